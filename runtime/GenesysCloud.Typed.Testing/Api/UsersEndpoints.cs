@@ -1,0 +1,105 @@
+using System.Text.Json;
+using GenesysCloud.Typed.Testing.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GenesysCloud.Typed.Testing.Api;
+
+/// <summary><c>/api/v2/users</c>: page-number listing, get, PATCH with optimistic concurrency, cursor query.</summary>
+internal static class UsersEndpoints
+{
+    private const int DefaultPageSize = 25;
+    private const int MaxPageSize = 500;
+
+    public static void Map(IEndpointRouteBuilder app, EmulatorState state)
+    {
+        var read = new RequiredScopes("users", "users:readonly");
+        app.MapGet("/api/v2/users", (HttpContext context) => List(context, state)).WithMetadata(read);
+        app.MapGet("/api/v2/users/query", (HttpContext context) => Query(context, state)).WithMetadata(read);
+        app.MapGet("/api/v2/users/{userId}", (HttpContext context, string userId) => Get(context, state, userId)).WithMetadata(read);
+        app.MapMethods("/api/v2/users/{userId}", ["PATCH"], (HttpContext context, string userId) => PatchAsync(context, state, userId))
+            .WithMetadata(new RequiredScopes("users"));
+    }
+
+    private static IResult List(HttpContext context, EmulatorState state)
+    {
+        var query = context.Request.Query;
+        if (!Paging.TryPageSize(query, DefaultPageSize, MaxPageSize, out var pageSize, out var error) ||
+            !Paging.TryInt(query, "pageNumber", 1, 1, int.MaxValue, out var pageNumber, out error))
+        {
+            return ApiErrors.Result(context, 400, "bad.request", error);
+        }
+        var sortOrder = query["sortOrder"].ToString().ToLowerInvariant();
+        if (sortOrder is not ("" or "ascending" or "descending" or "asc" or "desc"))
+            return ApiErrors.Result(context, 400, "bad.request", $"sortOrder must be ascending or descending, not '{sortOrder}'.");
+        var userState = query["state"].ToString().ToLowerInvariant();
+        if (userState.Length == 0) userState = "active";
+        if (userState is not ("active" or "inactive" or "deleted" or "any"))
+            return ApiErrors.Result(context, 400, "bad.request", $"state must be active, inactive, deleted or any, not '{userState}'.");
+        var ids = query["id"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet(StringComparer.Ordinal);
+
+        var users = state.Users.Query(userState, sortOrder.StartsWith("desc", StringComparison.Ordinal), ids);
+        var total = users.Count;
+        var pageCount = (total + pageSize - 1) / pageSize;
+        var entities = users.Skip((int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize)).Take(pageSize).ToArray();
+        string Uri(int number) => Paging.PageUri("/api/v2/users", query, pageSize, number);
+        var listing = new UserListing(
+            entities, pageSize, pageNumber, total, pageCount,
+            FirstUri: Uri(1), SelfUri: Uri(pageNumber),
+            NextUri: pageNumber < pageCount ? Uri(pageNumber + 1) : null,
+            PreviousUri: pageNumber > 1 ? Uri(Math.Min(pageNumber - 1, Math.Max(pageCount, 1))) : null,
+            LastUri: Uri(Math.Max(pageCount, 1)));
+        return TypedResults.Json(listing, EmulatorJson.Default.UserListing);
+    }
+
+    private static IResult Query(HttpContext context, EmulatorState state)
+    {
+        var query = context.Request.Query;
+        if (!Paging.TryPageSize(query, DefaultPageSize, MaxPageSize, out var pageSize, out var error))
+            return ApiErrors.Result(context, 400, "bad.request", error);
+        if (!Paging.TryDecodeCursor(query["cursor"].ToString(), out var offset))
+            return ApiErrors.Result(context, 400, "bad.request", "The cursor is not valid.");
+        var users = state.Users.Query("active", descending: false, ids: null);
+        var entities = users.Skip(offset).Take(pageSize).ToArray();
+        var end = offset + entities.Length;
+        var cursor = end < users.Count ? Paging.EncodeCursor(end) : null;
+        var self = "/api/v2/users/query?pageSize=" + pageSize + (offset > 0 ? "&cursor=" + Paging.EncodeCursor(offset) : "");
+        var next = cursor is null ? null : "/api/v2/users/query?pageSize=" + pageSize + "&cursor=" + cursor;
+        return TypedResults.Json(new UserCursorListing(entities, cursor, next, self), EmulatorJson.Default.UserCursorListing);
+    }
+
+    private static IResult Get(HttpContext context, EmulatorState state, string userId) =>
+        state.Users.Find(userId) is { } user
+            ? TypedResults.Json(user, EmulatorJson.Default.EmulatedUser)
+            : ApiErrors.Result(context, 404, "not.found", $"The user {userId} was not found.");
+
+    private static async Task<IResult> PatchAsync(HttpContext context, EmulatorState state, string userId)
+    {
+        UserPatch? patch;
+        try
+        {
+            patch = await JsonSerializer.DeserializeAsync(context.Request.Body, EmulatorJson.Default.UserPatch, context.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return ApiErrors.Result(context, 400, "bad.request", "The request body is not valid JSON: " + ex.Message);
+        }
+        if (patch is null) return ApiErrors.Result(context, 400, "bad.request", "A request body is required.");
+        if (patch.Version is null) return ApiErrors.Result(context, 400, "bad.request", "The version field is required to update a user.");
+        if (patch.State is not (null or "active" or "inactive"))
+            return ApiErrors.Result(context, 400, "bad.request", $"state must be active or inactive, not '{patch.State}'.");
+
+        switch (state.Users.TryPatch(userId, patch, out var user))
+        {
+            case PatchOutcome.NotFound:
+                return ApiErrors.Result(context, 404, "not.found", $"The user {userId} was not found.");
+            case PatchOutcome.VersionConflict:
+                return ApiErrors.Result(context, 409, "general.conflict",
+                    $"The version supplied [{patch.Version}] does not match the current version of the user [{user!.Version}].");
+            default:
+                state.Ledger.RecordUserChange(userId);
+                return TypedResults.Json(user!, EmulatorJson.Default.EmulatedUser);
+        }
+    }
+}

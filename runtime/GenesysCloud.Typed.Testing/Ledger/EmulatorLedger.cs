@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+
+namespace GenesysCloud.Typed.Testing;
+
+/// <summary>What the emulator saw and did, for assertions: token requests, requests by route and status, throttling,
+/// faults, and every applied user change. Thread-safe; <see cref="Snapshot"/> gives a consistent-enough copy.</summary>
+public sealed class EmulatorLedger
+{
+    private readonly ConcurrentDictionary<string, int> _tokenRequestsByGrant = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _tokenErrors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Route, string Outcome), int> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _userChanges = new(StringComparer.Ordinal);
+    private readonly Func<IReadOnlyCollection<string>> _allUserIds;
+    private int _throttled;
+
+    internal EmulatorLedger(Func<IReadOnlyCollection<string>> allUserIds) => _allUserIds = allUserIds;
+
+    /// <summary>Requests to <c>/oauth/token</c> with the given grant_type (successful or not).</summary>
+    public int TokenRequests(string grantType) => _tokenRequestsByGrant.GetValueOrDefault(grantType);
+
+    public int TotalTokenRequests => _tokenRequestsByGrant.Values.Sum();
+
+    /// <summary>Token endpoint errors with the given OAuth error code (invalid_grant, invalid_client, …).</summary>
+    public int TokenErrors(string error) => _tokenErrors.GetValueOrDefault(error);
+
+    /// <summary>API requests answered on a route template (e.g. <c>GET /api/v2/users/{userId}</c>) with a status
+    /// (or "dropped"); all outcomes when <paramref name="status"/> is null.</summary>
+    public int Requests(string route, int? status = null) =>
+        _requests.Where(kv => kv.Key.Route == route && (status is null || kv.Key.Outcome == status.Value.ToString()))
+            .Sum(kv => kv.Value);
+
+    public int TotalApiRequests => _requests.Values.Sum();
+
+    /// <summary>429 answers served by the rate limiter or the daily quota.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
+
+    /// <summary>Injected faults by kind: "500", "502", "503", "504", "drop-before", "drop-after", "malformed", "scripted".</summary>
+    public int Faults(string kind) => _faults.GetValueOrDefault(kind);
+
+    public int TotalFaults => _faults.Values.Sum();
+
+    /// <summary>How many PATCHes were applied to the user.</summary>
+    public int ChangesOf(string userId) => _userChanges.GetValueOrDefault(userId);
+
+    public LedgerSnapshot Snapshot()
+    {
+        var changes = new Dictionary<string, int>(_userChanges, StringComparer.Ordinal);
+        var allIds = _allUserIds();
+        return new LedgerSnapshot
+        {
+            TokenRequestsByGrant = new SortedDictionary<string, int>(_tokenRequestsByGrant, StringComparer.Ordinal),
+            TokenErrors = new SortedDictionary<string, int>(_tokenErrors, StringComparer.Ordinal),
+            TotalTokenRequests = TotalTokenRequests,
+            RequestsByRoute = _requests
+                .GroupBy(kv => kv.Key.Route)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)new SortedDictionary<string, int>(
+                    g.ToDictionary(kv => kv.Key.Outcome, kv => kv.Value), StringComparer.Ordinal)),
+            TotalApiRequests = TotalApiRequests,
+            Throttled = Throttled,
+            Faults = new SortedDictionary<string, int>(_faults, StringComparer.Ordinal),
+            UserChanges = changes,
+            UsersChangedOnce = changes.Values.Count(c => c == 1),
+            UsersChangedMoreThanOnce = changes.Values.Count(c => c > 1),
+            UsersUnchanged = allIds.Count(id => !changes.ContainsKey(id)),
+        };
+    }
+
+    internal void RecordTokenRequest(string grantType) => _tokenRequestsByGrant.AddOrUpdate(grantType, 1, (_, n) => n + 1);
+    internal void RecordTokenError(string error) => _tokenErrors.AddOrUpdate(error, 1, (_, n) => n + 1);
+    internal void RecordRequest(string route, string outcome) => _requests.AddOrUpdate((route, outcome), 1, (_, n) => n + 1);
+    internal void RecordThrottled() => Interlocked.Increment(ref _throttled);
+    internal void RecordFault(string kind) => _faults.AddOrUpdate(kind, 1, (_, n) => n + 1);
+    internal void RecordUserChange(string userId) => _userChanges.AddOrUpdate(userId, 1, (_, n) => n + 1);
+}
+
+/// <summary>A copy of the ledger; also what <c>GET /emulator/stats</c> answers.</summary>
+public sealed record LedgerSnapshot
+{
+    public required IReadOnlyDictionary<string, int> TokenRequestsByGrant { get; init; }
+    public required IReadOnlyDictionary<string, int> TokenErrors { get; init; }
+    public required int TotalTokenRequests { get; init; }
+    /// <summary>Route template → outcome (status code or "dropped") → count.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> RequestsByRoute { get; init; }
+    public required int TotalApiRequests { get; init; }
+    public required int Throttled { get; init; }
+    public required IReadOnlyDictionary<string, int> Faults { get; init; }
+    /// <summary>User id → applied changes, for users changed at least once.</summary>
+    public required IReadOnlyDictionary<string, int> UserChanges { get; init; }
+    public required int UsersChangedOnce { get; init; }
+    public required int UsersChangedMoreThanOnce { get; init; }
+    public required int UsersUnchanged { get; init; }
+}

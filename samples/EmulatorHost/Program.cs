@@ -1,0 +1,59 @@
+// The Genesys Cloud emulator as a process, for tools outside .NET:
+//   dotnet run --project samples/EmulatorHost -- --port 5099 --users 2000 --token-lifetime 5s
+// It prints its address and OAuth client, and serves until Ctrl+C. Stats: GET {address}emulator/stats
+using GenesysCloud.Typed.Testing;
+
+var options = new EmulatorOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--port": options.Port = int.Parse(Value()); break;
+        case "--users": options.UserCount = int.Parse(Value()); break;
+        case "--seed": options.Seed = int.Parse(Value()); break;
+        case "--token-lifetime": options.AccessTokenLifetime = Durations.Parse(Value()); break;
+        case "--rate-limit": options.RateLimit.RequestsPerWindow = int.Parse(Value()); break;
+        case "--fault-rate": options.Faults.ServerErrorRate = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+        case "--drop-rate":
+            var drop = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture);
+            options.Faults.DropBeforeProcessingRate = drop / 2;
+            options.Faults.DropAfterProcessingRate = drop / 2;
+            break;
+        case "--rotate-refresh-tokens": options.RotateRefreshTokens = true; break;
+        case "-h" or "--help":
+            Console.WriteLine("EmulatorHost [--port N] [--users N] [--seed N] [--token-lifetime 5s|500ms|24h] [--rate-limit N/min] [--fault-rate 0..1] [--drop-rate 0..1] [--rotate-refresh-tokens]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}; see --help.");
+            return 2;
+    }
+}
+
+await using var emulator = await GenesysCloudEmulator.StartAsync(options);
+var client = options.Clients[0];
+Console.WriteLine($"Genesys Cloud emulator listening on {emulator.BaseAddress}");
+Console.WriteLine($"  token endpoint: {emulator.BaseAddress}oauth/token   API: {emulator.BaseAddress}api/v2/");
+Console.WriteLine($"  OAuth client:   id={client.ClientId} secret={client.ClientSecret}  (emulator-only credentials)");
+Console.WriteLine($"  users: {options.UserCount}, token lifetime: {options.AccessTokenLifetime}, stats: {emulator.BaseAddress}emulator/stats");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+await stop.Task;
+return 0;
+
+static class Durations
+{
+    /// <summary>"500ms", "5s", "2m", "24h", or a bare number of seconds.</summary>
+    public static TimeSpan Parse(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
+            : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
+            throw new ArgumentException($"'{text}' is not a duration such as 500ms, 5s, 2m or 24h.");
+        return TimeSpan.FromSeconds(value * unit);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Text.Json;
+
+namespace GenesysCloud.Typed.Testing.Tests;
+
+public sealed class UsersTests
+{
+    [Fact]
+    public async Task Paging_1234_users_by_100_follows_relative_next_uris_through_13_pages_and_sees_each_user_once()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 1234 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var active = emulator.Users.Where(u => u.State == "active").Select(u => u.Id).ToHashSet();
+        var seen = new List<string>();
+        var pages = 0;
+        string? next = "/api/v2/users?pageSize=100";
+
+        while (next is not null)
+        {
+            Assert.StartsWith("/api/v2/users?", next);          // relative, as Genesys answers
+            var (response, json) = await wire.GetAsync(next, token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            pages++;
+            Assert.Equal(pages, json.GetProperty("pageNumber").GetInt32());
+            Assert.Equal(100, json.GetProperty("pageSize").GetInt32());
+            Assert.Equal(active.Count, json.GetProperty("total").GetInt64());
+            seen.AddRange(json.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+            next = json.TryGetProperty("nextUri", out var n) ? n.GetString() : null;
+            if (next is null) Assert.Equal(pages, json.GetProperty("pageCount").GetInt32());
+        }
+
+        Assert.Equal((active.Count + 99) / 100, pages);
+        Assert.Equal(active.Count, seen.Count);
+        Assert.Equal(active.Count, seen.Distinct().Count());
+        Assert.True(active.SetEquals(seen));
+    }
+
+    [Fact]
+    public async Task All_1234_users_in_13_pages_with_state_any()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 1234 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var ids = new HashSet<string>();
+        var pages = 0;
+        for (string? next = "/api/v2/users?pageSize=100&state=any"; next is not null; pages++)
+        {
+            var (_, json) = await wire.GetAsync(next, token);
+            foreach (var e in json.GetProperty("entities").EnumerateArray()) Assert.True(ids.Add(e.GetProperty("id").GetString()!));
+            next = json.TryGetProperty("nextUri", out var n) ? n.GetString() : null;
+            if (next is not null) Assert.Contains("state=any", next);   // other parameters survive into nextUri
+        }
+        Assert.Equal(13, pages);
+        Assert.Equal(1234, ids.Count);
+    }
+
+    [Fact]
+    public async Task A_listing_has_the_genesys_shape_with_first_self_previous_and_last_uris()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 80 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+
+        var (_, first) = await wire.GetAsync("/api/v2/users?state=any", token);
+        var (_, last) = await wire.GetAsync("/api/v2/users?state=any&pageNumber=4", token);
+
+        Assert.Equal(25, first.GetProperty("pageSize").GetInt32());          // the default
+        Assert.Equal(4, first.GetProperty("pageCount").GetInt32());
+        Assert.Equal("/api/v2/users?pageSize=25&pageNumber=1&state=any", first.GetProperty("firstUri").GetString());
+        Assert.Equal("/api/v2/users?pageSize=25&pageNumber=1&state=any", first.GetProperty("selfUri").GetString());
+        Assert.Equal("/api/v2/users?pageSize=25&pageNumber=2&state=any", first.GetProperty("nextUri").GetString());
+        Assert.False(first.TryGetProperty("previousUri", out _));
+        Assert.Equal("/api/v2/users?pageSize=25&pageNumber=4&state=any", first.GetProperty("lastUri").GetString());
+        Assert.Equal(5, last.GetProperty("entities").GetArrayLength());
+        Assert.False(last.TryGetProperty("nextUri", out _));
+        Assert.Equal("/api/v2/users?pageSize=25&pageNumber=3&state=any", last.GetProperty("previousUri").GetString());
+    }
+
+    [Theory]
+    [InlineData("pageSize=501")]
+    [InlineData("pageSize=0")]
+    [InlineData("pageSize=abc")]
+    [InlineData("pageNumber=0")]
+    [InlineData("sortOrder=sideways")]
+    [InlineData("state=sleeping")]
+    public async Task Invalid_listing_parameters_answer_400(string query)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync();
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (response, json) = await wire.GetAsync("/api/v2/users?" + query, token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("bad.request", json.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Sort_order_state_and_id_filters_apply()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 60 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var users = emulator.Users;
+
+        var (_, asc) = await wire.GetAsync("/api/v2/users?pageSize=500&state=any", token);
+        var (_, desc) = await wire.GetAsync("/api/v2/users?pageSize=500&state=any&sortOrder=descending", token);
+        var (_, inactive) = await wire.GetAsync("/api/v2/users?pageSize=500&state=inactive", token);
+        var (_, byId) = await wire.GetAsync($"/api/v2/users?id={users[3].Id}&id={users[7].Id}&state=any", token);
+
+        var ascIds = Ids(asc);
+        Assert.Equal(users.Select(u => u.Id), ascIds);
+        Assert.Equal(ascIds.AsEnumerable().Reverse(), Ids(desc));
+        Assert.Equal(users.Where(u => u.State == "inactive").Select(u => u.Id), Ids(inactive));
+        Assert.Equal(new[] { users[3].Id, users[7].Id }, Ids(byId));
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_users_and_another_seed_does_not()
+    {
+        await using var a = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 20, Seed = 7 });
+        await using var b = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 20, Seed = 7 });
+        await using var c = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 20, Seed = 8 });
+        Assert.Equal(a.Users, b.Users);
+        Assert.NotEqual(a.Users.Select(u => u.Id), c.Users.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task Patch_with_the_current_version_applies_once_and_bumps_the_version()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 5 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var user = emulator.Users[2];
+
+        var (response, json) = await wire.SendAsync(HttpMethod.Patch, "/api/v2/users/" + user.Id, token,
+            $$"""{"department":"Platform","title":"Lead","version":{{user.Version}}}""");
+        var (_, reread) = await wire.GetAsync("/api/v2/users/" + user.Id, token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(user.Version + 1, json.GetProperty("version").GetInt32());
+        Assert.Equal("Platform", reread.GetProperty("department").GetString());
+        Assert.Equal("Lead", reread.GetProperty("title").GetString());
+        Assert.Equal(user.Name, reread.GetProperty("name").GetString());   // untouched fields stay
+        Assert.Equal(1, emulator.Ledger.ChangesOf(user.Id));
+        Assert.Equal(1, emulator.Ledger.Snapshot().UsersChangedOnce);
+        Assert.Equal(4, emulator.Ledger.Snapshot().UsersUnchanged);
+    }
+
+    [Fact]
+    public async Task Patch_with_a_stale_version_answers_409_and_changes_nothing()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 5 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var user = emulator.Users[0];
+        var body = $$"""{"department":"Platform","version":{{user.Version}}}""";
+
+        var (first, _) = await wire.SendAsync(HttpMethod.Patch, "/api/v2/users/" + user.Id, token, body);
+        var (stale, json) = await wire.SendAsync(HttpMethod.Patch, "/api/v2/users/" + user.Id, token, body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("does not match the current version", json.GetProperty("message").GetString());
+        Assert.Equal(1, emulator.Ledger.ChangesOf(user.Id));
+    }
+
+    [Theory]
+    [InlineData("""{"department":"X"}""", "version")]
+    [InlineData("""{"department":""", "JSON")]
+    [InlineData("""{"state":"deleted","version":1}""", "state")]
+    public async Task Invalid_patch_bodies_answer_400(string body, string mention)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 1 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (response, json) = await wire.SendAsync(HttpMethod.Patch, "/api/v2/users/" + emulator.Users[0].Id, token, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(mention, json.GetProperty("message").GetString());
+        Assert.Equal(0, emulator.Ledger.ChangesOf(emulator.Users[0].Id));
+    }
+
+    [Fact]
+    public async Task The_cursor_query_returns_every_active_user_once_through_opaque_cursors()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 333 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var seen = new List<string>();
+        var pages = 0;
+        for (string? next = "/api/v2/users/query?pageSize=50"; next is not null; pages++)
+        {
+            var (response, json) = await wire.GetAsync(next, token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange(Ids(json));
+            next = json.TryGetProperty("nextUri", out var n) ? n.GetString() : null;
+            Assert.Equal(next is null, !json.TryGetProperty("cursor", out _));
+        }
+        var active = emulator.Users.Where(u => u.State == "active").Select(u => u.Id).ToList();
+        Assert.Equal(active, seen);
+        Assert.Equal((active.Count + 49) / 50, pages);
+
+        var (bad, badJson) = await wire.GetAsync("/api/v2/users/query?cursor=garbage!!", token);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("bad.request", badJson.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_api_routes_answer_404_in_the_genesys_shape()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync();
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (response, json) = await wire.GetAsync("/api/v2/nothing/here", token);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("not.found", json.GetProperty("code").GetString());
+    }
+
+    private static List<string> Ids(JsonElement listing) =>
+        listing.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+}
