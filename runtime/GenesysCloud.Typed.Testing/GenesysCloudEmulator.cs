@@ -138,6 +138,9 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
 
     public bool RevokeRefreshToken(string refreshToken) => _state.Tokens.RevokeRefreshToken(refreshToken);
 
+    /// <summary>The refresh tokens of a client that the emulator still accepts (for assertions).</summary>
+    public IReadOnlyList<string> ActiveRefreshTokens(string clientId) => _state.Tokens.ActiveRefreshTokens(clientId);
+
     /// <summary>Revokes every live refresh token of a client, leaving its access tokens valid.</summary>
     public int RevokeRefreshTokens(string clientId)
     {

@@ -1,0 +1,97 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Net;
+using GenesysCloud.Typed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+// ReSharper disable once CheckNamespace: extension methods belong where IServiceCollection is.
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GenesysCloudServiceCollectionExtensions
+{
+    /// <summary>The IHttpClientFactory name of the client the connection sends with.</summary>
+    public const string HttpClientName = "GenesysCloud";
+
+    /// <summary>Registers a singleton <see cref="GenesysCloudConnection"/> sending through IHttpClientFactory, logging
+    /// through ILoggerFactory and recording metrics through IMeterFactory.</summary>
+    public static IGenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, Action<GenesysCloudOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<GenesysCloudOptions>().Configure(configure);
+        services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,   // never carry Authorization through a redirect
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenesysCloudOptions>>().Value;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+                client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+            });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenesysCloudOptions>>().Value;
+            options.LoggerFactory ??= sp.GetService<ILoggerFactory>();
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            return new GenesysCloudConnection(options, () => factory.CreateClient(HttpClientName), sp.GetService<IMeterFactory>());
+        });
+        return new GenesysCloudBuilder(services);
+    }
+
+    /// <summary>As <see cref="AddGenesysCloud(IServiceCollection, Action{GenesysCloudOptions})"/>, reading
+    /// <c>Region</c>, <c>BaseAddress</c>, <c>LoginBaseAddress</c>, <c>ClientId</c>, <c>ClientSecret</c>, <c>Timeout</c> and
+    /// <c>Retry:MaxRetries</c> from <paramref name="section"/> (no reflection: safe under NativeAOT), then
+    /// <paramref name="configure"/>.</summary>
+    public static IGenesysCloudBuilder AddGenesysCloud(this IServiceCollection services, IConfiguration section, Action<GenesysCloudOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return services.AddGenesysCloud(options =>
+        {
+            Bind(section, options);
+            configure?.Invoke(options);
+        });
+    }
+
+    internal static void Bind(IConfiguration section, GenesysCloudOptions options)
+    {
+        if (section["Region"] is { Length: > 0 } region)
+            options.Region = GenesysCloudRegions.TryParse(region, out var parsed) ? parsed
+                : throw new ArgumentException($"GenesysCloud:Region '{region}' is not a Genesys Cloud region (e.g. us_east_1, eu_west_1, mypurecloud.ie).");
+        if (section["BaseAddress"] is { Length: > 0 } baseAddress) options.BaseAddress = ParseUri("BaseAddress", baseAddress);
+        if (section["LoginBaseAddress"] is { Length: > 0 } login) options.LoginBaseAddress = ParseUri("LoginBaseAddress", login);
+        if (section["ClientId"] is { Length: > 0 } id) options.ClientId = id;
+        if (section["ClientSecret"] is { Length: > 0 } secret) options.ClientSecret = secret;
+        if (section["Timeout"] is { Length: > 0 } timeout)
+            options.Timeout = TimeSpan.TryParse(timeout, CultureInfo.InvariantCulture, out var t) ? t
+                : throw new ArgumentException($"GenesysCloud:Timeout '{timeout}' is not a TimeSpan such as 00:05:00.");
+        if (section["Retry:MaxRetries"] is { Length: > 0 } retries)
+            options.Retry.MaxRetries = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r
+                : throw new ArgumentException($"GenesysCloud:Retry:MaxRetries '{retries}' is not a whole number.");
+    }
+
+    private static Uri ParseUri(string name, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"GenesysCloud:{name} '{value}' is not an absolute URI.");
+}
+
+public interface IGenesysCloudBuilder
+{
+    IServiceCollection Services { get; }
+
+    /// <summary>Registers the generated client of <typeparamref name="TApi"/> as a singleton (no reflection).</summary>
+    IGenesysCloudBuilder AddApi<TApi>() where TApi : class, IGenesysApi<TApi>;
+}
+
+internal sealed class GenesysCloudBuilder(IServiceCollection services) : IGenesysCloudBuilder
+{
+    public IServiceCollection Services { get; } = services;
+
+    public IGenesysCloudBuilder AddApi<TApi>() where TApi : class, IGenesysApi<TApi>
+    {
+        Services.AddSingleton<TApi>(sp => TApi.Create(sp.GetRequiredService<GenesysCloudConnection>()));
+        return this;
+    }
+}

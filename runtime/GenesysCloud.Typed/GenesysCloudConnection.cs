@@ -1,0 +1,177 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>One Genesys Cloud org and credential: the token source, the resilient pipeline and the serializer that
+/// every generated client created from it shares. Thread-safe; create one per credential and keep it.</summary>
+public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
+{
+    private readonly HttpClient? _ownedClient;
+    private readonly Func<HttpClient> _http;
+    private readonly TokenSource _tokens;
+    private readonly RequestPipeline _pipeline;
+    private readonly TimeProvider _time;
+    private int _disposed;
+
+    public GenesysCloudConnection(GenesysCloudOptions options) : this(options, httpClientFactory: null, meterFactory: null) { }
+
+    /// <summary>For hosts: sends through <paramref name="httpClientFactory"/> (named client "GenesysCloud") and
+    /// records metrics through <paramref name="meterFactory"/>.</summary>
+    public GenesysCloudConnection(GenesysCloudOptions options, Func<HttpClient>? httpClientFactory, IMeterFactory? meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _time = options.TimeProvider;
+        ApiBaseAddress = EnsureTrailingSlash(options.ResolveApiBaseAddress());
+        LoginBaseAddress = EnsureTrailingSlash(options.ResolveLoginBaseAddress());
+        if (httpClientFactory is not null)
+        {
+            _http = httpClientFactory;
+        }
+        else
+        {
+            _ownedClient = options.HttpClient ?? new HttpClient(options.HttpMessageHandler ?? DefaultHandler(), disposeHandler: options.HttpMessageHandler is null)
+            {
+                Timeout = Timeout.InfiniteTimeSpan,   // the pipeline owns timeouts
+                MaxResponseContentBufferSize = options.MaxResponseBytes,
+            };
+            if (options.HttpClient is not null) _ownedClient = null;   // the caller's client: used, never disposed
+            var client = options.HttpClient ?? _ownedClient!;
+            if (!client.DefaultRequestHeaders.UserAgent.Any()) client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+            _http = () => client;
+        }
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        var logger = loggerFactory.CreateLogger("GenesysCloud.Typed");
+        Telemetry = new GenesysTelemetry(meterFactory);
+        JsonOptions = CreateJsonOptions(options);
+        var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, _time, logger, Telemetry);
+        _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry);
+        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry);
+    }
+
+    public GenesysCloudOptions Options { get; }
+
+    public Uri ApiBaseAddress { get; }
+
+    public Uri LoginBaseAddress { get; }
+
+    public JsonSerializerOptions JsonOptions { get; }
+
+    public GenesysTelemetry Telemetry { get; }
+
+    /// <summary>The type info for <typeparamref name="T"/> from <see cref="GenesysCloudOptions.TypeInfoResolver"/>, else
+    /// from reflection (not available under NativeAOT).</summary>
+    public JsonTypeInfo<T> GetTypeInfo<T>()
+    {
+        try
+        {
+            return (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException)
+        {
+            throw new InvalidOperationException(
+                $"No JSON contract for {typeof(T).FullName}. Under NativeAOT or trimming, set GenesysCloudOptions.TypeInfoResolver to a " +
+                $"JsonSerializerContext with [JsonSerializable(typeof({typeof(T).Name}))].", ex);
+        }
+    }
+
+    public ReadOnlyMemory<byte> SerializeBody<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+
+    /// <summary>The low-level send every generated method uses: the full pipeline, the final response as it came
+    /// (success or not). The caller disposes it.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(GenesysRequest request, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _pipeline.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Sends and reads the JSON answer; any error becomes a typed exception.</summary>
+    public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        var response = await SendForResponseAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
+        return response.Value ?? throw new GenesysInvalidResponseException(
+            $"{request} answered {(int)response.Status} with no body where a {typeof(T).Name} was expected.", response.Status, response.CorrelationId);
+    }
+
+    /// <summary>Sends and discards the answer's body; any error becomes a typed exception.</summary>
+    public async Task SendAsync(GenesysRequest request, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends and returns the value with status, headers and correlation id. 204 gives a null value.</summary>
+    public async Task<ApiResponse<T>> SendForResponseAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NoContent || body.Length == 0)
+            return new ApiResponse<T>(response.StatusCode, response.Headers, default);
+        try
+        {
+            return new ApiResponse<T>(response.StatusCode, response.Headers, JsonSerializer.Deserialize(body, typeInfo));
+        }
+        catch (JsonException ex)
+        {
+            var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+            throw new GenesysInvalidResponseException(
+                $"{request} answered {(int)response.StatusCode} with a body that is not a {typeof(T).Name} " +
+                $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body)}",
+                response.StatusCode, correlationId, ex);
+        }
+    }
+
+    /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
+    public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
+        string itemsProperty = "entities") => new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false);
+
+    internal async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode) return body;
+        throw ErrorReader.ToException(ErrorReader.Read(response, body, _time.GetUtcNow()), request);
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions(GenesysCloudOptions options)
+    {
+        var json = options.JsonSerializerOptions is { } given
+            ? new JsonSerializerOptions(given)
+            : new JsonSerializerOptions(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+        if (options.TypeInfoResolver is { } resolver)
+            json.TypeInfoResolver = json.TypeInfoResolver is null ? resolver : JsonTypeInfoResolver.Combine(resolver, json.TypeInfoResolver);
+        return json;
+    }
+
+    private static SocketsHttpHandler DefaultHandler() => new()
+    {
+        // Never follow redirects: a 3xx to another host must not carry our Authorization anywhere.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    private static Uri EnsureTrailingSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _tokens.Dispose();
+        _ownedClient?.Dispose();
+        Telemetry.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => $"GenesysCloudConnection({ApiBaseAddress})";
+}

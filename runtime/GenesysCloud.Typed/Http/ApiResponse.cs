@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>A successful answer with its status, headers and correlation id.</summary>
+public sealed class ApiResponse<T>
+{
+    public ApiResponse(HttpStatusCode status, HttpResponseHeaders headers, T? value)
+    {
+        Status = status;
+        Headers = headers;
+        Value = value;
+        CorrelationId = headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+    }
+
+    public HttpStatusCode Status { get; }
+    public HttpResponseHeaders Headers { get; }
+    /// <summary>Null for 204 No Content.</summary>
+    public T? Value { get; }
+    public string? CorrelationId { get; }
+}
+
+public static class GenesysHeaders
+{
+    public const string CorrelationId = "inin-correlation-id";
+    public const string RateLimitAllowed = "inin-ratelimit-allowed";
+    public const string RateLimitCount = "inin-ratelimit-count";
+    public const string RateLimitReset = "inin-ratelimit-reset";
+}

@@ -1,0 +1,44 @@
+namespace GenesysCloud.Typed;
+
+/// <summary>One logical API call: what generated clients hand to <see cref="GenesysCloudConnection"/>. The body is
+/// kept as bytes so every retry and the 401 replay send it byte-identical.</summary>
+public sealed class GenesysRequest
+{
+    public GenesysRequest(HttpMethod method, string pathAndQuery, string? routeTemplate = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        if (string.IsNullOrEmpty(pathAndQuery) || pathAndQuery[0] != '/')
+            throw new ArgumentException($"The request path must be relative to the API base and start with '/': '{pathAndQuery}'.", nameof(pathAndQuery));
+        Method = method;
+        PathAndQuery = pathAndQuery;
+        RouteTemplate = routeTemplate ?? StripQuery(pathAndQuery);
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>e.g. <c>/api/v2/users?pageSize=100</c>.</summary>
+    public string PathAndQuery { get; }
+
+    /// <summary>e.g. <c>/api/v2/users/{userId}</c>: what logs and metrics show instead of the real path.</summary>
+    public string RouteTemplate { get; }
+
+    public ReadOnlyMemory<byte>? Body { get; init; }
+
+    public string BodyContentType { get; init; } = "application/json";
+
+    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+
+    /// <summary>Null: decided by the method (GET, HEAD, PUT, DELETE, OPTIONS are idempotent).</summary>
+    public bool? Idempotent { get; init; }
+
+    public bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put ||
+                                               Method == HttpMethod.Delete || Method == HttpMethod.Options);
+
+    /// <summary>The same request at another path (the next page).</summary>
+    public GenesysRequest WithPathAndQuery(string pathAndQuery) =>
+        new(Method, pathAndQuery, RouteTemplate) { Body = Body, BodyContentType = BodyContentType, Headers = Headers, Idempotent = Idempotent };
+
+    private static string StripQuery(string path) => path.IndexOf('?') is var q and >= 0 ? path[..q] : path;
+
+    public override string ToString() => $"{Method} {RouteTemplate}";
+}

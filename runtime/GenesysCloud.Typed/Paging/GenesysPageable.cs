@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>A paged listing: enumerate the items (<c>await foreach</c>), or the pages with a continuation token to
+/// checkpoint and resume. Each page is one request through the connection's full pipeline.</summary>
+public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
+{
+    private readonly GenesysCloudConnection _connection;
+    private readonly GenesysRequest _first;
+    private readonly JsonTypeInfo<T> _typeInfo;
+    private readonly PagingStyle _style;
+    private readonly string _itemsProperty;
+    private readonly bool _prefetch;
+
+    internal GenesysPageable(GenesysCloudConnection connection, GenesysRequest first, JsonTypeInfo<T> typeInfo, PagingStyle style,
+        string itemsProperty, bool prefetch)
+    {
+        _connection = connection;
+        _first = first;
+        _typeInfo = typeInfo;
+        _style = style;
+        _itemsProperty = itemsProperty;
+        _prefetch = prefetch;
+    }
+
+    /// <summary>Fetch the next page while the current one is consumed.</summary>
+    public GenesysPageable<T> WithPrefetch(bool enabled = true) =>
+        new(_connection, _first, _typeInfo, _style, _itemsProperty, enabled);
+
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in AsPages(null, cancellationToken).ConfigureAwait(false))
+            foreach (var item in page.Items)
+                yield return item;
+    }
+
+    /// <summary>The pages, from the first or from <paramref name="continuationToken"/> (a page's
+    /// <see cref="GenesysPage{T}.ContinuationToken"/>).</summary>
+    public async IAsyncEnumerable<GenesysPage<T>> AsPages(string? continuationToken = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = continuationToken is null
+            ? _first
+            : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery));
+        var visited = new HashSet<string>(StringComparer.Ordinal) { request.PathAndQuery };
+        var pending = FetchAsync(request, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var (data, correlationId) = await pending.ConfigureAwait(false);
+                var next = NextPath(request, data);
+                if (next is not null && !visited.Add(next))
+                {
+                    throw new GenesysPagingException(
+                        $"The server's next page '{next}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
+                }
+                var nextRequest = next is null ? null : request.WithPathAndQuery(next);
+                pending = nextRequest is not null && _prefetch ? FetchAsync(nextRequest, cancellationToken) : null!;
+                yield return new GenesysPage<T>(data.Items, next, data.PageNumber, data.PageCount, data.Total, correlationId);
+                if (nextRequest is null) yield break;
+                request = nextRequest;
+                if (!_prefetch) pending = FetchAsync(request, cancellationToken);
+            }
+        }
+        finally
+        {
+            // A consumer that stops early leaves a prefetched page behind: observe it so its failure is not unobserved.
+            if (pending is { IsCompleted: false }) _ = pending.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+        }
+    }
+
+    private string? NextPath(GenesysRequest request, PageData<T> data)
+    {
+        if (!string.IsNullOrEmpty(data.NextUri))
+            return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery);
+        if (_style == PagingStyle.Cursor)
+            return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
+        return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items.Count > 0
+            ? NextLink.WithQueryParameter(request.PathAndQuery, "pageNumber", (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    private async Task<(PageData<T> Data, string? CorrelationId)> FetchAsync(GenesysRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await _connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+        try
+        {
+            return (PageEnvelope.Read(body, _itemsProperty, _typeInfo), correlationId);
+        }
+        catch (JsonException ex)
+        {
+            throw new GenesysInvalidResponseException(
+                $"{request} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(body)}",
+                response.StatusCode, correlationId, ex);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>Talks to <c>POST {login}/oauth/token</c>: form-encoded, HTTP Basic client authentication, the token or OAuth
+/// error shape back. Retries what the server says was not processed (429, 5xx) a few times; transport failures only
+/// where repeating the grant is harmless.</summary>
+internal sealed class TokenEndpointClient
+{
+    // Genesys allows 48 h at most; a larger expires_in is clamped so a typo on the server cannot pin a token for years.
+    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(48);
+    private static readonly ResiliencePropertyKey<bool> RetryLostKey = new("genesys.token.retryLost");
+    private readonly Func<HttpClient> _http;
+    private readonly Uri _tokenUri;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GenesysTelemetry _telemetry;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+
+    public TokenEndpointClient(Func<HttpClient> http, Uri loginBaseAddress, TimeProvider time, ILogger logger, GenesysTelemetry telemetry)
+    {
+        _http = http;
+        _tokenUri = new Uri(loginBaseAddress.AbsoluteUri.TrimEnd('/') + "/oauth/token");
+        _time = time;
+        _logger = logger;
+        _telemetry = telemetry;
+        _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromMilliseconds(500),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode is >= 500 and <= 504,
+                    { Exception: HttpRequestException e } => args.Context.Properties.GetValue(RetryLostKey, false) || Transport.WasNotSent(e),
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
+                    ? RetryAfter.Read(r.Headers, _time.GetUtcNow()) is { } wait && wait <= TimeSpan.FromSeconds(30) ? wait : (TimeSpan?)null
+                    : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    Log.TokenEndpointRetry(_logger, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome));
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    public async Task<TokenResult> RequestAsync(string grant, IReadOnlyList<KeyValuePair<string, string>> form, (string Id, string Secret)? basic,
+        bool retryLostResponses, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryLostKey, retryLostResponses);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _retry.ExecuteAsync(async ctx =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = new FormUrlEncodedContent(form) };
+                if (basic is { } b)
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(b.Id + ":" + b.Secret)));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                return await _http().SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+            }, context).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            _telemetry.TokenFetched(grant, "transport_error", Stopwatch.GetElapsedTime(started));
+            throw new GenesysAuthenticationException($"The {grant} grant could not reach the Genesys login host ({_tokenUri.Host}): {ex.Message}", inner: ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+            try
+            {
+                var result = response.IsSuccessStatusCode
+                    ? Parse(grant, body, response, correlationId)
+                    : throw Refusal(grant, body, response, correlationId);
+                _telemetry.TokenFetched(grant, "success", Stopwatch.GetElapsedTime(started));
+                Log.TokenAcquired(_logger, grant, result.AccessToken.ExpiresAt - _time.GetUtcNow(), result.RefreshToken is not null);
+                return result;
+            }
+            catch (GenesysAuthenticationException ex)
+            {
+                _telemetry.TokenFetched(grant, ex.Error ?? "invalid_response", Stopwatch.GetElapsedTime(started));
+                Log.TokenRefused(_logger, grant, ex.Error ?? "invalid_response", ex.Status ?? 0);
+                throw;
+            }
+        }
+    }
+
+    private TokenResult Parse(string grant, byte[] body, HttpResponseMessage response, string? correlationId)
+    {
+        string Bad(string what) =>
+            $"The Genesys login host answered the {grant} grant with {(int)response.StatusCode} but {what}; body starts: {Excerpt.Of(Redacted(body))}";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new GenesysAuthenticationException(Bad($"the body is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})"),
+                status: (int)response.StatusCode, correlationId: correlationId);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw new GenesysAuthenticationException(Bad("the JSON is not an object"), status: (int)response.StatusCode, correlationId: correlationId);
+            if (!root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String || access.GetString() is not { Length: > 0 } value)
+                throw new GenesysAuthenticationException(Bad("there is no access_token"), status: (int)response.StatusCode, correlationId: correlationId);
+            if (!root.TryGetProperty("expires_in", out var expires) || !TryReadSeconds(expires, out var seconds))
+                throw new GenesysAuthenticationException(Bad("expires_in is missing or not a number"), status: (int)response.StatusCode, correlationId: correlationId);
+            if (seconds <= 0)
+                throw new GenesysAuthenticationException(Bad($"expires_in is {seconds} (the token would already be expired)"), status: (int)response.StatusCode, correlationId: correlationId);
+            var lifetime = seconds >= MaxLifetime.TotalSeconds ? MaxLifetime : TimeSpan.FromSeconds(seconds);
+            var refresh = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() is { Length: > 0 } rt ? rt : null;
+            // Expiry from our own receive time: the server's clock never enters into it.
+            return new TokenResult(new AccessToken(value, _time.GetUtcNow() + lifetime), refresh);
+        }
+    }
+
+    private static bool TryReadSeconds(JsonElement element, out double seconds)
+    {
+        seconds = 0;
+        return element.ValueKind switch
+        {
+            JsonValueKind.Number => element.TryGetDouble(out seconds) && double.IsFinite(seconds),
+            // Some gateways stringify numbers; accept "3600" but nothing else.
+            JsonValueKind.String => double.TryParse(element.GetString(), System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out seconds) && double.IsFinite(seconds),
+            _ => false,
+        };
+    }
+
+    private GenesysAuthenticationException Refusal(string grant, byte[] body, HttpResponseMessage response, string? correlationId)
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind == JsonValueKind.Object &&
+                document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
+            {
+                var code = error.GetString()!;
+                var description = document.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
+                    : document.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                var hint = code switch
+                {
+                    "invalid_client" => " Check the client id and secret, and that the OAuth client exists in this region.",
+                    "invalid_grant" => " The code or refresh token is no longer valid: the user must authorize this application again.",
+                    "unauthorized_client" => " The OAuth client is not allowed this grant type; change its grant in Genesys Cloud Admin.",
+                    _ => "",
+                };
+                return new GenesysAuthenticationException(
+                    $"The Genesys login host refused the {grant} grant: {status} {code}{(description is null ? "" : $" ({description})")}.{hint}",
+                    code, status, correlationId);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return new GenesysAuthenticationException(
+            $"The Genesys login host answered the {grant} grant with {status} {response.StatusCode} " +
+            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {Excerpt.Of(Redacted(body))}",
+            status: status, correlationId: correlationId);
+    }
+
+    /// <summary>A body that failed to parse may still hold a token; blank anything after "access_token"/"refresh_token".</summary>
+    private static byte[] Redacted(byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        foreach (var key in new[] { "access_token", "refresh_token" })
+        {
+            var at = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0) text = text[..(at + key.Length)] + " [redacted]";
+        }
+        return Encoding.UTF8.GetBytes(text);
+    }
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : outcome.Exception?.GetType().Name ?? "?";
+}

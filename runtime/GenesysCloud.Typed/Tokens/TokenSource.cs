@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>The current token for one credential. Hot path: a volatile read, no lock. In the soft window before expiry
+/// one background refresh runs while callers keep the current token; past the hard expiry callers wait on one shared
+/// fetch (single-flight). A waiter's cancellation never cancels the shared fetch. Failures are not cached, but the next
+/// fetch waits out a cool-down so a broken login host is not hammered.</summary>
+internal sealed class TokenSource : IDisposable
+{
+    private readonly ITokenFetcher _fetcher;
+    private readonly GenesysTokenOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GenesysTelemetry _telemetry;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly object _gate = new();
+    private volatile Held? _current;
+    private Task<AccessToken>? _inflight;
+    private int _failures;
+    private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
+
+    public TokenSource(ITokenFetcher fetcher, GenesysTokenOptions options, TimeProvider time, ILogger logger, GenesysTelemetry telemetry)
+    {
+        _fetcher = fetcher;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _telemetry = telemetry;
+    }
+
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var held = _current;
+        if (held is not null)
+        {
+            var now = _time.GetUtcNow();
+            if (now < held.HardExpiry)
+            {
+                if (now >= held.SoftExpiry) RefreshInBackground(held);
+                return new ValueTask<AccessToken>(held.Token);
+            }
+        }
+        return new ValueTask<AccessToken>(WaitForTokenAsync(cancellationToken));
+    }
+
+    /// <summary>The server rejected <paramref name="token"/>. Forget it only if it is still the current one, so a burst
+    /// of 401s for one dead token causes one fetch, not one per request.</summary>
+    public void Invalidate(AccessToken token)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_current?.Token, token))
+            {
+                _current = null;
+                Log.TokenInvalidated(_logger, _fetcher.Grant);
+            }
+        }
+    }
+
+    private async Task<AccessToken> WaitForTokenAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task<AccessToken>? fetch;
+            TimeSpan coolDown;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                if (_current is { } held && now < held.HardExpiry) return held.Token;
+                coolDown = _notBefore - now;
+                if (_inflight is null && coolDown <= TimeSpan.Zero) _inflight = FetchAsync();
+                fetch = _inflight;
+            }
+            if (fetch is null)
+            {
+                await Task.Delay(coolDown, _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            return await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void RefreshInBackground(Held held)
+    {
+        Task<AccessToken> refresh;
+        lock (_gate)
+        {
+            if (_inflight is not null || !ReferenceEquals(_current, held) || _time.GetUtcNow() < _notBefore) return;
+            Log.TokenRefreshingAhead(_logger, _fetcher.Grant, held.Token.ExpiresAt - _time.GetUtcNow());
+            refresh = _inflight = FetchAsync();
+        }
+        // Nobody awaits a background refresh: observe its failure (already logged) so it is not unobserved.
+        refresh.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    // Called under _gate; the Task.Yield moves the fetch itself off the lock.
+    private async Task<AccessToken> FetchAsync()
+    {
+        await Task.Yield();
+        using var timeout = new CancellationTokenSource(_options.FetchTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _disposed.Token);
+        try
+        {
+            var token = await _fetcher.FetchAsync(linked.Token).ConfigureAwait(false);
+            var held = Held.From(token, _time.GetUtcNow(), _options);
+            lock (_gate)
+            {
+                _current = held;
+                _inflight = null;
+                _failures = 0;
+                _notBefore = DateTimeOffset.MinValue;
+            }
+            _telemetry.TokenRefreshed(_fetcher.Grant);
+            return token;
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                _inflight = null;
+                _failures++;
+                var coolDown = TimeSpan.FromTicks(Math.Min(_options.MaxFailureCooldown.Ticks,
+                    _options.FailureCooldown.Ticks * (1L << Math.Min(_failures - 1, 20))));
+                _notBefore = _time.GetUtcNow() + coolDown;
+            }
+            Log.TokenFetchFailed(_logger, _fetcher.Grant, _failures, ex.GetType().Name);
+            if (ex is OperationCanceledException && timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
+                throw new TimeoutException($"Fetching a {_fetcher.Grant} token took longer than {_options.FetchTimeout}.", ex);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+
+    /// <summary>A token with the moments it should be renewed (soft) and no longer used (hard).</summary>
+    private sealed class Held
+    {
+        public required AccessToken Token { get; init; }
+        public required DateTimeOffset SoftExpiry { get; init; }
+        public required DateTimeOffset HardExpiry { get; init; }
+
+        public static Held From(AccessToken token, DateTimeOffset now, GenesysTokenOptions options)
+        {
+            if (token.ExpiresAt == DateTimeOffset.MaxValue)
+                return new Held { Token = token, SoftExpiry = DateTimeOffset.MaxValue, HardExpiry = DateTimeOffset.MaxValue };
+            var lifetime = token.ExpiresAt - now;
+            if (lifetime <= TimeSpan.Zero) lifetime = TimeSpan.Zero;
+            var margin = Min(options.ExpiryMargin, lifetime / 10);
+            var lead = Min(options.RefreshBeforeExpiry, lifetime / 2);
+            // Jitter spreads the refreshes of many processes sharing one client over the last 10% of the lead.
+            var jitter = TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * (lead.Ticks / 10)));
+            return new Held { Token = token, SoftExpiry = token.ExpiresAt - lead - jitter, HardExpiry = token.ExpiresAt - margin };
+        }
+
+        private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    }
+}
