@@ -76,6 +76,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
             context.Items[ApiErrors.CorrelationHeader] = correlationId;
             context.Response.Headers[ApiErrors.CorrelationHeader] = correlationId;
             var path = context.Request.Path.Value ?? "";
+            if (!path.StartsWith("/emulator/", StringComparison.Ordinal)) await RecordReceivedAsync(context, state);
             if (!path.StartsWith("/emulator/", StringComparison.Ordinal) && state.Script.Take(context.Request.Method, path) is { } scripted)
             {
                 await ServeScriptedAsync(context, state, scripted);
@@ -94,6 +95,25 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         app.Map("/api/v2/{**rest}", (HttpContext context) =>
             ApiErrors.Result(context, 404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
         app.MapGet("/emulator/stats", () => TypedResults.Json(state.Ledger.Snapshot(), EmulatorJson.Default.LedgerSnapshot));
+    }
+
+    private static async Task RecordReceivedAsync(HttpContext context, EmulatorState state)
+    {
+        var request = context.Request;
+        string? body = null;
+        if (request.Path.StartsWithSegments("/api/v2", StringComparison.Ordinal) && request.ContentLength is > 0 and < 64 * 1024)
+        {
+            request.EnableBuffering();
+            using var reader = new StreamReader(request.Body, leaveOpen: true);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+            request.Body.Position = 0;
+        }
+        var headers = request.Headers
+            .Where(h => !string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        // The raw target is what crossed the wire, before ASP.NET Core decodes the path.
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        state.Ledger.RecordReceived(new ReceivedRequest(request.Method, string.IsNullOrEmpty(target) ? request.Path + request.QueryString : target, headers, body));
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api/v2", StringComparison.Ordinal);

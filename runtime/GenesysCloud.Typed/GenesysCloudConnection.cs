@@ -130,7 +130,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
-        string itemsProperty = "entities") => new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false);
+        string itemsProperty = "entities", CancellationToken cancellationToken = default) =>
+        new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false, cancellationToken);
 
     internal async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
     {

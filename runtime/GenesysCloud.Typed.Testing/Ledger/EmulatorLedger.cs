@@ -12,7 +12,11 @@ public sealed class EmulatorLedger
     private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _userChanges = new(StringComparer.Ordinal);
     private readonly Func<IReadOnlyCollection<string>> _allUserIds;
+    private readonly ConcurrentQueue<ReceivedRequest> _recent = new();
     private int _throttled;
+
+    /// <summary>How many received requests <see cref="RecentRequests"/> keeps.</summary>
+    public const int RecentRequestCapacity = 2000;
 
     internal EmulatorLedger(Func<IReadOnlyCollection<string>> allUserIds) => _allUserIds = allUserIds;
 
@@ -42,6 +46,15 @@ public sealed class EmulatorLedger
 
     /// <summary>How many PATCHes were applied to the user.</summary>
     public int ChangesOf(string userId) => _userChanges.GetValueOrDefault(userId);
+
+    /// <summary>The latest requests as the server received them (oldest first), Authorization left out.</summary>
+    public IReadOnlyList<ReceivedRequest> RecentRequests => _recent.ToArray();
+
+    internal void RecordReceived(ReceivedRequest request)
+    {
+        _recent.Enqueue(request);
+        while (_recent.Count > RecentRequestCapacity) _recent.TryDequeue(out _);
+    }
 
     public LedgerSnapshot Snapshot()
     {
@@ -91,3 +104,6 @@ public sealed record LedgerSnapshot
     public required int UsersChangedMoreThanOnce { get; init; }
     public required int UsersUnchanged { get; init; }
 }
+
+/// <summary>A request as the emulator received it. Headers exclude Authorization, so tokens never land in test output.</summary>
+public sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string? Body);

@@ -24,21 +24,19 @@ public sealed class QueryBuilder
         return this;
     }
 
-    public QueryBuilder Add(string key, int? value) => value is { } v ? Add(key, v.ToString(CultureInfo.InvariantCulture)) : this;
+    public QueryBuilder Add(string key, int? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, long? value) => value is { } v ? Add(key, v.ToString(CultureInfo.InvariantCulture)) : this;
+    public QueryBuilder Add(string key, long? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, double? value) => value is { } v ? Add(key, v.ToString("R", CultureInfo.InvariantCulture)) : this;
+    public QueryBuilder Add(string key, double? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, bool? value) => value is { } v ? Add(key, v ? "true" : "false") : this;
+    public QueryBuilder Add(string key, bool? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, Guid? value) => value is { } v ? Add(key, v.ToString("D")) : this;
+    public QueryBuilder Add(string key, Guid? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, DateTimeOffset? value) =>
-        value is { } v ? Add(key, v.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)) : this;
+    public QueryBuilder Add(string key, DateTimeOffset? value) => value is { } v ? Add(key, Format(v)) : this;
 
-    public QueryBuilder Add(string key, DateTime? value) =>
-        value is { } v ? Add(key, v.ToString("O", CultureInfo.InvariantCulture)) : this;
+    public QueryBuilder Add(string key, DateTime? value) => value is { } v ? Add(key, Format(v)) : this;
 
     /// <summary>Each value as its own <c>key=value</c> (the Genesys default), or joined with commas.</summary>
     public QueryBuilder AddAll(string key, IEnumerable<string?>? values, QueryCollectionFormat format = QueryCollectionFormat.Multi)
@@ -52,6 +50,24 @@ public sealed class QueryBuilder
         foreach (var value in values) Add(key, value);
         return this;
     }
+
+    // Formatting used by generated code for route, query and header values: one culture-invariant spelling per type.
+    public static string Format(string value) => value;
+    public static string Format(bool value) => value ? "true" : "false";
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(short value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(byte value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(uint value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Format(Guid value) => value.ToString("D");
+    public static string Format(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+    public static string Format(DateTime value) => value.ToString("O", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
     /// <summary>A route segment, escaped so '/', '?' and '#' in a value cannot change the route.</summary>
     public static string Segment(string? value)

@@ -14,10 +14,12 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     private readonly PagingStyle _style;
     private readonly string _itemsProperty;
     private readonly bool _prefetch;
+    private readonly CancellationToken _callToken;
 
     internal GenesysPageable(GenesysCloudConnection connection, GenesysRequest first, JsonTypeInfo<T> typeInfo, PagingStyle style,
-        string itemsProperty, bool prefetch)
+        string itemsProperty, bool prefetch, CancellationToken callToken)
     {
+        _callToken = callToken;
         _connection = connection;
         _first = first;
         _typeInfo = typeInfo;
@@ -28,7 +30,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
 
     /// <summary>Fetch the next page while the current one is consumed.</summary>
     public GenesysPageable<T> WithPrefetch(bool enabled = true) =>
-        new(_connection, _first, _typeInfo, _style, _itemsProperty, enabled);
+        new(_connection, _first, _typeInfo, _style, _itemsProperty, enabled, _callToken);
 
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
@@ -42,6 +44,10 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     public async IAsyncEnumerable<GenesysPage<T>> AsPages(string? continuationToken = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The token given to the API method and the one given to the enumeration both stop it.
+        using var linked = _callToken.CanBeCanceled && cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken) : null;
+        cancellationToken = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
         var request = continuationToken is null
             ? _first
             : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery));

@@ -1,0 +1,33 @@
+namespace GenesysCloud.Typed.Generator;
+
+/// <summary>Metadata names of the runtime's attributes and types, shared by the generator and the analyzers.</summary>
+internal static class KnownNames
+{
+    public const string Namespace = "GenesysCloud.Typed";
+    public const string GenesysApi = "GenesysCloud.Typed.GenesysApiAttribute";
+    public const string HttpMethodBase = "GenesysCloud.Typed.HttpMethodAttribute";
+    public const string Query = "GenesysCloud.Typed.QueryAttribute";
+    public const string Body = "GenesysCloud.Typed.BodyAttribute";
+    public const string Header = "GenesysCloud.Typed.HeaderAttribute";
+    public const string RequiresScope = "GenesysCloud.Typed.RequiresScopeAttribute";
+    public const string GrantedScopes = "GenesysCloud.Typed.GrantedScopesAttribute";
+    public const string Paging = "GenesysCloud.Typed.PagingAttribute";
+    public const string Idempotent = "GenesysCloud.Typed.IdempotentAttribute";
+    public const string ApiResponse = "GenesysCloud.Typed.ApiResponse`1";
+    public const string Pageable = "GenesysCloud.Typed.GenesysPageable`1";
+    public const string Task = "System.Threading.Tasks.Task";
+    public const string TaskOfT = "System.Threading.Tasks.Task`1";
+    public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+
+    /// <summary>GET, POST, … by the attribute's class name.</summary>
+    public static string? HttpMethodOf(string attributeFullName) => attributeFullName switch
+    {
+        "GenesysCloud.Typed.GetAttribute" => "Get",
+        "GenesysCloud.Typed.PostAttribute" => "Post",
+        "GenesysCloud.Typed.PutAttribute" => "Put",
+        "GenesysCloud.Typed.PatchAttribute" => "Patch",
+        "GenesysCloud.Typed.DeleteAttribute" => "Delete",
+        _ => null,
+    };
+}

@@ -1,0 +1,305 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using GenesysCloud.Typed.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GenesysCloud.Typed.Generator;
+
+/// <summary>Turns a [GenesysApi] interface symbol into an <see cref="ApiModel"/>. Never throws on broken input: a member
+/// it cannot implement becomes a stub (the analyzers report why); an interface it cannot extend (not partial, generic,
+/// nested in a non-partial type) gives null and no output.</summary>
+internal static class Parser
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public static ApiModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } api) return null;
+        if (api.IsGenericType || !IsPartial(api)) return null;
+        // A (wrongly) repeated [GenesysApi] on several partial declarations must still produce one file.
+        if (!IsFirstAnnotatedDeclaration(api, context.TargetNode)) return null;
+
+        var containing = new List<ContainingTypeModel>();
+        for (var outer = api.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsGenericType || !IsPartial(outer)) return null;
+            containing.Insert(0, new ContainingTypeModel(KeywordOf(outer), Identifier.Escape(outer.Name)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var endpoints = new List<EndpointModel>();
+        var stubs = new List<StubModel>();
+        foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
+        {
+            if (declaring.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) continue;
+            var interfaceName = declaring.ToDisplayString(TypeFormat);
+            var interfaceScopes = ScopesOf(declaring);
+            foreach (var member in declaring.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member.IsStatic || !member.IsAbstract) continue;
+                switch (member)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
+                        var endpoint = ParseEndpoint(method, interfaceName, interfaceScopes, out var reason);
+                        if (endpoint is not null) endpoints.Add(endpoint);
+                        else stubs.Add(MethodStub(method, interfaceName, reason));
+                        break;
+                    case IPropertySymbol property:
+                        stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
+                            property.Type.ToDisplayString(TypeFormat), "", ParameterList(property.Parameters),
+                            property.GetMethod is not null, property.SetMethod is not null, "an interface of endpoints cannot declare properties"));
+                        break;
+                    case IEventSymbol @event:
+                        stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), @event.Type.ToDisplayString(TypeFormat),
+                            "", "", false, false, "an interface of endpoints cannot declare events"));
+                        break;
+                }
+            }
+        }
+
+        var fullName = api.ToDisplayString(TypeFormat);
+        var hasBaseApi = api.AllInterfaces.Any(i => i.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi));
+        return new ApiModel(
+            api.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            containing.ToEquatableArray(),
+            Identifier.Escape(api.Name),
+            fullName,
+            HintNameOf(fullName),
+            hasBaseApi,
+            endpoints.ToEquatableArray(),
+            stubs.ToEquatableArray());
+    }
+
+    private static EndpointModel? ParseEndpoint(IMethodSymbol method, string interfaceName, EquatableArray<string> interfaceScopes, out string reason)
+    {
+        reason = "";
+        var httpAttributes = method.GetAttributes()
+            .Select(a => (Attribute: a, Method: a.AttributeClass is { } c ? KnownNames.HttpMethodOf(c.ToDisplayString()) : null))
+            .Where(x => x.Method is not null).ToList();
+        if (httpAttributes.Count != 1)
+        {
+            reason = httpAttributes.Count == 0 ? "it has no [Get], [Post], [Put], [Patch] or [Delete] attribute" : "it has more than one HTTP method attribute";
+            return null;
+        }
+        var (httpAttribute, httpMethod) = httpAttributes[0];
+        var route = httpAttribute.ConstructorArguments.Length == 1 ? httpAttribute.ConstructorArguments[0].Value as string : null;
+        if (Route.Problem(route) is { } routeProblem)
+        {
+            reason = routeProblem;
+            return null;
+        }
+        if (method.IsGenericMethod)
+        {
+            reason = "generic methods cannot be endpoints";
+            return null;
+        }
+        var (returnKind, resultType) = ReturnOf(method.ReturnType);
+        if (returnKind is null)
+        {
+            reason = "its return type must be Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T>";
+            return null;
+        }
+
+        var placeholders = Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList();
+        if (placeholders.Count != placeholders.Distinct().Count())
+        {
+            reason = "a route placeholder appears twice";
+            return null;
+        }
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            var model = ParseParameter(parameter, placeholders, httpMethod!, out reason);
+            if (model is null) return null;
+            parameters.Add(model);
+        }
+        if (parameters.Count(p => p.Role == ParameterRole.Body) > 1) { reason = "it has more than one [Body]"; return null; }
+        if (parameters.Count(p => p.Role == ParameterRole.CancellationToken) > 1) { reason = "it has more than one CancellationToken"; return null; }
+        if (parameters.Any(p => p.Role == ParameterRole.Body) && httpMethod is "Get" or "Delete") { reason = $"a {httpMethod.ToUpperInvariant()} cannot send a body"; return null; }
+        foreach (var placeholder in placeholders)
+        {
+            if (parameters.Count(p => p.Role == ParameterRole.Route && p.Key == placeholder) != 1)
+            {
+                reason = $"the route placeholder {{{placeholder}}} has no parameter";
+                return null;
+            }
+        }
+        var keys = parameters.Where(p => p.Role is ParameterRole.Query or ParameterRole.Header).GroupBy(p => (p.Role, p.Key.ToLowerInvariant()));
+        if (keys.Any(g => g.Count() > 1)) { reason = "two parameters bind to the same query key or header"; return null; }
+
+        var paging = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Paging);
+        var pagingStyle = paging is { ConstructorArguments.Length: 1 } && paging.ConstructorArguments[0].Value is int style ? style : 0;
+        var itemsProperty = paging?.NamedArguments.FirstOrDefault(n => n.Key == "ItemsProperty").Value.Value as string ?? "entities";
+        var scopes = ScopesOf(method) is { Count: > 0 } own ? own : interfaceScopes;
+        return new EndpointModel(
+            interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat), returnKind.Value, resultType,
+            httpMethod!, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
+            method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Idempotent));
+    }
+
+    private static ParameterModel? ParseParameter(IParameterSymbol parameter, List<string> placeholders, string httpMethod, out string reason)
+    {
+        reason = "";
+        var name = Identifier.Escape(parameter.Name);
+        var type = parameter.Type.ToDisplayString(TypeFormat);
+        if (parameter.RefKind != RefKind.None)
+        {
+            reason = $"the parameter '{parameter.Name}' is passed by reference";
+            return null;
+        }
+        var attributes = parameter.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+        var bindings = attributes.Count(a => a is KnownNames.Query or KnownNames.Body or KnownNames.Header);
+        if (bindings > 1)
+        {
+            reason = $"the parameter '{parameter.Name}' has more than one binding attribute";
+            return null;
+        }
+        if (parameter.Type.ToDisplayString() == KnownNames.CancellationToken)
+            return new ParameterModel(name, type, ParameterRole.CancellationToken, "", false, NoValue);
+        if (attributes.Contains(KnownNames.Body))
+            return new ParameterModel(name, type, ParameterRole.Body, "", false, NoValue);
+
+        var query = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Query);
+        if (query is not null)
+        {
+            var key = query.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
+            var csv = query.NamedArguments.Any(n => n.Key == "Format" && n.Value.Value is int format && format == 1);
+            var value = ValueClassifier.ScalarOrCollection(parameter.Type);
+            if (string.IsNullOrEmpty(key) || value is null)
+            {
+                reason = value is null ? $"the query parameter '{parameter.Name}' has a type that cannot be written in a query string" : $"the query parameter '{parameter.Name}' has an empty name";
+                return null;
+            }
+            return new ParameterModel(name, type, ParameterRole.Query, key!, csv, value);
+        }
+        var header = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Header);
+        if (header is not null)
+        {
+            var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
+            var value = ValueClassifier.Scalar(parameter.Type);
+            if (!HeaderName.IsValid(key) || value is null)
+            {
+                reason = value is null ? $"the header parameter '{parameter.Name}' has a type that cannot be written in a header" : $"the header name '{key}' is not a valid HTTP header name";
+                return null;
+            }
+            return new ParameterModel(name, type, ParameterRole.Header, key!, false, value);
+        }
+        if (placeholders.Contains(parameter.Name))
+        {
+            var value = ValueClassifier.Scalar(parameter.Type);
+            if (value is null)
+            {
+                reason = $"the route parameter '{parameter.Name}' has a type that cannot be written in a route";
+                return null;
+            }
+            return new ParameterModel(name, type, ParameterRole.Route, parameter.Name, false, value);
+        }
+        reason = $"the parameter '{parameter.Name}' is bound to nothing (add [Query], [Body], [Header] or a {{{parameter.Name}}} route placeholder)";
+        return null;
+    }
+
+    private static readonly ValueModel NoValue = new(ValueKind.None, false, false, false, false, false, null, EquatableArray<EnumMemberModel>.Empty);
+
+    private static (ReturnKind?, string?) ReturnOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol named) return (null, null);
+        var definition = named.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+            .WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        var arity = named.TypeArguments.Length;
+        var metadataName = arity == 0 ? definition : definition + "`" + arity;
+        if (metadataName == KnownNames.Task) return (ReturnKind.Task, null);
+        if (arity != 1) return (null, null);
+        var argument = named.TypeArguments[0];
+        var argumentText = argument.ToDisplayString(TypeFormat);
+        switch (metadataName)
+        {
+            case KnownNames.TaskOfT:
+                if (argument is INamedTypeSymbol { Arity: 1 } inner &&
+                    inner.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+                        .WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "`1" == KnownNames.ApiResponse)
+                    return (ReturnKind.ApiResponse, inner.TypeArguments[0].ToDisplayString(TypeFormat));
+                return (ReturnKind.Value, argumentText);
+            case KnownNames.AsyncEnumerable:
+                return (ReturnKind.AsyncEnumerable, argumentText);
+            case KnownNames.Pageable:
+                return (ReturnKind.Pageable, argumentText);
+            default:
+                return (null, null);
+        }
+    }
+
+    private static EquatableArray<string> ScopesOf(ISymbol symbol)
+    {
+        var attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.RequiresScope);
+        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+            return EquatableArray<string>.Empty;
+        return attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToEquatableArray();
+    }
+
+    private static StubModel MethodStub(IMethodSymbol method, string interfaceName, string reason)
+    {
+        var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier.Escape(t.Name))) + ">";
+        return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat),
+            typeParameters, ParameterList(method.Parameters), false, false, reason);
+    }
+
+    private static string ParameterList(IEnumerable<IParameterSymbol> parameters) =>
+        string.Join(", ", parameters.Select(p => RefKindOf(p) + p.Type.ToDisplayString(TypeFormat) + " " + Identifier.Escape(p.Name)));
+
+    private static string RefKindOf(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        _ => "",
+    };
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Length > 0 &&
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
+                                                declaration.Modifiers.Any(m => m.ValueText == "partial"));
+
+    private static bool IsFirstAnnotatedDeclaration(INamedTypeSymbol api, SyntaxNode target)
+    {
+        foreach (var reference in api.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration &&
+                declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("GenesysApi")))
+                return declaration == target;
+        }
+        return true;
+    }
+
+    private static string KeywordOf(INamedTypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Interface } => "interface",
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        _ => "class",
+    };
+
+    private static string HintNameOf(string fullName)
+    {
+        var text = fullName.StartsWith("global::") ? fullName.Substring("global::".Length) : fullName;
+        var builder = new System.Text.StringBuilder(text.Length + 5);
+        foreach (var c in text) builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        return builder.Append(".g.cs").ToString();
+    }
+}
+
+internal static class HeaderName
+{
+    /// <summary>An RFC 9110 token: visible ASCII without separators.</summary>
+    public static bool IsValid(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return false;
+        foreach (var c in name!)
+            if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".IndexOf(c) >= 0) return false;
+        return true;
+    }
+}
