@@ -92,9 +92,9 @@ internal static class Parser
             reason = routeProblem;
             return null;
         }
-        if (method.IsGenericMethod)
+        if (method.IsGenericMethod || method.IsVararg)
         {
-            reason = "generic methods cannot be endpoints";
+            reason = method.IsVararg ? "__arglist methods cannot be endpoints" : "generic methods cannot be endpoints";
             return null;
         }
         var (returnKind, resultType) = ReturnOf(method.ReturnType);
@@ -235,7 +235,9 @@ internal static class Parser
     private static EquatableArray<string> ScopesOf(ISymbol symbol)
     {
         var attribute = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.RequiresScope);
-        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        // [RequiresScope(null)] gives an array constant without values: treat it as no scopes.
+        if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array ||
+            attribute.ConstructorArguments[0].IsNull)
             return EquatableArray<string>.Empty;
         return attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToEquatableArray();
     }
@@ -243,8 +245,10 @@ internal static class Parser
     private static StubModel MethodStub(IMethodSymbol method, string interfaceName, string reason)
     {
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier.Escape(t.Name))) + ">";
+        var parameters = ParameterList(method.Parameters);
+        if (method.IsVararg) parameters += parameters.Length == 0 ? "__arglist" : ", __arglist";
         return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat),
-            typeParameters, ParameterList(method.Parameters), false, false, reason);
+            typeParameters, parameters, false, false, reason);
     }
 
     private static string ParameterList(IEnumerable<IParameterSymbol> parameters) =>

@@ -1,0 +1,192 @@
+namespace GenesysCloud.Typed.Generator.Tests;
+
+/// <summary>The representative interfaces the golden and compile tests run on.</summary>
+internal static class Sources
+{
+    public const string Models = """
+        #nullable enable
+        namespace Contoso.Models
+        {
+            public sealed class User { public string Id { get; set; } = ""; public string Name { get; set; } = ""; public int Version { get; set; } }
+            public sealed class UpdateUser { public string? Department { get; set; } public int Version { get; set; } }
+            public sealed class Conversation { public string ConversationId { get; set; } = ""; }
+            public enum SortOrder { Ascending, Descending }
+            public enum Media { [System.Runtime.Serialization.EnumMember(Value = "VOICE")] Voice, Chat }
+        }
+        """;
+
+    public const string UsersApi = """
+        #nullable enable
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        [assembly: GrantedScopes("users", "routing:readonly")]
+
+        namespace Contoso.Genesys
+        {
+            [GenesysApi]
+            [RequiresScope("users", "users:readonly")]
+            public partial interface IUsersApi
+            {
+                [Get("/api/v2/users")]
+                IAsyncEnumerable<User> ListUsersAsync([Query] int pageSize = 100, [Query("expand")] IReadOnlyList<string>? expand = null, CancellationToken cancellationToken = default);
+
+                [Get("/api/v2/users/{userId}")]
+                Task<User> GetUserAsync(string userId, CancellationToken cancellationToken = default);
+
+                [Patch("/api/v2/users/{userId}"), RequiresScope("users")]
+                Task<User> UpdateUserAsync(string userId, [Body] UpdateUser body, CancellationToken cancellationToken = default);
+            }
+        }
+        """;
+
+    public const string Bindings = """
+        #nullable enable
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Genesys
+        {
+            [GenesysApi]
+            internal partial interface IBindingsApi
+            {
+                [Get("/api/v2/things/{id}/parts/{partNumber}/{kind}")]
+                Task<ApiResponse<User>> RouteKindsAsync(Guid id, int partNumber, SortOrder kind);
+
+                [Get("/api/v2/search")]
+                Task<User> QueryKindsAsync([Query] bool active, [Query("since")] DateTimeOffset? since, [Query] double ratio, [Query] Guid? owner,
+                    [Query("sortOrder")] SortOrder? order, [Query("media")] IEnumerable<Media>? media, [Query(Format = QueryCollectionFormat.Csv)] int[]? ids,
+                    [Query] long? limit, [Query("q")] string? text = null);
+
+                [Post("/api/v2/things"), Idempotent]
+                Task CreateAsync([Body] UpdateUser body, [Header("X-Correlation-Tag")] string? tag, [Header("X-Attempt")] int? attempt, CancellationToken ct);
+
+                [Delete("/api/v2/things/{id}")]
+                Task DeleteAsync(string id);
+
+                [Put("/api/v2/things/{@class}")]
+                Task<User> PutAsync(string @class, [Body] UpdateUser @event);
+            }
+        }
+        """;
+
+    public const string NestedAndGlobal = """
+        #nullable enable
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        [GenesysApi]
+        public partial interface IGlobalApi
+        {
+            [Get("/api/v2/users/{userId}")]
+            Task<User> GetAsync(string userId);
+        }
+
+        namespace Contoso.Nested
+        {
+            public static partial class Outer
+            {
+                internal partial record Middle
+                {
+                    [GenesysApi]
+                    public partial interface IInnerApi
+                    {
+                        [Get("/api/v2/users/{userId}")]
+                        Task<User> GetAsync(string userId);
+                    }
+                }
+            }
+        }
+        """;
+
+    public const string Inheritance = """
+        #nullable enable
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Inherit
+        {
+            [GenesysApi, RequiresScope("users:readonly")]
+            public partial interface IReadUsersApi
+            {
+                [Get("/api/v2/users/{userId}")]
+                Task<User> GetAsync(string userId);
+            }
+
+            [GenesysApi, RequiresScope("users")]
+            public partial interface IWriteUsersApi : IReadUsersApi
+            {
+                [Patch("/api/v2/users/{userId}")]
+                Task<User> UpdateAsync(string userId, [Body] UpdateUser body);
+            }
+        }
+        """;
+
+    public const string Paging = """
+        #nullable enable
+        using System.Collections.Generic;
+        using System.Threading;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Paging
+        {
+            [GenesysApi]
+            public partial interface IPagingApi
+            {
+                [Get("/api/v2/users")]
+                IAsyncEnumerable<User> PageNumberAsync([Query] int pageSize = 25);
+
+                [Get("/api/v2/users/query"), Paging(PagingStyle.Cursor)]
+                IAsyncEnumerable<User> CursorAsync([Query] int pageSize = 25, CancellationToken cancellationToken = default);
+
+                [Get("/api/v2/analytics/conversations/details/jobs/{jobId}/results"), Paging(PagingStyle.Cursor, ItemsProperty = "conversations")]
+                GenesysPageable<Conversation> ResultsAsync(string jobId);
+            }
+        }
+        """;
+
+    public const string Unsupported = """
+        #nullable enable
+        using System;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Broken
+        {
+            [GenesysApi]
+            public partial interface IUnsupportedApi
+            {
+                [Get("/api/v2/users/{userId}")]
+                Task<User> UnboundAsync(string userId, int page);
+
+                [Get("/api/v2/users")]
+                Task<T> GenericAsync<T>() where T : class;
+
+                Task<User> NoAttributeAsync(string id);
+
+                [Get("api/v2/users")]
+                Task<User> BadRouteAsync();
+
+                [Get("/api/v2/users/{userId}")]
+                User NotAsync(string userId);
+
+                string Name { get; set; }
+
+                event EventHandler? Changed;
+
+                void WithRef(ref int x, out string y);
+            }
+        }
+        """;
+}
