@@ -17,6 +17,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     private readonly TokenSource _tokens;
     private readonly RequestPipeline _pipeline;
     private readonly TimeProvider _time;
+    private readonly AdaptivePacer? _pacer;
     private int _disposed;
 
     public GenesysCloudConnection(GenesysCloudOptions options) : this(options, httpClientFactory: null, meterFactory: null) { }
@@ -53,7 +54,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         JsonOptions = CreateJsonOptions(options);
         var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, _time, logger, Telemetry);
         _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry);
-        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry);
+        _pacer = options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time);
+        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer);
     }
 
     public GenesysCloudOptions Options { get; }
@@ -65,6 +67,9 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public JsonSerializerOptions JsonOptions { get; }
 
     public GenesysTelemetry Telemetry { get; }
+
+    /// <summary>The paced rate in requests per minute, or null when pacing is off.</summary>
+    public double? PacedRequestsPerMinute => _pacer?.CurrentRate;
 
     /// <summary>The type info for <typeparamref name="T"/> from <see cref="GenesysCloudOptions.TypeInfoResolver"/>, else
     /// from reflection (not available under NativeAOT).</summary>
@@ -164,6 +169,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _tokens.Dispose();
+        _pacer?.Dispose();
         _ownedClient?.Dispose();
         Telemetry.Dispose();
     }

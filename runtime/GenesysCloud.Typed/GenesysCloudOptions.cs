@@ -46,6 +46,9 @@ public sealed class GenesysCloudOptions
 
     public GenesysTokenOptions Tokens { get; set; } = new();
 
+    /// <summary>Optional client-side pacing; off by default.</summary>
+    public GenesysPacingOptions Pacing { get; set; } = new();
+
     /// <summary>Bodies larger than this are refused rather than buffered.</summary>
     public long MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -93,6 +96,7 @@ public sealed class GenesysCloudOptions
         if (HttpClient is not null && HttpMessageHandler is not null) problems.Add("Set HttpClient or HttpMessageHandler, not both.");
         problems.AddRange(Retry.Validate());
         problems.AddRange(Tokens.Validate());
+        problems.AddRange(Pacing.Validate());
         if (problems.Count > 0)
             throw new ArgumentException("Invalid GenesysCloudOptions: " + string.Join(" ", problems));
     }

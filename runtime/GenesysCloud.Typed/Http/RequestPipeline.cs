@@ -24,9 +24,12 @@ internal sealed class RequestPipeline
     private readonly GenesysTelemetry _telemetry;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeProvider _time;
+    private readonly AdaptivePacer? _pacer;
 
-    public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry)
+    public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
+        AdaptivePacer? pacer)
     {
+        _pacer = pacer;
         _options = options;
         _http = http;
         _tokens = tokens;
@@ -119,11 +122,20 @@ internal sealed class RequestPipeline
             message.Content = new ReadOnlyMemoryContent(body);
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType);
         }
+        if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         var response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         var elapsed = Stopwatch.GetElapsedTime(started);
         _telemetry.RequestSent(request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests) _telemetry.Throttled(request.RouteTemplate);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            _telemetry.Throttled(request.RouteTemplate);
+            _pacer?.Throttled(RetryAfter.Read(response.Headers, _time.GetUtcNow()));
+        }
+        else if (_pacer is not null && RateLimitHeaders.TryRead(response.Headers, out var allowed, out var count, out var reset))
+        {
+            _pacer.RateLimitHeaders(allowed, count, reset);
+        }
         Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
             response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null);
         return response;

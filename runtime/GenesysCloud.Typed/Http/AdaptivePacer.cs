@@ -1,0 +1,107 @@
+namespace GenesysCloud.Typed;
+
+/// <summary>A token bucket refilled by a <see cref="TimeProvider"/> timer whose period adapts: halve the rate on 429 (and
+/// hold off for its Retry-After), grow it back by 10% per quiet window, and aim for what the <c>inin-ratelimit-*</c>
+/// headers say is left. Not System.Threading.RateLimiting: its TokenBucketRateLimiter scales even manual refills by the
+/// real Stopwatch, so it cannot run on an injected clock, and it cannot change its rate. The bucket here is a SemaphoreSlim
+/// whose permits are the tokens.</summary>
+internal sealed class AdaptivePacer : IDisposable
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly SemaphoreSlim _bucket;
+    private readonly int _burst;
+    private readonly ITimer _timer;
+    private readonly TimeProvider _time;
+    private readonly double _maxRate;
+    private readonly double _minRate;
+    private readonly object _gate = new();
+    private double _rate;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastThrottle = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastIncrease;
+
+    public AdaptivePacer(GenesysPacingOptions options, TimeProvider time)
+    {
+        _time = time;
+        _maxRate = options.RequestsPerMinute!.Value;
+        _minRate = Math.Max(1, _maxRate * options.MinimumShare);
+        _rate = _maxRate;
+        _lastIncrease = time.GetUtcNow();
+        _burst = options.Burst ?? Math.Max(1, (int)(_maxRate / 60));
+        _bucket = new SemaphoreSlim(_burst, _burst);
+        _timer = time.CreateTimer(_ => Tick(), null, Period, Period);
+    }
+
+    /// <summary>Requests per minute right now.</summary>
+    public double CurrentRate
+    {
+        get { lock (_gate) return _rate; }
+    }
+
+    private TimeSpan Period => TimeSpan.FromTicks((long)(Window.Ticks / _rate));
+
+    /// <summary>Takes one token, waiting for the next refill when the bucket is empty.</summary>
+    public Task WaitTurnAsync(CancellationToken cancellationToken) => _bucket.WaitAsync(cancellationToken);
+
+    /// <summary>A 429: slow down, and send nothing until its Retry-After has passed.</summary>
+    public void Throttled(TimeSpan? retryAfter)
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (retryAfter is { } wait && now + wait > _pausedUntil) _pausedUntil = now + wait;
+            // Several 429s from one burst count once.
+            if (now - _lastThrottle > TimeSpan.FromSeconds(1)) SetRate(_rate / 2);
+            _lastThrottle = now;
+            _lastIncrease = now;
+        }
+    }
+
+    /// <summary>What the server says is left of its window: aim to spread the remainder over the time left.</summary>
+    public void RateLimitHeaders(int allowed, int count, TimeSpan resetIn)
+    {
+        if (allowed <= 0 || resetIn <= TimeSpan.Zero) return;
+        var remaining = Math.Max(0, allowed - count);
+        var sustainable = remaining / resetIn.TotalMinutes;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            // Nothing left in this window: send nothing until it resets, rather than earn a 429.
+            if (remaining == 0 && now + resetIn > _pausedUntil) _pausedUntil = now + resetIn;
+            if (sustainable < _rate) SetRate(sustainable);
+        }
+    }
+
+    private void Tick()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            if (now < _pausedUntil) return;
+            if (_rate < _maxRate && now - _lastIncrease >= Window)
+            {
+                _lastIncrease = now;
+                SetRate(_rate * 1.1);
+            }
+        }
+        // Add one token unless the bucket is full (a waiter, if any, takes it at once).
+        lock (_gate)
+        {
+            if (_bucket.CurrentCount < _burst) _bucket.Release();
+        }
+    }
+
+    private void SetRate(double rate)
+    {
+        var clamped = Math.Clamp(rate, _minRate, _maxRate);
+        if (Math.Abs(clamped - _rate) < 0.001) return;
+        _rate = clamped;
+        _timer.Change(Period, Period);
+    }
+
+    public void Dispose()
+    {
+        _timer.Dispose();
+        _bucket.Dispose();
+    }
+}

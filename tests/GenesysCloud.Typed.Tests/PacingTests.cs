@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace GenesysCloud.Typed.Tests;
+
+public sealed class PacingTests
+{
+    private readonly FakeTimeProvider _clock = new(Harness.Epoch);
+
+    [Fact]
+    public async Task Requests_go_out_at_the_paced_rate_after_the_burst()
+    {
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 600 }, _clock);   // 10/s, burst 10
+        var turns = Enumerable.Range(0, 30).Select(_ => pacer.WaitTurnAsync(default)).ToArray();
+        await Task.Delay(10);
+        Assert.Equal(10, turns.Count(t => t.IsCompleted));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(10);
+        Assert.Equal(20, turns.Count(t => t.IsCompleted));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(turns);
+    }
+
+    [Fact]
+    public async Task A_429_halves_the_rate_holds_off_for_its_retry_after_and_quiet_minutes_restore_it()
+    {
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 600, Burst = 1 }, _clock);
+        await pacer.WaitTurnAsync(default);
+
+        pacer.Throttled(TimeSpan.FromSeconds(5));
+        pacer.Throttled(null);                          // the same burst of 429s counts once
+        Assert.Equal(300, pacer.CurrentRate);
+        var next = pacer.WaitTurnAsync(default);
+        _clock.Advance(TimeSpan.FromSeconds(4.9));
+        await Task.Delay(10);
+        Assert.False(next.IsCompleted);                 // nothing goes out before Retry-After has passed
+        _clock.Advance(TimeSpan.FromSeconds(0.3));
+        await next;
+
+        for (var minute = 0; minute < 10; minute++) _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(600, pacer.CurrentRate);           // grown back by 10% a quiet minute, capped at the target
+    }
+
+    [Fact]
+    public void The_rate_never_falls_below_the_minimum_share()
+    {
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 400, MinimumShare = 0.25 }, _clock);
+        for (var i = 0; i < 10; i++)
+        {
+            pacer.Throttled(null);
+            _clock.Advance(TimeSpan.FromSeconds(2));
+        }
+        Assert.Equal(100, pacer.CurrentRate);
+    }
+
+    [Fact]
+    public void Rate_limit_headers_slow_the_pacer_to_what_is_left_of_the_window()
+    {
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 600 }, _clock);
+        pacer.RateLimitHeaders(allowed: 300, count: 250, resetIn: TimeSpan.FromSeconds(30));   // 50 left in 30 s = 100/min
+        Assert.Equal(150, pacer.CurrentRate);            // clamped at the 25% floor of 600
+        pacer.RateLimitHeaders(allowed: 300, count: 10, resetIn: TimeSpan.FromSeconds(60));    // plenty left: no change upward here
+        Assert.Equal(150, pacer.CurrentRate);
+    }
+
+    [Fact]
+    public async Task A_paced_connection_with_headers_from_the_emulator_avoids_429s()
+    {
+        await using var h = await Harness.StartAsync(
+            e => { e.RateLimit.RequestsPerWindow = 20; e.RateLimit.SendRateLimitHeaders = true; },
+            o => o.Pacing.RequestsPerMinute = 1200);
+        var id = h.Emulator.Users[0].Id;
+
+        // One after another, so each answer's headers are read before the next request goes.
+        for (var i = 0; i < 30; i++)
+            await h.AdvanceUntilDoneAsync(h.GetUserAsync(id), step: TimeSpan.FromMilliseconds(100), limit: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(0, h.Emulator.Ledger.Throttled);          // the 21st waited for the window to reset instead
+        Assert.Equal(30, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 200));
+        Assert.True(h.Connection.PacedRequestsPerMinute < 1200);
+    }
+}
