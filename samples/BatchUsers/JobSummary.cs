@@ -1,0 +1,22 @@
+namespace BatchUsers;
+
+/// <summary>What <c>--json</c> writes, and what the console shows at the end.</summary>
+public sealed record JobSummary
+{
+    public bool DryRun { get; init; }
+    public bool Interrupted { get; init; }
+    public long Processed { get; init; }
+    public long Updated { get; init; }
+    public long Unchanged { get; init; }
+    public long Failed { get; init; }
+    public IReadOnlyList<Failure> Failures { get; init; } = [];
+    public long TokenRequests { get; init; }
+    public long Retries { get; init; }
+    public long Throttled { get; init; }
+    public double ElapsedSeconds { get; init; }
+    public double ThroughputPerSecond { get; init; }
+    public EmulatorLedgerSummary? Emulator { get; init; }
+}
+
+/// <summary>The emulator's own record of what happened, to check the job's claims against.</summary>
+public sealed record EmulatorLedgerSummary(int UsersChangedOnce, int UsersChangedMoreThanOnce, int UsersUnchanged, int TokenRequests, int FaultsServed, int Throttled);

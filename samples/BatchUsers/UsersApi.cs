@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GenesysCloud.Typed;
+
+[assembly: GrantedScopes("users")]
+
+namespace BatchUsers;
+
+/// <summary>The three Genesys Cloud endpoints the job needs; the generator writes the client.</summary>
+[GenesysApi]
+[RequiresScope("users", "users:readonly")]
+public partial interface IUsersApi
+{
+    /// <summary>GET /api/v2/users, page by page (resumable).</summary>
+    [Get("/api/v2/users")]
+    GenesysPageable<User> ListUsers([Query] int pageSize = 100, [Query] string state = "any");
+
+    [Get("/api/v2/users/{userId}")]
+    Task<User> GetUserAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH needs the user's current version; a stale one answers 409.</summary>
+    [Patch("/api/v2/users/{userId}"), RequiresScope("users")]
+    Task<User> UpdateUserAsync(string userId, [Body] UpdateUser body, CancellationToken cancellationToken = default);
+}
+
+public sealed record User
+{
+    public required string Id { get; init; }
+    public string Name { get; init; } = "";
+    public string? State { get; init; }
+    public string? Department { get; init; }
+    public string? Title { get; init; }
+    public int Version { get; init; }
+}
+
+public sealed record UpdateUser
+{
+    public string? Department { get; init; }
+    public string? Title { get; init; }
+    public required int Version { get; init; }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(UpdateUser))]
+[JsonSerializable(typeof(JobSummary))]
+[JsonSerializable(typeof(Checkpoint))]
+internal sealed partial class BatchJson : JsonSerializerContext;
