@@ -49,7 +49,7 @@ internal sealed class AdaptivePacer : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (retryAfter is { } wait && now + wait > _pausedUntil) _pausedUntil = now + wait;
+            if (retryAfter is { } wait) PauseUntil(now + wait);
             // Several 429s from one burst count once.
             if (now - _lastThrottle > TimeSpan.FromSeconds(1)) SetRate(_rate / 2);
             _lastThrottle = now;
@@ -67,7 +67,7 @@ internal sealed class AdaptivePacer : IDisposable
         {
             var now = _time.GetUtcNow();
             // Nothing left in this window: send nothing until it resets, rather than earn a 429.
-            if (remaining == 0 && now + resetIn > _pausedUntil) _pausedUntil = now + resetIn;
+            if (remaining == 0) PauseUntil(now + resetIn);
             if (sustainable < _rate) SetRate(sustainable);
         }
     }
@@ -89,6 +89,14 @@ internal sealed class AdaptivePacer : IDisposable
         {
             if (_bucket.CurrentCount < _burst) _bucket.Release();
         }
+    }
+
+    // Called under _gate. Refills stop until then, and the tokens already in the bucket are taken back: a pause that
+    // left them would let a burst through straight into the next 429.
+    private void PauseUntil(DateTimeOffset until)
+    {
+        if (until > _pausedUntil) _pausedUntil = until;
+        while (_bucket.CurrentCount > 0 && _bucket.Wait(0)) { }
     }
 
     private void SetRate(double rate)

@@ -1,0 +1,64 @@
+using Microsoft.CodeAnalysis;
+
+namespace GenesysCloud.Typed.Generator.Analyzers;
+
+/// <summary>Every diagnostic GenesysCloud.Typed reports, each with a help link to its section of docs/diagnostics.md.</summary>
+internal static class Descriptors
+{
+    private const string HelpBase = "https://github.com/genesyscloud-typed/GenesysCloud.Typed/blob/main/docs/diagnostics.md#";
+    private const string Scopes = "GenesysCloud.Scopes";
+    private const string Contract = "GenesysCloud.Contract";
+
+    private static DiagnosticDescriptor Rule(string id, string title, string message, string category, DiagnosticSeverity severity) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    // Scopes
+    public static readonly DiagnosticDescriptor MissingScope = Rule("GCT0001", "Endpoint needs an OAuth scope the app is not granted",
+        "{0} {1} needs one of the scopes [{2}], but [assembly: GrantedScopes] grants [{3}]", Scopes, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnknownScope = Rule("GCT0002", "Unknown OAuth scope",
+        "'{0}' is not a Genesys Cloud OAuth scope{1}", Scopes, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor WriteWithReadOnlyScope = Rule("GCT0003", "A write endpoint accepts only a read-only scope",
+        "{0} {1} writes, but its only accepted scope{2} [{3}] {4} read-only: Genesys Cloud requires the full scope for writes", Scopes, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NoRequiredScope = Rule("GCT0004", "Endpoint declares no OAuth scope",
+        "{0} {1} declares no [RequiresScope], so GCT0001 cannot check it against [assembly: GrantedScopes]", Scopes, DiagnosticSeverity.Info);
+
+    // Contract
+    public static readonly DiagnosticDescriptor NotPartial = Rule("GCT0101", "[GenesysApi] interface must be partial",
+        "The [GenesysApi] interface '{0}' must be declared partial so its client can be generated into it", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotAnInterface = Rule("GCT0102", "[GenesysApi] belongs on an interface",
+        "[GenesysApi] is on '{0}', which is not an interface", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CannotExtend = Rule("GCT0103", "[GenesysApi] interface cannot be generated",
+        "No client can be generated for '{0}': {1}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoHttpMethod = Rule("GCT0104", "Endpoint without an HTTP method attribute",
+        "'{0}' needs exactly one of [Get], [Post], [Put], [Patch] or [Delete]{1}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BadRoute = Rule("GCT0105", "Invalid route",
+        "The route \"{0}\" of '{1}' is invalid: {2}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PlaceholderWithoutParameter = Rule("GCT0106", "Route placeholder with no parameter",
+        "The route placeholder {{{0}}} of '{1}' has no parameter named '{0}'", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnboundParameter = Rule("GCT0107", "Parameter bound to nothing",
+        "The parameter '{0}' of '{1}' is bound to nothing: add [Query], [Body] or [Header], or a {{{0}}} placeholder to the route", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BoundTwice = Rule("GCT0108", "A name is bound twice",
+        "{0} of '{1}' is bound more than once", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor TooManyBodies = Rule("GCT0109", "More than one body",
+        "'{0}' has more than one [Body] parameter", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor TooManyCancellationTokens = Rule("GCT0110", "More than one CancellationToken",
+        "'{0}' has more than one CancellationToken parameter", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BodyNotAllowed = Rule("GCT0111", "Body on GET or DELETE",
+        "'{0}' is a {1} and cannot send a [Body]", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnsupportedReturn = Rule("GCT0112", "Unsupported return type",
+        "'{0}' returns {1}; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T>", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoPagingShape = Rule("GCT0113", "Paging that cannot apply",
+        "'{0}': {1}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor GenericMethod = Rule("GCT0114", "Generic endpoint method",
+        "'{0}' is generic; endpoint methods cannot have type parameters", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BadHeaderName = Rule("GCT0115", "Invalid header name",
+        "\"{0}\" on parameter '{1}' is not a valid HTTP header name", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = Rule("GCT0116", "Parameter type cannot be sent",
+        "The {0} parameter '{1}' has the type {2}, which cannot be written in a {0}; use a string, number, bool, Guid, date, enum{3}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotAMethod = Rule("GCT0117", "Interface member that is not an endpoint",
+        "'{0}' is a {1}; a [GenesysApi] interface declares only endpoint methods", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ByReference = Rule("GCT0118", "Parameter passed by reference",
+        "The parameter '{0}' of '{1}' is ref, out or in; endpoint parameters are passed by value", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ConflictingBindings = Rule("GCT0119", "Parameter with several bindings",
+        "The parameter '{0}' of '{1}' has more than one of [Query], [Body] and [Header]", Contract, DiagnosticSeverity.Error);
+}
