@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 
@@ -85,6 +86,29 @@ public sealed class BrokenInputTests
             var all = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(all.Count == 0, string.Join("\n", all));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task The_analyzers_never_throw_and_explain_every_stub_with_an_error(string declaration)
+    {
+        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + declaration]);
+        var exceptions = new List<Exception>();
+        var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation
+            .WithAnalyzers([new Analyzers.ContractAnalyzer(), new Analyzers.ScopeAnalyzer()], options)
+            .GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        var run = GeneratorHarness.RunGenerator(compilation);
+        var stubbed = run.Result.GeneratedSources.Any(s => s.SourceText.ToString().Contains("has no generated implementation"));
+        var nothingGenerated = run.Result.GeneratedSources.Length == 0 && declaration.Contains("[GenesysApi]") && compilation.GetDiagnostics().All(d => d.Severity != DiagnosticSeverity.Error);
+        if (stubbed || nothingGenerated)
+            Assert.True(diagnostics.Any(d => d.Id.StartsWith("GCT01") && d.Severity == DiagnosticSeverity.Error),
+                "The generator stubbed or skipped this declaration but no GCT error explains it: " + declaration);
     }
 
     [Fact]

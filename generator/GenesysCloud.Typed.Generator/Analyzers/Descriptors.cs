@@ -58,7 +58,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotAMethod = Rule("GCT0117", "Interface member that is not an endpoint",
         "'{0}' is a {1}; a [GenesysApi] interface declares only endpoint methods", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ByReference = Rule("GCT0118", "Parameter passed by reference",
-        "The parameter '{0}' of '{1}' is ref, out or in; endpoint parameters are passed by value", Contract, DiagnosticSeverity.Error);
+        "The parameter '{0}' of '{1}' is ref, out, in or __arglist; endpoint parameters are passed by value", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConflictingBindings = Rule("GCT0119", "Parameter with several bindings",
         "The parameter '{0}' of '{1}' has more than one of [Query], [Body] and [Header]", Contract, DiagnosticSeverity.Error);
 }

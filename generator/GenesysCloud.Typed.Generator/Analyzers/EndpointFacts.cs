@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace GenesysCloud.Typed.Generator.Analyzers;
+
+/// <summary>What the analyzers need to know about a method of a [GenesysApi] interface, read from its symbol.</summary>
+internal sealed class EndpointFacts
+{
+    private EndpointFacts(IMethodSymbol method, AttributeData? http, string? httpMethod, string? route, IReadOnlyList<string> scopes, AttributeData? scopeAttribute)
+    {
+        Method = method;
+        HttpAttribute = http;
+        HttpMethod = httpMethod;
+        Route = route;
+        Scopes = scopes;
+        ScopeAttribute = scopeAttribute;
+    }
+
+    public IMethodSymbol Method { get; }
+    public AttributeData? HttpAttribute { get; }
+    /// <summary>"GET", "PATCH", …; null when the method has no (single) HTTP attribute.</summary>
+    public string? HttpMethod { get; }
+    public string? Route { get; }
+    /// <summary>The effective scopes: the method's [RequiresScope], else its interface's.</summary>
+    public IReadOnlyList<string> Scopes { get; }
+    /// <summary>The [RequiresScope] the scopes come from (the method's or the interface's); null when none.</summary>
+    public AttributeData? ScopeAttribute { get; }
+
+    public bool IsWrite => HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
+
+    public static EndpointFacts Read(IMethodSymbol method)
+    {
+        var https = method.GetAttributes().Where(a => a.AttributeClass is { } c && KnownNames.HttpMethodOf(c.ToDisplayString()) is not null).ToList();
+        var http = https.Count == 1 ? https[0] : null;
+        var httpMethod = http is null ? null : KnownNames.HttpMethodOf(http.AttributeClass!.ToDisplayString())!.ToUpperInvariant();
+        var route = http is { ConstructorArguments.Length: 1 } ? http.ConstructorArguments[0].Value as string : null;
+        var own = ScopeAttributeOf(method);
+        var inherited = method.ContainingType is { } type ? ScopeAttributeOf(type) : null;
+        var source = own ?? inherited;
+        return new EndpointFacts(method, http, httpMethod, route, ScopesOf(source), source);
+    }
+
+    public static AttributeData? ScopeAttributeOf(ISymbol symbol) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.RequiresScope);
+
+    public static IReadOnlyList<string> ScopesOf(AttributeData? attribute)
+    {
+        if (attribute is null || attribute.ConstructorArguments.Length != 1) return [];
+        var argument = attribute.ConstructorArguments[0];
+        if (argument.Kind != TypedConstantKind.Array || argument.IsNull) return [];
+        return argument.Values.Select(v => v.Value as string).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+    }
+
+    /// <summary>The [assembly: GrantedScopes] of a compilation; null when it declares none.</summary>
+    public static IReadOnlyList<string>? GrantedScopes(Compilation compilation)
+    {
+        var attribute = compilation.Assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.GrantedScopes);
+        return attribute is null ? null : ScopesOf(attribute);
+    }
+
+    public static bool IsGenesysApi(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi);
+}

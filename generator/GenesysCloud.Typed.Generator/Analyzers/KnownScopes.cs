@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GenesysCloud.Typed.Generator.Analyzers;
+
+/// <summary>The Genesys Cloud OAuth scope names (each also has a <c>:readonly</c> form), for typo checks.</summary>
+internal static class KnownScopes
+{
+    private static readonly string[] Names =
+    [
+        "alerting", "analytics", "architect", "assistants", "audits", "authorization", "billing", "business-rules", "callbacks",
+        "cobrowse", "coaching", "content-management", "conversations", "customer-intent", "devices", "dataTables", "directory",
+        "emails", "external-contacts", "external-events-data-ingestion", "fax", "gamification", "greetings", "groups",
+        "guides", "identity-provider", "infrastructure-as-code", "integrations", "journey", "knowledge", "language-understanding",
+        "learning", "messaging", "messaging-platform", "notifications", "oauth", "organization", "organization-authorization",
+        "outbound", "presence", "process-automation", "quality", "recordings", "response-management", "routing", "scim",
+        "screen-recording", "scripts", "search", "settings", "social-media", "task-management", "telephony",
+        "upload", "user-basic-info", "user-recordings", "users", "web-chat", "webdeployments", "workforce-management",
+    ];
+
+    // Scopes that exist only in one form.
+    private static readonly string[] Special = ["audits:readonly", "search:readonly", "user-basic-info", "upload", "openid", "profile", "email"];
+
+    public static readonly IReadOnlyCollection<string> All =
+        new HashSet<string>(Names.SelectMany(n => new[] { n, n + ":readonly" }).Concat(Special), StringComparer.Ordinal);
+
+    public static bool IsKnown(string scope) => All.Contains(scope);
+
+    public static bool IsReadOnly(string scope) => scope.EndsWith(":readonly", StringComparison.Ordinal);
+
+    /// <summary><c>X</c> covers <c>X</c> and <c>X:readonly</c>.</summary>
+    public static bool Covers(string granted, string required) =>
+        string.Equals(granted, required, StringComparison.Ordinal) ||
+        (IsReadOnly(required) && string.Equals(granted + ":readonly", required, StringComparison.Ordinal));
+
+    /// <summary>The closest known scope within a small edit distance (case ignored), or null.</summary>
+    public static string? Suggest(string scope)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in All)
+        {
+            var distance = Distance(scope.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.Max(2, scope.Length / 4) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GenesysCloud.Typed.Generator.Analyzers;
+
+/// <summary>GCT0001–GCT0004: endpoints whose OAuth scopes the app is not granted (at the declaration and at every call,
+/// also of interfaces from other assemblies), unknown scope names, writes that accept only read-only scopes, and endpoints
+/// that declare none.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopeAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the narrowest granted scope that would cover the endpoint (for the code fix).</summary>
+    public const string SuggestedScopeKey = "SuggestedScope";
+
+    /// <summary>Diagnostic property: the known scope a typo most likely meant.</summary>
+    public const string DidYouMeanKey = "DidYouMean";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.MissingScope, Descriptors.UnknownScope, Descriptors.WriteWithReadOnlyScope, Descriptors.NoRequiredScope);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var granted = EndpointFacts.GrantedScopes(start.Compilation);
+            start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, granted), SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(AnalyzeScopeNames, SyntaxKind.Attribute);
+            if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, granted), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, IReadOnlyList<string>? granted)
+    {
+        if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, ContainingType: { TypeKind: TypeKind.Interface } type } method ||
+            !EndpointFacts.IsGenesysApi(type))
+            return;
+        var facts = EndpointFacts.Read(method);
+        if (facts.HttpMethod is null) return;   // the contract analyzer reports it
+        var location = method.Locations.FirstOrDefault() ?? Location.None;
+
+        if (facts.Scopes.Count == 0)
+        {
+            if (granted is not null) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoRequiredScope, location, facts.HttpMethod, facts.Route));
+            return;
+        }
+        if (facts.IsWrite && facts.Scopes.All(KnownScopes.IsReadOnly))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.WriteWithReadOnlyScope, location, facts.HttpMethod, facts.Route,
+                facts.Scopes.Count == 1 ? "" : "s", string.Join(", ", facts.Scopes), facts.Scopes.Count == 1 ? "is" : "are"));
+        }
+        if (granted is not null && Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, IReadOnlyList<string> granted)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod.OriginalDefinition;
+        if (method.ContainingType is not { TypeKind: TypeKind.Interface } type || !EndpointFacts.IsGenesysApi(type)) return;
+        var facts = EndpointFacts.Read(method);
+        if (facts.HttpMethod is null || facts.Scopes.Count == 0) return;
+        var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : invocation.Syntax.GetLocation();
+        if (Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
+    }
+
+    private static System.Func<Location, Diagnostic>? Missing(EndpointFacts facts, IReadOnlyList<string> granted)
+    {
+        if (facts.Scopes.Any(required => granted.Any(g => KnownScopes.Covers(g, required)))) return null;
+        // The narrowest sufficient scope: the read-only one for a read, else the first the endpoint accepts.
+        var suggestion = (!facts.IsWrite ? facts.Scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? facts.Scopes[0];
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestedScopeKey, suggestion);
+        var grantedText = granted.Count == 0 ? "nothing" : string.Join(", ", granted);
+        return location => Diagnostic.Create(Descriptors.MissingScope, location, properties, facts.HttpMethod, facts.Route, string.Join(", ", facts.Scopes), grantedText);
+    }
+
+    /// <summary>Every scope string in [RequiresScope(...)] and [assembly: GrantedScopes(...)], at its own argument.</summary>
+    private static void AnalyzeScopeNames(SyntaxNodeAnalysisContext context)
+    {
+        var attribute = (AttributeSyntax)context.Node;
+        if (attribute.ArgumentList is null || attribute.ArgumentList.Arguments.Count == 0) return;
+        var name = attribute.Name.ToString();
+        if (!name.Contains("RequiresScope") && !name.Contains("GrantedScopes")) return;   // cheap filter before binding
+        var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType?.ToDisplayString();
+        if (type is not (KnownNames.RequiresScope or KnownNames.GrantedScopes)) return;
+        foreach (var argument in attribute.ArgumentList.Arguments)
+        {
+            if (context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: string scope }) continue;
+            if (KnownScopes.IsKnown(scope)) continue;
+            var suggestion = KnownScopes.Suggest(scope);
+            var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(DidYouMeanKey, suggestion);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownScope, argument.GetLocation(), properties, scope,
+                suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Verify = GenesysCloud.Typed.Generator.Tests.AnalyzerVerifier<GenesysCloud.Typed.Generator.Analyzers.ContractAnalyzer>;
+
+namespace GenesysCloud.Typed.Generator.Tests;
+
+public sealed class ContractAnalyzerTests
+{
+    [Fact]
+    public async Task A_correct_interface_has_no_diagnostics()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IUsersApi
+            {
+                [Get("/api/v2/users")]
+                IAsyncEnumerable<User> ListAsync([Query] int pageSize = 25, [Query("expand")] string[]? expand = null, CancellationToken ct = default);
+                [Get("/api/v2/users/{userId}")]
+                Task<ApiResponse<User>> GetAsync(string userId, [Header("X-Tag")] string? tag = null);
+                [Patch("/api/v2/users/{userId}")]
+                Task<User> UpdateAsync(string userId, [Body] User body, CancellationToken ct = default);
+                [Get("/api/v2/users/query"), Paging(PagingStyle.Cursor)]
+                GenesysPageable<User> QueryAsync();
+                [Delete("/api/v2/users/{userId}")]
+                Task DeleteAsync(string userId);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Interface_level_mistakes()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi] public interface {|#0:INotPartial|} { }
+            [{|#1:GenesysApi|}] public partial class NotAnInterface { }
+            [GenesysApi] public partial interface {|#2:IGeneric|}<T> { }
+            public class Outer { [GenesysApi] public partial interface {|#3:INested|} { } }
+            """,
+            Verify.Diagnostic("GCT0101").WithLocation(0).WithArguments("INotPartial"),
+            Verify.Diagnostic("GCT0102").WithLocation(1).WithArguments("NotAnInterface"),
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0592").WithLocation(1).WithArguments("GenesysApi", "interface"),
+            Verify.Diagnostic("GCT0103").WithLocation(2).WithArguments("IGeneric", "generic interfaces cannot have a generated client"),
+            Verify.Diagnostic("GCT0103").WithLocation(3).WithArguments("INested", "it is nested in 'Outer', which is not partial"));
+    }
+
+    [Fact]
+    public async Task Method_level_mistakes()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                Task<User> {|#0:NoVerb|}();
+                [Get({|#1:"api/v2/users"|})] Task<User> RelativeRoute();
+                [Get({|#2:"/api/v2/users?x=1"|})] Task<User> QueryInRoute();
+                [Get("/api/v2/users")] Task<T> {|#3:Generic|}<T>();
+                [Get("/api/v2/users")] User {|#4:NotAsync|}();
+                [Post("/api/v2/users")] IAsyncEnumerable<User> {|#5:PagedPost|}();
+                [Get("/api/v2/users"), Paging(PagingStyle.Cursor)] Task<User> {|#6:PagingOnSingle|}();
+                string {|#7:Name|} { get; }
+            }
+            """,
+            Verify.Diagnostic("GCT0104").WithLocation(0).WithArguments("NoVerb", ""),
+            Verify.Diagnostic("GCT0105").WithLocation(1).WithArguments("api/v2/users", "RelativeRoute", "the route must start with '/'"),
+            Verify.Diagnostic("GCT0105").WithLocation(2).WithArguments("/api/v2/users?x=1", "QueryInRoute", "the route must not carry a query string or fragment (use [Query] parameters)"),
+            Verify.Diagnostic("GCT0114").WithLocation(3).WithArguments("Generic"),
+            Verify.Diagnostic("GCT0112").WithLocation(4).WithArguments("NotAsync", "User"),
+            Verify.Diagnostic("GCT0113").WithLocation(5).WithArguments("PagedPost", "a paged listing is a GET, not a POST; return Task<T> for one answer"),
+            Verify.Diagnostic("GCT0113").WithLocation(6).WithArguments("PagingOnSingle", "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"),
+            Verify.Diagnostic("GCT0117").WithLocation(7).WithArguments("Name", "property"));
+    }
+
+    [Fact]
+    public async Task Parameter_mistakes()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                [Get({|#0:"/api/v2/users/{userId}"|})] Task<User> Missing();
+                [Get("/api/v2/users")] Task<User> Unbound(int {|#1:page|});
+                [Get("/api/v2/users")] Task<User> TwiceQuery([Query("a")] int x, [Query("a")] int {|#2:y|});
+                [Post("/api/v2/users")] Task TwoBodies([Body] User a, [Body] User {|#3:b|});
+                [Get("/api/v2/users")] Task TwoTokens(CancellationToken a, CancellationToken {|#4:b|});
+                [Get("/api/v2/users")] Task BodyOnGet([Body] User {|#5:b|});
+                [Get("/api/v2/users")] Task BadHeader([Header("X Bad")] string {|#6:h|});
+                [Get("/api/v2/users")] Task ComplexQuery([Query] User {|#7:u|});
+                [Get("/api/v2/users")] Task ByRef(ref int {|#8:x|});
+                [Get("/api/v2/users")] Task Both([Query][Header("X-A")] string {|#9:both|});
+                [Get("/api/v2/users")] Task {|#10:Varargs|}(__arglist);
+            }
+            """,
+            Verify.Diagnostic("GCT0106").WithLocation(0).WithArguments("userId", "Missing"),
+            Verify.Diagnostic("GCT0107").WithLocation(1).WithArguments("page", "Unbound"),
+            Verify.Diagnostic("GCT0108").WithLocation(2).WithArguments("The query key 'a'", "TwiceQuery"),
+            Verify.Diagnostic("GCT0109").WithLocation(3).WithArguments("TwoBodies"),
+            Verify.Diagnostic("GCT0110").WithLocation(4).WithArguments("TwoTokens"),
+            Verify.Diagnostic("GCT0111").WithLocation(5).WithArguments("BodyOnGet", "GET"),
+            Verify.Diagnostic("GCT0115").WithLocation(6).WithArguments("X Bad", "h"),
+            Verify.Diagnostic("GCT0116").WithLocation(7).WithArguments("query", "u", "User", ", or a collection of them"),
+            Verify.Diagnostic("GCT0118").WithLocation(8).WithArguments("x", "ByRef"),
+            Verify.Diagnostic("GCT0119").WithLocation(9).WithArguments("both", "Both"),
+            Verify.Diagnostic("GCT0118").WithLocation(10).WithArguments("__arglist", "Varargs"));
+    }
+}
