@@ -1,13 +1,19 @@
 using GenesysCloud.Typed;
 
+[assembly: GrantedScopes("users:readonly")]
+
 // Compiles only if the package's generator emitted Create and Endpoints into the interface.
 Console.WriteLine($"{IConsumerApi.Endpoints.Count} endpoint(s); factory: {(Func<GenesysCloudConnection, IConsumerApi>)IConsumerApi.Create is not null}");
 
-[GenesysApi, RequiresScope("users:readonly")]
+[GenesysApi, RequiresScope("users", "users:readonly")]
 public partial interface IConsumerApi
 {
     [Get("/api/v2/users/{userId}")]
     Task<ConsumerUser> GetAsync(string userId, CancellationToken cancellationToken = default);
+
+    // The grant above is read-only: .ci/run checks that the build reports GCT0001 on the next line.
+    [Patch("/api/v2/users/{userId}"), RequiresScope("users")]
+    Task<ConsumerUser> UpdateAsync(string userId, [Body] ConsumerUser body, CancellationToken cancellationToken = default);
 }
 
 public sealed record ConsumerUser(string Id, string Name);

@@ -38,11 +38,17 @@ public sealed class AddRequiresScopeFix : CodeFixProvider
         {
             var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
                 .WithLeadingTrivia(method.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                .WithTrailingTrivia(EndOfLineOf(root));
             var updated = method.WithAttributeLists(method.AttributeLists.Add(list));
             return Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(method, updated)));
         }, nameof(AddRequiresScopeFix)), diagnostic);
     }
+
+    /// <summary>The document's own line ending, so the fix does not mix LF and CRLF.</summary>
+    private static SyntaxTrivia EndOfLineOf(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol.IsKind(SyntaxKind.EndOfLineTrivia)
+            ? eol
+            : SyntaxFactory.EndOfLine("\n");
 
     /// <summary>"/api/v2/users/{id}" → "users".</summary>
     private static string? AreaOf(string? route)

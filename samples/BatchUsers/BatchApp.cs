@@ -83,7 +83,7 @@ public static class BatchApp
                 Retries = counters.Retries,
                 Throttled = counters.Throttled,
                 ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                ThroughputPerSecond = clock.Elapsed.TotalSeconds > 0 ? Math.Round(progress.Processed / clock.Elapsed.TotalSeconds, 1) : 0,
+                ThroughputPerSecond = clock.Elapsed.TotalSeconds > 0 ? Math.Round(progress.ProcessedThisRun / clock.Elapsed.TotalSeconds, 1) : 0,
                 Emulator = emulator is null ? null : LedgerSummary(emulator),
             };
             if (settings.JsonPath is { } path)

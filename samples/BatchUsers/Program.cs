@@ -84,7 +84,9 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 });
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C cancels the action's token: the job stops starting users, lets in-flight ones finish and saves its checkpoint.
+// Give that time before System.CommandLine ends the process.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
 
 static int Range(int value, int min, int max, string name) =>
     value >= min && value <= max ? value : throw new ArgumentException($"{name} must be from {min} to {max}, not {value}.");

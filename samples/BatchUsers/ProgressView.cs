@@ -27,7 +27,7 @@ public sealed class PlainProgressView(TextWriter output, TimeSpan? every = null)
     internal static string Describe(JobProgress p, GenesysCloud.Typed.GenesysTelemetry telemetry, TimeSpan elapsed)
     {
         var c = telemetry.Counters;
-        var rate = elapsed.TotalSeconds > 0 ? p.Processed / elapsed.TotalSeconds : 0;
+        var rate = elapsed.TotalSeconds > 0 ? p.ProcessedThisRun / elapsed.TotalSeconds : 0;
         var eta = p.Total is { } total && rate > 0 ? TimeSpan.FromSeconds((total - p.Processed) / rate).ToString(@"m\:ss") : "?";
         return $"{p.Processed}/{p.Total?.ToString() ?? "?"} users ({p.Updated} updated, {p.Unchanged} unchanged, {p.Failed} failed), " +
                $"{rate:0.0}/s, ETA {eta}; tokens {c.TokenRefreshes}, retries {c.Retries}, 429s {c.Throttled}";
@@ -56,7 +56,7 @@ public sealed class LiveProgressView : IProgressView
                     task.MaxValue = Math.Max(1, progress.Total ?? progress.Processed + 1);
                     task.Value = progress.Processed;
                     task.Description = $"{progress.Processed} users · {progress.Updated} updated · {progress.Unchanged} unchanged · " +
-                                       $"{progress.Failed} failed · {(elapsed > 0 ? progress.Processed / elapsed : 0):0}/s · " +
+                                       $"{progress.Failed} failed · {(elapsed > 0 ? progress.ProcessedThisRun / elapsed : 0):0}/s · " +
                                        $"tokens {c.TokenRefreshes} · retries {c.Retries} · 429s {c.Throttled}";
                     if (done) break;
                 }

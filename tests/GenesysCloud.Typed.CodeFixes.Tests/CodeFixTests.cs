@@ -1,0 +1,81 @@
+using GenesysCloud.Typed.CodeFixes;
+using GenesysCloud.Typed.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace GenesysCloud.Typed.CodeFixes.Tests;
+
+public sealed class CodeFixTests
+{
+    private const string Usings = "using System.Threading.Tasks;\nusing GenesysCloud.Typed;\n";
+    private const string Models = "public sealed class User { public string Id { get; set; } = \"\"; }\n";
+
+    private static async Task VerifyAsync<TAnalyzer, TFix>(string before, string after, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            TestCode = Usings + before,
+            FixedCode = Usings + after,
+        };
+        test.TestState.Sources.Add(Models);
+        test.FixedState.Sources.Add(Models);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location));
+        test.FixedState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    private static DiagnosticResult Expect<TAnalyzer>(string id) where TAnalyzer : DiagnosticAnalyzer, new() =>
+        new DiagnosticResult(id, new TAnalyzer().SupportedDiagnostics.Single(d => d.Id == id).DefaultSeverity);
+
+    [Fact]
+    public async Task GCT0101_adds_partial()
+    {
+        await VerifyAsync<ContractAnalyzer, AddPartialFix>(
+            "[GenesysApi]\npublic interface {|#0:IUsersApi|} { [Get(\"/api/v2/users\")] Task<User> GetAsync(); }\n",
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users\")] Task<User> GetAsync(); }\n",
+            Expect<ContractAnalyzer>("GCT0101").WithLocation(0).WithArguments("IUsersApi"));
+    }
+
+    [Fact]
+    public async Task GCT0001_grants_the_narrowest_sufficient_scope()
+    {
+        const string api = "[GenesysApi, RequiresScope(\"users\", \"users:readonly\")]\npublic partial interface IUsersApi { [Get(\"/api/v2/users\")] Task<User> {|#0:GetAsync|}(); }\n";
+        await VerifyAsync<ScopeAnalyzer, AddGrantedScopeFix>(
+            "[assembly: GrantedScopes(\"routing\")]\n" + api,
+            "[assembly: GrantedScopes(\"routing\", \"users:readonly\")]\n" + api.Replace("{|#0:GetAsync|}", "GetAsync"),
+            Expect<ScopeAnalyzer>("GCT0001").WithLocation(0).WithArguments("GET", "/api/v2/users", "users, users:readonly", "routing"));
+    }
+
+    [Fact]
+    public async Task GCT0002_replaces_a_typo_with_the_suggestion()
+    {
+        await VerifyAsync<ScopeAnalyzer, FixScopeNameFix>(
+            "[GenesysApi, RequiresScope({|#0:\"analytic:readonly\"|})]\npublic partial interface IA { [Get(\"/api/v2/analytics\")] Task<User> GetAsync(); }\n",
+            "[GenesysApi, RequiresScope(\"analytics:readonly\")]\npublic partial interface IA { [Get(\"/api/v2/analytics\")] Task<User> GetAsync(); }\n",
+            Expect<ScopeAnalyzer>("GCT0002").WithLocation(0).WithArguments("analytic:readonly", "; did you mean 'analytics:readonly'?"));
+    }
+
+    [Fact]
+    public async Task GCT0106_adds_the_missing_route_parameter()
+    {
+        await VerifyAsync<ContractAnalyzer, AddPlaceholderParameterFix>(
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get({|#0:\"/api/v2/users/{userId}\"|})] Task<User> GetAsync(System.Threading.CancellationToken ct); }\n",
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{userId}\")] Task<User> GetAsync(string userId, System.Threading.CancellationToken ct); }\n",
+            Expect<ContractAnalyzer>("GCT0106").WithLocation(0).WithArguments("userId", "GetAsync"));
+    }
+
+    [Fact]
+    public async Task GCT0004_infers_the_scope_from_the_route()
+    {
+        await VerifyAsync<ScopeAnalyzer, AddRequiresScopeFix>(
+            "[assembly: GrantedScopes(\"users\")]\n[GenesysApi]\npublic partial interface IUsersApi\n{\n    [Get(\"/api/v2/users\")]\n    Task<User> {|#0:GetAsync|}();\n}\n",
+            "[assembly: GrantedScopes(\"users\")]\n[GenesysApi]\npublic partial interface IUsersApi\n{\n    [Get(\"/api/v2/users\")]\n    [RequiresScope(\"users\", \"users:readonly\")]\n    Task<User> GetAsync();\n}\n",
+            Expect<ScopeAnalyzer>("GCT0004").WithLocation(0).WithArguments("GET", "/api/v2/users"));
+    }
+}
