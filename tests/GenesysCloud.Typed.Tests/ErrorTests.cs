@@ -85,6 +85,8 @@ public sealed class ErrorTests
         Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).ToString("r")));
         Assert.Equal(TimeSpan.Zero, Parse((now - TimeSpan.FromHours(1)).ToString("r")));
         Assert.Null(Parse("soon"));
+        Assert.Null(Parse("1.5"));                                   // not a date, however lenient parsers see it
+        Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).UtcDateTime.ToString("dddd, dd-MMM-yy HH:mm:ss 'GMT'", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Null(Parse("-3"));
         Assert.Null(Parse(""));
         Assert.True(Parse("99999999999999999") > TimeSpan.FromDays(1000));

@@ -125,6 +125,24 @@ public sealed class TokenSourceTests
     }
 
     [Fact]
+    public async Task A_one_second_token_is_refreshed_in_the_background_from_half_its_life()
+    {
+        var fetcher = new ScriptedFetcher();
+        fetcher.Next = n => Task.FromResult(Token("t" + n, TimeSpan.FromSeconds(1)));
+        using var source = Create(fetcher);
+        await source.GetTokenAsync(default);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(550));
+        var during = source.GetTokenAsync(default);
+        Assert.True(during.IsCompletedSuccessfully);
+        Assert.Equal("t1", during.Result.Value);          // the caller does not wait
+        for (var i = 0; i < 100 && fetcher.Calls < 2; i++) await Task.Delay(5);
+        Assert.Equal(2, fetcher.Calls);                    // a refresh started in the background
+        for (var i = 0; i < 100 && (await source.GetTokenAsync(default)).Value != "t2"; i++) await Task.Delay(5);
+        Assert.Equal("t2", (await source.GetTokenAsync(default)).Value);
+    }
+
+    [Fact]
     public async Task Short_lifetimes_scale_the_refresh_lead_and_margin()
     {
         var fetcher = new ScriptedFetcher();

@@ -7,6 +7,8 @@ namespace GenesysCloud.Typed;
 /// falls back to backoff); a date in the past is zero.</summary>
 internal static class RetryAfter
 {
+    private static readonly string[] HttpDateFormats = ["r", "dddd, dd-MMM-yy HH:mm:ss 'GMT'", "ddd MMM d HH:mm:ss yyyy", "ddd MMM dd HH:mm:ss yyyy"];
+
     public static TimeSpan? Read(HttpResponseHeaders headers, DateTimeOffset now)
     {
         if (!headers.TryGetValues("Retry-After", out var values)) return null;
@@ -14,8 +16,8 @@ internal static class RetryAfter
         if (string.IsNullOrEmpty(raw)) return null;
         if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
             return seconds < 0 ? null : TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds / 2));
-        if (DateTimeOffset.TryParseExact(raw, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ||
-            DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        // Only the HTTP-date forms (RFC 9110 §5.6.7): a lenient parse would read "1.5" as the 5th of January.
+        if (DateTimeOffset.TryParseExact(raw, HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
         {
             var delta = date - now;
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
