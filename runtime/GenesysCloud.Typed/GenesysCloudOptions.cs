@@ -90,8 +90,8 @@ public sealed class GenesysCloudOptions
             if (string.IsNullOrWhiteSpace(ClientId)) problems.Add("Set ClientId and ClientSecret (client credentials) or Credential.");
             else if (string.IsNullOrEmpty(ClientSecret)) problems.Add($"ClientSecret is empty for client {ClientId}.");
         }
-        if (Timeout <= TimeSpan.Zero) problems.Add("Timeout must be positive.");
-        if (AttemptTimeout <= TimeSpan.Zero) problems.Add("AttemptTimeout must be positive.");
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(24)) problems.Add("Timeout must be more than zero and at most 24 hours.");
+        if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(24)) problems.Add("AttemptTimeout must be more than zero and at most 24 hours.");
         if (MaxResponseBytes < 1024) problems.Add("MaxResponseBytes must be at least 1024.");
         if (HttpClient is not null && HttpMessageHandler is not null) problems.Add("Set HttpClient or HttpMessageHandler, not both.");
         problems.AddRange(Retry.Validate());

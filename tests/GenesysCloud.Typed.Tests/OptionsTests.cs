@@ -50,6 +50,14 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void A_timeout_beyond_a_day_is_refused_clearly()
+    {
+        var options = new GenesysCloudOptions { Region = GenesysCloudRegion.UsEast1, ClientId = "a", ClientSecret = "b", Timeout = TimeSpan.FromDays(2) };
+        var error = Assert.Throws<ArgumentException>(() => new GenesysCloudConnection(options));
+        Assert.Contains("Timeout must be more than zero and at most 24 hours", error.Message);
+    }
+
+    [Fact]
     public void Plain_http_is_allowed_for_loopback()
     {
         using var connection = new GenesysCloudConnection(new GenesysCloudOptions { BaseAddress = new Uri("http://127.0.0.1:5000/"), ClientId = "a", ClientSecret = "b" });

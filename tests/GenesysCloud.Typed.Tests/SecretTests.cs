@@ -65,3 +65,4 @@ public sealed class SecretTests
         Assert.DoesNotContain("the-code", new AuthorizationCodeGrant("the-code", "http://x").ToString());
     }
 }
+

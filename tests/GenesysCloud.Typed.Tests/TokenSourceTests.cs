@@ -135,7 +135,7 @@ public sealed class TokenSourceTests
         _clock.Advance(TimeSpan.FromMilliseconds(550));
         var during = source.GetTokenAsync(default);
         Assert.True(during.IsCompletedSuccessfully);
-        Assert.Equal("t1", during.Result.Value);          // the caller does not wait
+        Assert.Equal("t1", (await during).Value);         // completed already: the caller does not wait
         for (var i = 0; i < 100 && fetcher.Calls < 2; i++) await Task.Delay(5);
         Assert.Equal(2, fetcher.Calls);                    // a refresh started in the background
         for (var i = 0; i < 100 && (await source.GetTokenAsync(default)).Value != "t2"; i++) await Task.Delay(5);

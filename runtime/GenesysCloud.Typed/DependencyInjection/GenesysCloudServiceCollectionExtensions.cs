@@ -20,6 +20,12 @@ public static class GenesysCloudServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<GenesysCloudOptions>().Configure(configure);
         services.AddHttpClient(HttpClientName)
+            // The factory's own loggers put the raw HttpHeaders object (bearer token included) into their structured
+            // state even when the message is redacted, so any structured provider would write the token. They are
+            // removed: the runtime logs every request itself, without secrets. Redaction stays for anyone who adds
+            // them back with AddDefaultLogger().
+            .RemoveAllLoggers()
+            .RedactLoggedHeaders(["Authorization"])
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,   // never carry Authorization through a redirect

@@ -46,6 +46,14 @@ public sealed class Harness : IAsyncDisposable
             TypeInfoResolver = TestJson.Default,
             LoggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)),
         };
+        if (fakeClock)
+        {
+            // AdvanceUntilDoneAsync moves the fake clock while real HTTP is in flight; budgets that guard against real
+            // slowness must not fire on fake time. Tests that exercise a budget set their own.
+            options.Tokens.FetchTimeout = TimeSpan.FromHours(20);
+            options.AttemptTimeout = TimeSpan.FromHours(20);
+            options.Timeout = TimeSpan.FromHours(24);
+        }
         client?.Invoke(options);
         return new Harness(server, new GenesysCloudConnection(options), tap, logs, clock);
     }

@@ -1,0 +1,59 @@
+using GenesysCloud.Typed.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace GenesysCloud.Typed.Tests;
+
+/// <summary>IHttpClientFactory's loggers put raw request headers (the bearer token) into their structured state; the
+/// connection's named client must not log through them, and nothing else may print a token either.</summary>
+public sealed class HttpClientFactoryLoggingTests
+{
+    private sealed class AuthorizationRecorder : DelegatingHandler
+    {
+        public readonly System.Collections.Concurrent.ConcurrentBag<string> Seen = new();
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Headers.Authorization is { } auth) Seen.Add(auth.Parameter!);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Trace_logging_of_the_http_client_factory_never_prints_the_bearer_token()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 3 });
+        var logs = new FakeLoggerProvider();
+        var recorder = new AuthorizationRecorder();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddGenesysCloud(o =>
+        {
+            o.BaseAddress = emulator.BaseAddress;
+            o.ClientId = "emulator-client";
+            o.ClientSecret = "emulator-secret";
+            o.TypeInfoResolver = TestJson.Default;
+        });
+        services.AddHttpClient(GenesysCloudServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => recorder);
+        await using var provider = services.BuildServiceProvider();
+        var connection = provider.GetRequiredService<GenesysCloudConnection>();
+
+        for (var i = 0; i < 3; i++)
+            await connection.SendAsync(new GenesysRequest(HttpMethod.Get, "/api/v2/users/" + emulator.Users[i].Id), TestJson.Default.User);
+        emulator.RevokeAccessTokens("emulator-client");
+        await connection.SendAsync(new GenesysRequest(HttpMethod.Get, "/api/v2/users/" + emulator.Users[0].Id), TestJson.Default.User);
+
+        var records = logs.Collector.GetSnapshot();
+        var text = string.Join("\n", records.Select(r => r.Message + " " + string.Join(";", r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? [])));
+        Assert.DoesNotContain(records, r => r.Category?.StartsWith("System.Net.Http.HttpClient.GenesysCloud") == true);
+        Assert.Contains(records, r => r.Category == "GenesysCloud.Typed" && r.Message.Contains("answered 200"));   // our own request log
+        Assert.True(recorder.Seen.Distinct().Count() >= 2, "two tokens should have been used");
+        foreach (var token in recorder.Seen.Distinct())
+        {
+            var leaking = records.FirstOrDefault(r => (r.Message + string.Join(";", r.StructuredState?.Select(kv => kv.Key + "=" + kv.Value) ?? [])).Contains(token));
+            Assert.True(leaking is null, $"token in {leaking?.Category} / {leaking?.Id}: {leaking?.Message}");
+        }
+        Assert.DoesNotContain("emulator-secret", text);
+        Assert.DoesNotContain(Convert.ToBase64String("emulator-client:emulator-secret"u8.ToArray()), text);
+    }
+}
