@@ -9,7 +9,7 @@ public sealed class PacingTests
     [Fact]
     public async Task Requests_go_out_at_the_paced_rate_after_the_burst()
     {
-        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 600 }, _clock);   // 10/s, burst 10
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = 600, Burst = 10 }, _clock);   // 10/s, burst 10
         var turns = Enumerable.Range(0, 30).Select(_ => pacer.WaitTurnAsync(default)).ToArray();
         await Task.Delay(10);
         Assert.Equal(10, turns.Count(t => t.IsCompleted));

@@ -27,7 +27,8 @@ internal sealed class AdaptivePacer : IDisposable
         _minRate = Math.Max(1, _maxRate * options.MinimumShare);
         _rate = _maxRate;
         _lastIncrease = time.GetUtcNow();
-        _burst = options.Burst ?? Math.Max(1, (int)(_maxRate / 60));
+        // A tenth of a second's worth by default: a larger burst on top of a full window's pace overruns a fixed window.
+        _burst = options.Burst ?? Math.Max(1, (int)(_maxRate / 600));
         _bucket = new SemaphoreSlim(_burst, _burst);
         _timer = time.CreateTimer(_ => Tick(), null, Period, Period);
     }

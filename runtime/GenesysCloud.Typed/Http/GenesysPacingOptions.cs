@@ -12,7 +12,7 @@ public sealed class GenesysPacingOptions
     /// <summary>After a 429 the rate halves, but never below this share of <see cref="RequestsPerMinute"/>.</summary>
     public double MinimumShare { get; set; } = 0.25;
 
-    /// <summary>How many requests may go at once after a quiet spell (the bucket size); by default one second's worth.</summary>
+    /// <summary>How many requests may go at once after a quiet spell (the bucket size); by default a tenth of a second's worth.</summary>
     public int? Burst { get; set; }
 
     internal IEnumerable<string> Validate()
