@@ -100,9 +100,27 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <summary>Sends and reads the JSON answer; any error becomes a typed exception.</summary>
     public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        var response = await SendForResponseAsync(request, typeInfo, cancellationToken).ConfigureAwait(false);
-        return response.Value ?? throw new GenesysInvalidResponseException(
-            $"{request} answered {(int)response.Status} with no body where a {typeof(T).Name} was expected.", response.Status, response.CorrelationId);
+        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
+        // The pipeline buffered the body: deserialize from that buffer, without copying it to an array first.
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        T? value = default;
+        if (response.StatusCode != HttpStatusCode.NoContent && stream.Length > 0)
+        {
+            try
+            {
+                value = JsonSerializer.Deserialize(stream, typeInfo);   // in memory already: the synchronous path is cheaper
+            }
+            catch (JsonException ex)
+            {
+                stream.Position = 0;
+                var body = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
+                stream.ReadExactly(body);
+                throw Invalid(request, response, typeof(T).Name, body, ex);
+            }
+        }
+        return value ?? throw new GenesysInvalidResponseException(
+            $"{request} answered {(int)response.StatusCode} with no body where a {typeof(T).Name} was expected.", response.StatusCode, CorrelationIdOf(response));
     }
 
     /// <summary>Sends and discards the answer's body; any error becomes a typed exception.</summary>
@@ -125,13 +143,17 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         }
         catch (JsonException ex)
         {
-            var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
-            throw new GenesysInvalidResponseException(
-                $"{request} answered {(int)response.StatusCode} with a body that is not a {typeof(T).Name} " +
-                $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body)}",
-                response.StatusCode, correlationId, ex);
+            throw Invalid(request, response, typeof(T).Name, body, ex);
         }
     }
+
+    private static GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string model, byte[] body, JsonException ex) =>
+        new($"{request} answered {(int)response.StatusCode} with a body that is not a {model} " +
+            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body)}",
+            response.StatusCode, CorrelationIdOf(response), ex);
+
+    private static string? CorrelationIdOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,

@@ -55,7 +55,8 @@ public class GeneratorBenchmarks
     {
         var version = typeof(Refit.RestService).Assembly.GetName().Version!;
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var root = Directory.GetDirectories(Path.Combine(packages, "refit")).OrderByDescending(d => d).First(d => Path.GetFileName(d).StartsWith($"{version.Major}.{version.Minor}"));
+        // The assembly version (16.0.0.0) is not the package version (16.4.0): match the major version only.
+        var root = Directory.GetDirectories(Path.Combine(packages, "refit")).OrderByDescending(d => d).First(d => Path.GetFileName(d).StartsWith($"{version.Major}."));
         var dll = Directory.GetFiles(Path.Combine(root, "analyzers"), "InterfaceStubGenerator*.dll", SearchOption.AllDirectories)
             .Where(f => f.Contains("roslyn4")).OrderByDescending(f => f).First();
         var type = Assembly.LoadFrom(dll).GetTypes().First(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract);

@@ -41,6 +41,7 @@ public sealed class GenesysTelemetry : IDisposable
     internal void RequestSent(string method, string route, int status, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _requestCount);
+        if (!_requests.Enabled && !_requestDuration.Enabled) return;   // nobody listens: skip the tags (and their boxing)
         var tags = new TagList { { "http.request.method", method }, { "genesys.route", route }, { "http.response.status_code", status } };
         _requests.Add(1, tags);
         _requestDuration.Record(elapsed.TotalSeconds, tags);

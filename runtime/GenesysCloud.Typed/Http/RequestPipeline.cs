@@ -136,8 +136,12 @@ internal sealed class RequestPipeline
         {
             _pacer.RateLimitHeaders(allowed, count, reset);
         }
-        Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
-            response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null);
+        // The header lookup costs more than the rest of the log call: only pay it when someone reads Debug.
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
+                response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null);
+        }
         return response;
     }
 
