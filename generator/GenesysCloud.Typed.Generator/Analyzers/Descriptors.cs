@@ -22,6 +22,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NoRequiredScope = Rule("GCT0004", "Endpoint declares no OAuth scope",
         "{0} {1} declares no [RequiresScope], so GCT0001 cannot check it against [assembly: GrantedScopes]", Scopes, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor NoCancellationToken = Rule("GCT0005", "Endpoint cannot be cancelled",
+        "'{0}' takes no CancellationToken, so a caller cannot stop it or its retries", Contract, DiagnosticSeverity.Info);
+
     // Contract
     public static readonly DiagnosticDescriptor NotPartial = Rule("GCT0101", "[GenesysApi] interface must be partial",
         "The [GenesysApi] interface '{0}' must be declared partial so its client can be generated into it", Contract, DiagnosticSeverity.Error);
