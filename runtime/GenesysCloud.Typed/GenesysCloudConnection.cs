@@ -152,8 +152,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
             $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body)}",
             response.StatusCode, CorrelationIdOf(response), ex);
 
-    private static string? CorrelationIdOf(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+    private static string? CorrelationIdOf(HttpResponseMessage response) => GenesysHeaders.CorrelationIdOf(response.Headers);
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,

@@ -73,18 +73,10 @@ public sealed class CodeFixTests
     [Fact]
     public async Task GCT0106_renames_the_placeholder_to_the_unbound_parameter()
     {
-        var test = new CSharpCodeFixTest<ContractAnalyzer, RenamePlaceholderFix, DefaultVerifier>
-        {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
-            TestCode = Usings + "[GenesysApi]\npublic partial interface IUsersApi { [Get({|GCT0106:\"/api/v2/users/{userId}\"|})] Task<User> GetAsync(string {|GCT0107:id|}); }\n",
-            FixedCode = Usings + "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{id}\")] Task<User> GetAsync(string id); }\n",
-        };
-        test.TestState.Sources.Add(Models);
-        test.FixedState.Sources.Add(Models);
-        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location));
-        test.FixedState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location));
         // The rename fixes GCT0106, and GCT0107 goes with it: the parameter is now bound.
-        await test.RunAsync();
+        await VerifyAsync<ContractAnalyzer, RenamePlaceholderFix>(
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get({|GCT0106:\"/api/v2/users/{userId}\"|})] Task<User> GetAsync(string {|GCT0107:id|}); }\n",
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{id}\")] Task<User> GetAsync(string id); }\n");
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class ApiResponse<T>
         Status = status;
         Headers = headers;
         Value = value;
-        CorrelationId = headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+        CorrelationId = GenesysHeaders.CorrelationIdOf(headers);
     }
 
     public HttpStatusCode Status { get; }
@@ -27,4 +27,8 @@ public static class GenesysHeaders
     public const string RateLimitAllowed = "inin-ratelimit-allowed";
     public const string RateLimitCount = "inin-ratelimit-count";
     public const string RateLimitReset = "inin-ratelimit-reset";
+
+    /// <summary>The <c>inin-correlation-id</c> of an answer, if it has one: what Genesys support asks for.</summary>
+    public static string? CorrelationIdOf(HttpResponseHeaders headers) =>
+        headers.TryGetValues(CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
 }

@@ -17,7 +17,7 @@ internal static class ErrorReader
 
     public static GenesysApiError Read(HttpResponseMessage response, byte[] body, DateTimeOffset now)
     {
-        var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
         var retryAfter = RetryAfter.Read(response.Headers, now);
         var contentType = response.Content.Headers.ContentType?.MediaType;
         try

@@ -66,7 +66,7 @@ internal sealed class RequestPipeline
         {
             var response = await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids)) activity?.SetTag("genesys.correlation_id", ids.FirstOrDefault());
+            activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers));
             return response;
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
@@ -140,7 +140,7 @@ internal sealed class RequestPipeline
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
-                response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null);
+                GenesysHeaders.CorrelationIdOf(response.Headers));
         }
         return response;
     }

@@ -94,7 +94,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     {
         using var response = await _connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
-        var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
         try
         {
             return (PageEnvelope.Read(body, _itemsProperty, _typeInfo), correlationId);

@@ -88,7 +88,7 @@ internal sealed class TokenEndpointClient
         using (response)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var correlationId = response.Headers.TryGetValues(GenesysHeaders.CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+            var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
             try
             {
                 var result = response.IsSuccessStatusCode
