@@ -93,7 +93,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         UsersEndpoints.Map(app, state);
         AnalyticsEndpoints.Map(app, state);
         app.Map("/api/v2/{**rest}", (HttpContext context) =>
-            ApiErrors.Result(context, 404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
+            ApiErrors.Result(404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
         app.MapGet("/emulator/stats", () => TypedResults.Json(state.Ledger.Snapshot(), EmulatorJson.Default.LedgerSnapshot));
     }
 

@@ -20,11 +20,11 @@ internal static class AnalyticsEndpoints
             {
                 var request = await JsonSerializer.DeserializeAsync(context.Request.Body, EmulatorJson.Default.AnalyticsJobRequest, context.RequestAborted);
                 if (string.IsNullOrEmpty(request?.Interval))
-                    return ApiErrors.Result(context, 400, "bad.request", "interval is required (ISO-8601, e.g. 2026-01-01T00:00:00Z/2026-01-02T00:00:00Z).");
+                    return ApiErrors.Result(400, "bad.request", "interval is required (ISO-8601, e.g. 2026-01-01T00:00:00Z/2026-01-02T00:00:00Z).");
             }
             catch (JsonException ex)
             {
-                return ApiErrors.Result(context, 400, "bad.request", "The request body is not valid JSON: " + ex.Message);
+                return ApiErrors.Result(400, "bad.request", "The request body is not valid JSON: " + ex.Message);
             }
             return TypedResults.Json(new AnalyticsJobCreated(state.Analytics.Submit()), EmulatorJson.Default.AnalyticsJobCreated, statusCode: 202);
         }).WithMetadata(scopes);
@@ -32,26 +32,26 @@ internal static class AnalyticsEndpoints
         app.MapGet(Jobs + "/{jobId}", (HttpContext context, string jobId) =>
             state.Analytics.Poll(jobId) is { } status
                 ? TypedResults.Json(status, EmulatorJson.Default.AnalyticsJobStatus)
-                : ApiErrors.Result(context, 404, "not.found", $"The job {jobId} was not found.")).WithMetadata(scopes);
+                : ApiErrors.Result(404, "not.found", $"The job {jobId} was not found.")).WithMetadata(scopes);
 
         app.MapDelete(Jobs + "/{jobId}", (HttpContext context, string jobId) =>
             state.Analytics.Cancel(jobId)
                 ? Results.NoContent()
-                : ApiErrors.Result(context, 404, "not.found", $"The job {jobId} was not found.")).WithMetadata(scopes);
+                : ApiErrors.Result(404, "not.found", $"The job {jobId} was not found.")).WithMetadata(scopes);
 
         app.MapGet(Jobs + "/{jobId}/results", (HttpContext context, string jobId) =>
         {
             switch (state.Analytics.PhaseOf(jobId))
             {
-                case JobPhase.Unknown: return ApiErrors.Result(context, 404, "not.found", $"The job {jobId} was not found.");
-                case JobPhase.Cancelled: return ApiErrors.Result(context, 400, "bad.request", "The job was cancelled.");
-                case JobPhase.Running: return ApiErrors.Result(context, 400, "bad.request", "The job is not FULFILLED yet; poll its status first.");
+                case JobPhase.Unknown: return ApiErrors.Result(404, "not.found", $"The job {jobId} was not found.");
+                case JobPhase.Cancelled: return ApiErrors.Result(400, "bad.request", "The job was cancelled.");
+                case JobPhase.Running: return ApiErrors.Result(400, "bad.request", "The job is not FULFILLED yet; poll its status first.");
             }
             var query = context.Request.Query;
             if (!Paging.TryPageSize(query, 100, 1000, out var pageSize, out var error))
-                return ApiErrors.Result(context, 400, "bad.request", error);
+                return ApiErrors.Result(400, "bad.request", error);
             if (!Paging.TryDecodeCursor(query["cursor"].ToString(), out var offset))
-                return ApiErrors.Result(context, 400, "bad.request", "The cursor is not valid.");
+                return ApiErrors.Result(400, "bad.request", "The cursor is not valid.");
             var all = state.Analytics.Conversations;
             var page = all.Skip(offset).Take(pageSize).ToArray();
             var end = offset + page.Length;

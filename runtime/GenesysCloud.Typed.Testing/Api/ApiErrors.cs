@@ -25,7 +25,7 @@ internal static class ApiErrors
         return JsonSerializer.SerializeAsync(context.Response.Body, error, EmulatorJson.Default.ApiError, context.RequestAborted);
     }
 
-    public static IResult Result(HttpContext context, int status, string code, string message) =>
+    public static IResult Result(int status, string code, string message) =>
         new ErrorResult(status, code, message);
 
     private sealed class ErrorResult(int status, string code, string message) : IResult

@@ -28,15 +28,15 @@ internal static class UsersEndpoints
         if (!Paging.TryPageSize(query, DefaultPageSize, MaxPageSize, out var pageSize, out var error) ||
             !Paging.TryInt(query, "pageNumber", 1, 1, int.MaxValue, out var pageNumber, out error))
         {
-            return ApiErrors.Result(context, 400, "bad.request", error);
+            return ApiErrors.Result(400, "bad.request", error);
         }
         var sortOrder = query["sortOrder"].ToString().ToLowerInvariant();
         if (sortOrder is not ("" or "ascending" or "descending" or "asc" or "desc"))
-            return ApiErrors.Result(context, 400, "bad.request", $"sortOrder must be ascending or descending, not '{sortOrder}'.");
+            return ApiErrors.Result(400, "bad.request", $"sortOrder must be ascending or descending, not '{sortOrder}'.");
         var userState = query["state"].ToString().ToLowerInvariant();
         if (userState.Length == 0) userState = "active";
         if (userState is not ("active" or "inactive" or "deleted" or "any"))
-            return ApiErrors.Result(context, 400, "bad.request", $"state must be active, inactive, deleted or any, not '{userState}'.");
+            return ApiErrors.Result(400, "bad.request", $"state must be active, inactive, deleted or any, not '{userState}'.");
         var ids = query["id"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet(StringComparer.Ordinal);
 
         var users = state.Users.Query(userState, sortOrder.StartsWith("desc", StringComparison.Ordinal), ids);
@@ -57,9 +57,9 @@ internal static class UsersEndpoints
     {
         var query = context.Request.Query;
         if (!Paging.TryPageSize(query, DefaultPageSize, MaxPageSize, out var pageSize, out var error))
-            return ApiErrors.Result(context, 400, "bad.request", error);
+            return ApiErrors.Result(400, "bad.request", error);
         if (!Paging.TryDecodeCursor(query["cursor"].ToString(), out var offset))
-            return ApiErrors.Result(context, 400, "bad.request", "The cursor is not valid.");
+            return ApiErrors.Result(400, "bad.request", "The cursor is not valid.");
         var users = state.Users.Query("active", descending: false, ids: null);
         var entities = users.Skip(offset).Take(pageSize).ToArray();
         var end = offset + entities.Length;
@@ -72,7 +72,7 @@ internal static class UsersEndpoints
     private static IResult Get(HttpContext context, EmulatorState state, string userId) =>
         state.Users.Find(userId) is { } user
             ? TypedResults.Json(user, EmulatorJson.Default.EmulatedUser)
-            : ApiErrors.Result(context, 404, "not.found", $"The user {userId} was not found.");
+            : ApiErrors.Result(404, "not.found", $"The user {userId} was not found.");
 
     private static async Task<IResult> PatchAsync(HttpContext context, EmulatorState state, string userId)
     {
@@ -83,19 +83,19 @@ internal static class UsersEndpoints
         }
         catch (JsonException ex)
         {
-            return ApiErrors.Result(context, 400, "bad.request", "The request body is not valid JSON: " + ex.Message);
+            return ApiErrors.Result(400, "bad.request", "The request body is not valid JSON: " + ex.Message);
         }
-        if (patch is null) return ApiErrors.Result(context, 400, "bad.request", "A request body is required.");
-        if (patch.Version is null) return ApiErrors.Result(context, 400, "bad.request", "The version field is required to update a user.");
+        if (patch is null) return ApiErrors.Result(400, "bad.request", "A request body is required.");
+        if (patch.Version is null) return ApiErrors.Result(400, "bad.request", "The version field is required to update a user.");
         if (patch.State is not (null or "active" or "inactive"))
-            return ApiErrors.Result(context, 400, "bad.request", $"state must be active or inactive, not '{patch.State}'.");
+            return ApiErrors.Result(400, "bad.request", $"state must be active or inactive, not '{patch.State}'.");
 
         switch (state.Users.TryPatch(userId, patch, out var user))
         {
             case PatchOutcome.NotFound:
-                return ApiErrors.Result(context, 404, "not.found", $"The user {userId} was not found.");
+                return ApiErrors.Result(404, "not.found", $"The user {userId} was not found.");
             case PatchOutcome.VersionConflict:
-                return ApiErrors.Result(context, 409, "general.conflict",
+                return ApiErrors.Result(409, "general.conflict",
                     $"The version supplied [{patch.Version}] does not match the current version of the user [{user!.Version}].");
             default:
                 state.Ledger.RecordUserChange(userId);
