@@ -18,14 +18,14 @@ internal static class Parser
     public static ApiModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } api) return null;
-        if (api.IsGenericType || !IsPartial(api)) return null;
+        if (api.IsGenericType || !TypeDeclarations.IsPartial(api)) return null;
         // A (wrongly) repeated [GenesysApi] on several partial declarations must still produce one file.
         if (!IsFirstAnnotatedDeclaration(api, context.TargetNode)) return null;
 
         var containing = new List<ContainingTypeModel>();
         for (var outer = api.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            if (outer.IsGenericType || !IsPartial(outer)) return null;
+            if (outer.IsGenericType || !TypeDeclarations.IsPartial(outer)) return null;
             containing.Insert(0, new ContainingTypeModel(KeywordOf(outer), Identifier.Escape(outer.Name)));
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -261,11 +261,6 @@ internal static class Parser
         RefKind.In => "in ",
         _ => "",
     };
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
-                                                declaration.Modifiers.Any(m => m.ValueText == "partial"));
 
     private static bool IsFirstAnnotatedDeclaration(INamedTypeSymbol api, SyntaxNode target)
     {

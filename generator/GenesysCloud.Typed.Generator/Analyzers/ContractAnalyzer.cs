@@ -41,13 +41,13 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
             return;
         }
         var declaration = type.Locations.FirstOrDefault() ?? where;
-        if (!IsPartial(type)) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, declaration, type.Name));
+        if (!TypeDeclarations.IsPartial(type)) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotPartial, declaration, type.Name));
         if (type.IsGenericType) context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotExtend, declaration, type.Name, "generic interfaces cannot have a generated client"));
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             if (outer.IsGenericType)
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotExtend, declaration, type.Name, $"it is nested in the generic type '{outer.Name}'"));
-            else if (!IsPartial(outer))
+            else if (!TypeDeclarations.IsPartial(outer))
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotExtend, declaration, type.Name, $"it is nested in '{outer.Name}', which is not partial"));
         }
 
@@ -187,8 +187,4 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
     }
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(m => m.ValueText == "partial"));
 }
