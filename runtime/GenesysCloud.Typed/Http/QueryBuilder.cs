@@ -69,11 +69,29 @@ public sealed class QueryBuilder
     public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    /// <summary>A route segment, escaped so '/', '?' and '#' in a value cannot change the route.</summary>
-    public static string Segment(string? value)
+    /// <summary>A route segment, escaped so '/', '\\', '?', '#', '%' and control characters in a value cannot change the route.</summary>
+    public static string Segment(string? value) => Segment(value, "value");
+
+    /// <summary>The value of route parameter <paramref name="parameterName"/> as exactly one escaped path segment. Values that
+    /// no escaping can keep in their segment are refused before anything is sent: empty (it removes the segment) and the dot
+    /// segments "." and ".." (every URI parser, proxy and server resolves them against the path).</summary>
+    public static string Segment(string? value, string parameterName)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0) throw new ArgumentException("A route value cannot be empty: it would change which endpoint is called.");
+        if (value is null) throw new ArgumentNullException(parameterName, $"The route value '{parameterName}' cannot be null.");
+        if (value.Length == 0 || value is "." or "..")
+        {
+            var shown = value.Length == 0 ? "an empty string" : $"\"{value}\"";
+            throw new ArgumentException(
+                $"The route value '{parameterName}' cannot be {shown}: it would change which path is called, not name a resource.", parameterName);
+        }
+        // EscapeDataString leaves only unreserved characters (letters, digits, '-', '.', '_', '~'), so the result is one
+        // segment that no URI normalisation alters; lone surrogates have no UTF-8 form and cannot be sent faithfully.
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(value[i]))
+                throw new ArgumentException($"The route value '{parameterName}' holds an unpaired surrogate at index {i}; it has no UTF-8 form to send.", parameterName);
+        }
         return Uri.EscapeDataString(value);
     }
 
