@@ -18,6 +18,9 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     private readonly RequestPipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly AdaptivePacer? _pacer;
+    private readonly SecretRedactor _redactor = new();
+    // Cancelled on disposal: every wait of every call in flight (pacing, token, retry delay, paging) ends with it.
+    private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
 
     public GenesysCloudConnection(GenesysCloudOptions options) : this(options, httpClientFactory: null, meterFactory: null) { }
@@ -52,10 +55,11 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         var logger = loggerFactory.CreateLogger("GenesysCloud.Typed");
         Telemetry = new GenesysTelemetry(meterFactory);
         JsonOptions = CreateJsonOptions(options);
-        var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, _time, logger, Telemetry);
-        _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry);
+        _redactor.Add(options.ClientSecret);
+        var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, options, logger, Telemetry, _redactor);
+        _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry, _redactor);
         _pacer = options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time);
-        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer);
+        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer, _redactor, _stopping.Token);
     }
 
     public GenesysCloudOptions Options { get; }
@@ -147,9 +151,9 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    private static GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string model, byte[] body, JsonException ex) =>
+    private GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string model, byte[] body, JsonException ex) =>
         new($"{request} answered {(int)response.StatusCode} with a body that is not a {model} " +
-            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body)}",
+            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body, _redactor)}",
             response.StatusCode, CorrelationIdOf(response), ex);
 
     private static string? CorrelationIdOf(HttpResponseMessage response) => GenesysHeaders.CorrelationIdOf(response.Headers);
@@ -163,8 +167,14 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     {
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return body;
-        throw ErrorReader.ToException(ErrorReader.Read(response, body, _time.GetUtcNow()), request);
+        throw ErrorReader.ToException(ErrorReader.Read(response, body, _time.GetUtcNow(), _redactor), request);
     }
+
+    /// <summary>Blanks every secret this connection knows from text a server sent back.</summary>
+    internal SecretRedactor Redactor => _redactor;
+
+    /// <summary>Cancelled when the connection is disposed.</summary>
+    internal CancellationToken Stopping => _stopping.Token;
 
     private static JsonSerializerOptions CreateJsonOptions(GenesysCloudOptions options)
     {
@@ -189,6 +199,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        // First wake every waiter (they end with ObjectDisposedException), then release what they were waiting on.
+        _stopping.Cancel();
         _tokens.Dispose();
         _pacer?.Dispose();
         _ownedClient?.Dispose();

@@ -113,15 +113,16 @@ public sealed class RetryTests
     [Fact]
     public async Task Server_errors_on_patch_are_not_retried_unless_marked_idempotent()
     {
+        // A 500 may have been applied; a 503 says it was not, and is retried even for a write (RetryTruthTests).
         await using var h = await Harness.StartAsync();
         var user = h.Emulator.Users[0];
-        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 503, Body = """{"message":"busy","code":"service.unavailable","status":503}""" });
+        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
 
         var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(1, h.Tap.To("/api/v2/").Count());
 
-        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 503, Body = """{"message":"busy","code":"service.unavailable","status":503}""" });
+        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
         var updated = await WaitAsync(h, h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }, idempotent: true));
         Assert.Equal("x", updated.Title);
         Assert.Equal(3, h.Tap.To("/api/v2/").Count());

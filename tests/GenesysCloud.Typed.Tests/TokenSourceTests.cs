@@ -17,9 +17,52 @@ public sealed class TokenSourceTests
     }
 
     private TokenSource Create(ScriptedFetcher fetcher, GenesysTokenOptions? options = null) =>
-        new(fetcher, options ?? new GenesysTokenOptions(), _clock, NullLogger.Instance, new GenesysTelemetry(null));
+        new(fetcher, options ?? new GenesysTokenOptions(), _clock, NullLogger.Instance, new GenesysTelemetry(null), new SecretRedactor());
 
     private AccessToken Token(string value, TimeSpan lifetime) => new(value, _clock.GetUtcNow() + lifetime);
+
+    [Fact]
+    public async Task A_shared_fetch_that_fails_after_every_waiter_cancelled_is_observed_not_left_unobserved()
+    {
+        var marker = "fetch failed " + Guid.NewGuid();
+        var unobserved = new List<Exception>();
+        EventHandler<UnobservedTaskExceptionEventArgs> handler = (_, e) =>
+        {
+            if (e.Exception.ToString().Contains(marker)) lock (unobserved) unobserved.Add(e.Exception);
+        };
+        TaskScheduler.UnobservedTaskException += handler;
+        try
+        {
+            await FailAfterEveryWaiterCancelledAsync(marker);
+            for (var i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                await Task.Delay(10);
+            }
+            lock (unobserved) Assert.Empty(unobserved);
+        }
+        finally
+        {
+            TaskScheduler.UnobservedTaskException -= handler;
+        }
+    }
+
+    // Its own method, so no local keeps the fetch task alive for the collector.
+    private async Task FailAfterEveryWaiterCancelledAsync(string marker)
+    {
+        var gate = new TaskCompletionSource<AccessToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fetcher = new ScriptedFetcher { Next = _ => gate.Task };
+        using var source = Create(fetcher);
+        using var cancel = new CancellationTokenSource();
+        var waiters = Enumerable.Range(0, 10).Select(_ => source.GetTokenAsync(cancel.Token).AsTask()).ToArray();
+        await Task.Delay(20);
+        cancel.Cancel();
+        foreach (var waiter in waiters) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter);
+        gate.SetException(new InvalidOperationException(marker));
+        await Task.Delay(20);
+        Assert.Equal(1, fetcher.Calls);
+    }
 
     [Fact]
     public async Task A_thousand_callers_at_expiry_share_one_fetch()

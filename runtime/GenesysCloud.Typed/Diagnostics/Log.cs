@@ -32,8 +32,8 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "{Method} {Route} was throttled (429); waiting {Delay} as Retry-After asks")]
     public static partial void Throttled(ILogger logger, string method, string route, TimeSpan delay);
 
-    [LoggerMessage(10, LogLevel.Warning, "{Method} {Route} was throttled with Retry-After {RetryAfter}, beyond what this call will wait ({Limit}); giving up")]
-    public static partial void ThrottledBeyondLimit(ILogger logger, string method, string route, TimeSpan retryAfter, TimeSpan limit);
+    [LoggerMessage(10, LogLevel.Warning, "{Method} {Route} asked for Retry-After {RetryAfter}, beyond what this call will wait ({Limit}); answering now instead")]
+    public static partial void RetryAfterBeyondLimit(ILogger logger, string method, string route, TimeSpan retryAfter, TimeSpan limit);
 
     [LoggerMessage(11, LogLevel.Debug, "{Method} {Route} answered {Status} in {Elapsed} [correlation id {CorrelationId}]")]
     public static partial void Answered(ILogger logger, string method, string route, int status, TimeSpan elapsed, string? correlationId);

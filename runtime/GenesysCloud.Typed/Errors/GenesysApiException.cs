@@ -3,7 +3,7 @@ using System.Net;
 namespace GenesysCloud.Typed;
 
 /// <summary>Genesys Cloud answered an error. Carries the platform's error body and the correlation id to quote to
-/// Genesys support. Never carries a token or secret.</summary>
+/// Genesys support. Never carries a token or secret: text from the body is redacted first.</summary>
 public class GenesysApiException : Exception
 {
     public GenesysApiException(GenesysApiError error, string method, string path, Exception? inner = null)
@@ -26,6 +26,10 @@ public class GenesysApiException : Exception
 
     public string Method { get; }
 
+    /// <summary>How long the server asked to wait (429, 503, …), when it said. Set on an error the client did not wait
+    /// out because the wait was beyond <see cref="GenesysRetryOptions.MaxRetryAfter"/> or the call's remaining budget.</summary>
+    public TimeSpan? RetryAfter => Error.RetryAfter;
+
     /// <summary>The path of the request, without the query string (which may carry personal data).</summary>
     public string Path { get; }
 
@@ -45,8 +49,6 @@ public class GenesysApiException : Exception
 public sealed class GenesysRateLimitException(GenesysApiError error, string method, string path)
     : GenesysApiException(error, method, path)
 {
-    /// <summary>How long the server asked to wait, when it said.</summary>
-    public TimeSpan? RetryAfter => Error.RetryAfter;
 }
 
 /// <summary>The parsed error answer of a Genesys Cloud API call.</summary>

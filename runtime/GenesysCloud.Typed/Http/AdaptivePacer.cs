@@ -108,9 +108,7 @@ internal sealed class AdaptivePacer : IDisposable
         _timer.Change(Period, Period);
     }
 
-    public void Dispose()
-    {
-        _timer.Dispose();
-        _bucket.Dispose();
-    }
+    // The bucket is not disposed: a SemaphoreSlim disposed under its waiters strands them, deaf even to their own
+    // cancellation. The connection cancels every waiter before it disposes the pacer; stopping the timer is enough.
+    public void Dispose() => _timer.Dispose();
 }

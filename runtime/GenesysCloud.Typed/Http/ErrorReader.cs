@@ -8,14 +8,16 @@ namespace GenesysCloud.Typed;
 /// details, errors}</c>), or makes a clear one from anything else (an HTML 502 page, an empty body).</summary>
 internal static class ErrorReader
 {
-    public static async Task<GenesysApiError> ReadAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<GenesysApiError> ReadAsync(HttpResponseMessage response, DateTimeOffset now, SecretRedactor redactor,
+        CancellationToken cancellationToken)
     {
         // Buffered by the pipeline (ResponseContentRead), so reading does not consume it for a later reader.
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return Read(response, body, now);
+        return Read(response, body, now, redactor);
     }
 
-    public static GenesysApiError Read(HttpResponseMessage response, byte[] body, DateTimeOffset now)
+    /// <summary>Every text taken from the body passes <paramref name="redactor"/>: a server may echo what we sent.</summary>
+    public static GenesysApiError Read(HttpResponseMessage response, byte[] body, DateTimeOffset now, SecretRedactor redactor)
     {
         var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
         var retryAfter = RetryAfter.Read(response.Headers, now);
@@ -35,16 +37,16 @@ internal static class ErrorReader
                     : String(root, "message") ?? String(root, "messageWithParams") ?? response.ReasonPhrase ?? "";
                 var details = new List<string>();
                 if (root.TryGetProperty("details", out var d) && d.ValueKind == JsonValueKind.Array)
-                    foreach (var item in d.EnumerateArray()) details.Add(item.ValueKind == JsonValueKind.Object ? Describe(item) : item.ToString());
+                    foreach (var item in d.EnumerateArray()) details.Add(redactor.Redact(item.ValueKind == JsonValueKind.Object ? Describe(item) : item.ToString()));
                 if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Array)
                     foreach (var item in e.EnumerateArray())
-                        if (item.ValueKind == JsonValueKind.Object && String(item, "message") is { } inner) details.Add(inner);
+                        if (item.ValueKind == JsonValueKind.Object && String(item, "message") is { } inner) details.Add(redactor.Redact(inner));
                 var code = String(root, "code");
                 return new GenesysApiError
                 {
                     Status = response.StatusCode,
                     Code = code,
-                    Message = message,
+                    Message = redactor.Redact(message),
                     CorrelationId = String(root, "contextId") ?? correlationId,
                     Details = details,
                     MissingPermissions = code is "missing.permissions" or "missing.any.permissions" ? Permissions(parameters, message) : [],
@@ -59,7 +61,7 @@ internal static class ErrorReader
         return new GenesysApiError
         {
             Status = response.StatusCode,
-            Message = $"the body is not a Genesys error ({contentType ?? "no content type"}, {body.Length} bytes): {Excerpt.Of(body)}",
+            Message = $"the body is not a Genesys error ({contentType ?? "no content type"}, {body.Length} bytes): {Excerpt.Of(body, redactor)}",
             CorrelationId = correlationId,
             RetryAfter = retryAfter,
             ContentType = contentType,
@@ -68,10 +70,9 @@ internal static class ErrorReader
 
     public static GenesysApiException ToException(GenesysApiError error, GenesysRequest request)
     {
-        var path = request.PathAndQuery.IndexOf('?') is var q and >= 0 ? request.PathAndQuery[..q] : request.PathAndQuery;
         return error.Status == HttpStatusCode.TooManyRequests
-            ? new GenesysRateLimitException(error, request.Method.Method, path)
-            : new GenesysApiException(error, request.Method.Method, path);
+            ? new GenesysRateLimitException(error, request.Method.Method, request.Path)
+            : new GenesysApiException(error, request.Method.Method, request.Path);
     }
 
     private static string? String(JsonElement element, string name) =>

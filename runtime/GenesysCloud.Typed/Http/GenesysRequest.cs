@@ -38,6 +38,13 @@ public sealed class GenesysRequest
     public GenesysRequest WithPathAndQuery(string pathAndQuery) =>
         new(Method, pathAndQuery, RouteTemplate) { Body = Body, BodyContentType = BodyContentType, Headers = Headers, Idempotent = Idempotent };
 
+    /// <summary>The path as sent, without the query (which may carry personal data): what errors name, since the route
+    /// template alone cannot tell which resource failed.</summary>
+    public string Path => StripQuery(PathAndQuery);
+
+    /// <summary>e.g. <c>PATCH /api/v2/users/abc</c>, for exception messages.</summary>
+    internal string Sent => $"{Method.Method} {Path}";
+
     private static string StripQuery(string path) => path.IndexOf('?') is var q and >= 0 ? path[..q] : path;
 
     public override string ToString() => $"{Method} {RouteTemplate}";

@@ -8,12 +8,13 @@ using Polly.Timeout;
 
 namespace GenesysCloud.Typed;
 
-/// <summary>Outer → inner: total timeout / cancellation → retry (Polly) → attempt timeout → auth (token, one replay
-/// after a 401) → transport. Returns the final response, success or not; the connection turns failures into exceptions.</summary>
+/// <summary>Outer → inner: disposal and cancellation → total timeout → retry (Polly) → pacing and token (time off the
+/// wire) → attempt timeout around each send only → auth (one replay after a 401) → transport. Returns the final
+/// response, success or not; the connection turns failures into exceptions.</summary>
 internal sealed class RequestPipeline
 {
     private static readonly ResiliencePropertyKey<GenesysRequest> RequestKey = new("genesys.request");
-    private static readonly ResiliencePropertyKey<DateTimeOffset> DeadlineKey = new("genesys.deadline");
+    private static readonly ResiliencePropertyKey<CallState> StateKey = new("genesys.state");
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
     private readonly GenesysCloudOptions _options;
@@ -22,12 +23,15 @@ internal sealed class RequestPipeline
     private readonly string _apiBase;
     private readonly ILogger _logger;
     private readonly GenesysTelemetry _telemetry;
+    private readonly SecretRedactor _redactor;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ResiliencePipeline _attempt;
     private readonly TimeProvider _time;
     private readonly AdaptivePacer? _pacer;
+    private readonly CancellationToken _stopping;
 
     public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
-        AdaptivePacer? pacer)
+        AdaptivePacer? pacer, SecretRedactor redactor, CancellationToken stopping)
     {
         _pacer = pacer;
         _options = options;
@@ -36,22 +40,15 @@ internal sealed class RequestPipeline
         _apiBase = apiBase.AbsoluteUri.TrimEnd('/');
         _logger = logger;
         _telemetry = telemetry;
+        _redactor = redactor;
+        _stopping = stopping;
         _time = options.TimeProvider;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
             .AddTimeout(options.Timeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(1, options.Retry.MaxRetries),
-                Delay = options.Retry.BaseDelay,
-                MaxDelay = options.Retry.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(options.Retry.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RetryAfter.Read(r.Headers, _time.GetUtcNow()) : null),
-                OnRetry = OnRetryAsync,
-            })
-            .AddTimeout(options.AttemptTimeout)
+            .AddRetry(RetryStrategy.Create(options.Retry, _time, RetryAfterBeyondLimit, OnRetryAsync))
             .Build();
+        // Only time on the wire counts against an attempt: waiting for pacing or a token is not the server being slow.
+        _attempt = new ResiliencePipelineBuilder { TimeProvider = _time }.AddTimeout(options.AttemptTimeout).Build();
     }
 
     public async Task<HttpResponseMessage> SendAsync(GenesysRequest request, CancellationToken cancellationToken)
@@ -59,9 +56,14 @@ internal sealed class RequestPipeline
         using var activity = GenesysTelemetry.ActivitySource.StartActivity($"{request.Method.Method} {request.RouteTemplate}", ActivityKind.Client);
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.template", request.RouteTemplate);
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // Disposing the connection ends every wait of every call in flight: pacing, token, retry delay, transport.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping) : null;
+        var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _stopping);
+        var state = new CallState();
         context.Properties.Set(RequestKey, request);
-        context.Properties.Set(DeadlineKey, _time.GetUtcNow() + _options.Timeout);
+        context.Properties.Set(StateKey, state);
+        context.Properties.Set(RetryStrategy.IdempotentKey, request.IsIdempotent);
+        context.Properties.Set(RetryStrategy.DeadlineKey, _time.GetUtcNow() + _options.Timeout);
         try
         {
             var response = await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
@@ -69,19 +71,37 @@ internal sealed class RequestPipeline
             activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers));
             return response;
         }
+        catch (OperationCanceledException ex) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "disposed");
+            throw new ObjectDisposedException(nameof(GenesysCloudConnection),
+                $"The connection was disposed while {request.Sent} was in flight{(state.MayHaveBeenProcessed ? "; it may have been processed" : "; it was not sent")}.")
+            {
+                Data = { ["MayHaveBeenProcessed"] = state.MayHaveBeenProcessed, ["Cancellation"] = ex.Message },
+            };
+        }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+            var where = state.MayHaveBeenProcessed
+                ? "it was sent and no answer came in time, so it may have been processed"
+                : "it was never sent (the time went to pacing, the token or waiting between attempts)";
             throw new GenesysTransportException(
-                $"{request} did not complete within its budget (Timeout {_options.Timeout}, AttemptTimeout {_options.AttemptTimeout}).",
-                mayHaveBeenProcessed: true, ex);
+                $"{request.Sent} did not complete within its budget (Timeout {_options.Timeout}, AttemptTimeout {_options.AttemptTimeout}): {where}.",
+                state.MayHaveBeenProcessed, ex);
         }
         catch (HttpRequestException ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.HttpRequestError.ToString());
-            var processed = !Transport.WasNotSent(ex);
+            if (TransientFailures.IsOwnLimit(ex))
+            {
+                throw new GenesysTransportException(
+                    $"{request.Sent} answered more than MaxResponseBytes ({_options.MaxResponseBytes} bytes); the answer was dropped and, being our own " +
+                    "limit, not asked for again. Page the listing smaller or raise MaxResponseBytes.", mayHaveBeenProcessed: true, ex);
+            }
+            var processed = state.MayHaveBeenProcessed;
             throw new GenesysTransportException(
-                $"{request} failed in transport ({ex.HttpRequestError}){(processed && !request.IsIdempotent ? "; it was not retried because it is not idempotent and may have been processed" : "")}: {ex.Message}",
+                $"{request.Sent} failed in transport ({ex.HttpRequestError}){(processed && !request.IsIdempotent ? "; it was not retried because it is not idempotent and may have been processed" : "")}: {_redactor.Redact(ex.Message)}",
                 processed, ex);
         }
         finally
@@ -93,23 +113,24 @@ internal sealed class RequestPipeline
     private async ValueTask<HttpResponseMessage> AttemptAsync(ResilienceContext context)
     {
         var request = context.Properties.GetValue(RequestKey, null!);
+        var state = context.Properties.GetValue(StateKey, null!);
         var cancellationToken = context.CancellationToken;
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(request, token, cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(request, token, state, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
         // 401: a refresh helps for an expired or revoked token, never for an IP block.
-        var error = await ErrorReader.ReadAsync(response, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var error = await ErrorReader.ReadAsync(response, _time.GetUtcNow(), _redactor, cancellationToken).ConfigureAwait(false);
         if (error.Code == "ip.not.authorized") return response;
         Log.ReplayingAfter401(_logger, request.Method.Method, request.RouteTemplate, error.Code);
         _tokens.Invalidate(token);
         response.Dispose();
         _telemetry.Replayed(request.RouteTemplate);
         var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return await SendOnceAsync(request, fresh, cancellationToken).ConfigureAwait(false);
+        return await SendOnceAsync(request, fresh, state, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(GenesysRequest request, AccessToken token, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(GenesysRequest request, AccessToken token, CallState state, CancellationToken cancellationToken)
     {
         // The path is always relative to the configured API base, so the token can only go to that host.
         using var message = new HttpRequestMessage(request.Method, _apiBase + request.PathAndQuery);
@@ -124,7 +145,25 @@ internal sealed class RequestPipeline
         }
         if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
-        var response = await _http().SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _attempt.ExecuteAsync(static async (state, ct) =>
+                await state.Http().SendAsync(state.Message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false),
+                (Http: _http, Message: message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            // Refused before it left (connect, DNS, TLS) it cannot have been processed; anything later may have been.
+            if (!Transport.WasNotSent(ex)) state.MayHaveBeenProcessed = true;
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException)
+        {
+            state.MayHaveBeenProcessed = true;   // cut off on the wire: the server may have it
+            throw;
+        }
+        if (TransientFailures.MayHaveBeenProcessed((int)response.StatusCode)) state.MayHaveBeenProcessed = true;
         var elapsed = Stopwatch.GetElapsedTime(started);
         _telemetry.RequestSent(request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -145,38 +184,16 @@ internal sealed class RequestPipeline
         return response;
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private void RetryAfterBeyondLimit(ResilienceContext context, TimeSpan retryAfter, TimeSpan limit)
     {
         var request = context.Properties.GetValue(RequestKey, null!);
-        if (outcome.Exception is { } exception)
-        {
-            return exception switch
-            {
-                HttpRequestException http => request.IsIdempotent || Transport.WasNotSent(http),
-                TimeoutRejectedException => request.IsIdempotent,   // one attempt timed out; the server may have it
-                _ => false,
-            };
-        }
-        var response = outcome.Result!;
-        var status = (int)response.StatusCode;
-        if (status == 429)
-        {
-            // The request was not processed: always safe to repeat, but only wait as long as allowed and affordable.
-            if (RetryAfter.Read(response.Headers, _time.GetUtcNow()) is not { } wait) return true;
-            var deadline = context.Properties.GetValue(DeadlineKey, DateTimeOffset.MaxValue);
-            var limit = Min(_options.Retry.MaxRetryAfter, deadline - _time.GetUtcNow());
-            if (wait <= limit) return true;
-            Log.ThrottledBeyondLimit(_logger, request.Method.Method, request.RouteTemplate, wait, limit);
-            return false;
-        }
-        return status is 408 or 500 or 502 or 503 or 504 && request.IsIdempotent;
+        Log.RetryAfterBeyondLimit(_logger, request.Method.Method, request.RouteTemplate, retryAfter, limit);
     }
 
     private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
     {
         var request = args.Context.Properties.GetValue(RequestKey, null!);
-        var reason = args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : args.Outcome.Exception?.GetType().Name ?? "unknown";
+        var reason = TransientFailures.Describe(args.Outcome);
         if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
             Log.Throttled(_logger, request.Method.Method, request.RouteTemplate, args.RetryDelay);
         else
@@ -186,5 +203,11 @@ internal sealed class RequestPipeline
         return default;
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    /// <summary>What one call has learned across its attempts.</summary>
+    private sealed class CallState
+    {
+        /// <summary>Some attempt reached the server and its fate is unknown or "applied": a caller must re-read before
+        /// repeating a write. Stays false while every attempt was refused before processing (429, 503, never sent).</summary>
+        public bool MayHaveBeenProcessed;
+    }
 }

@@ -52,6 +52,9 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             ? _first
             : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery));
         var visited = new HashSet<string>(StringComparer.Ordinal) { request.PathAndQuery };
+        // Ends a prefetch nobody will read when the consumer stops early.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellationToken = abandon.Token;
         var pending = FetchAsync(request, cancellationToken);
         try
         {
@@ -74,8 +77,13 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         }
         finally
         {
-            // A consumer that stops early leaves a prefetched page behind: observe it so its failure is not unobserved.
-            if (pending is { IsCompleted: false }) _ = pending.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            // A consumer that stops early leaves a prefetched page behind: cancel it, and observe it so its failure is not
+            // unobserved.
+            if (pending is not null)
+            {
+                if (!pending.IsCompleted) abandon.Cancel();
+                _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
         }
     }
 
@@ -102,7 +110,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         catch (JsonException ex)
         {
             throw new GenesysInvalidResponseException(
-                $"{request} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(body)}",
+                $"{request} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(body, _connection.Redactor)}",
                 response.StatusCode, correlationId, ex);
         }
     }

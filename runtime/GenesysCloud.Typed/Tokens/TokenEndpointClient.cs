@@ -10,75 +10,76 @@ using Polly.Retry;
 namespace GenesysCloud.Typed;
 
 /// <summary>Talks to <c>POST {login}/oauth/token</c>: form-encoded, HTTP Basic client authentication, the token or OAuth
-/// error shape back. Retries what the server says was not processed (429, 5xx) a few times; transport failures only
-/// where repeating the grant is harmless.</summary>
+/// error shape back. Retries through the same <see cref="RetryStrategy"/> as API calls: what the server did not process
+/// always, anything else only where repeating the grant is harmless (client credentials yes, a one-time code or a
+/// rotating refresh token no), with Retry-After capped by the fetch's own budget.</summary>
 internal sealed class TokenEndpointClient
 {
     // Genesys allows 48 h at most; a larger expires_in is clamped so a typo on the server cannot pin a token for years.
     internal static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(48);
-    private static readonly ResiliencePropertyKey<bool> RetryLostKey = new("genesys.token.retryLost");
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly Func<HttpClient> _http;
     private readonly Uri _tokenUri;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GenesysTelemetry _telemetry;
+    private readonly SecretRedactor _redactor;
+    private readonly TimeSpan _budget;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
-    public TokenEndpointClient(Func<HttpClient> http, Uri loginBaseAddress, TimeProvider time, ILogger logger, GenesysTelemetry telemetry)
+    public TokenEndpointClient(Func<HttpClient> http, Uri loginBaseAddress, GenesysCloudOptions options, ILogger logger, GenesysTelemetry telemetry,
+        SecretRedactor redactor)
     {
         _http = http;
         _tokenUri = new Uri(loginBaseAddress.AbsoluteUri.TrimEnd('/') + "/oauth/token");
-        _time = time;
+        _time = options.TimeProvider;
         _logger = logger;
         _telemetry = telemetry;
-        _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        _redactor = redactor;
+        _budget = options.Tokens.FetchTimeout;
+        _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
+            .AddRetry(RetryStrategy.Create(options.Retry, _time, refused: null, onRetry: args =>
             {
-                MaxRetryAttempts = 3,
-                Delay = TimeSpan.FromMilliseconds(500),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
-                {
-                    { Result: { } r } => r.StatusCode == HttpStatusCode.TooManyRequests || (int)r.StatusCode is >= 500 and <= 504,
-                    { Exception: HttpRequestException e } => args.Context.Properties.GetValue(RetryLostKey, false) || Transport.WasNotSent(e),
-                    _ => false,
-                }),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r
-                    ? RetryAfter.Read(r.Headers, _time.GetUtcNow()) is { } wait && wait <= TimeSpan.FromSeconds(30) ? wait : (TimeSpan?)null
-                    : null),
-                OnRetry = args =>
-                {
-                    args.Outcome.Result?.Dispose();
-                    Log.TokenEndpointRetry(_logger, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome));
-                    return default;
-                },
-            })
+                args.Outcome.Result?.Dispose();
+                Log.TokenEndpointRetry(_logger, args.AttemptNumber + 1, args.RetryDelay, TransientFailures.Describe(args.Outcome));
+                return default;
+            }))
             .Build();
     }
 
+    // retryLostResponses: true when sending the grant twice is harmless (client credentials).
     public async Task<TokenResult> RequestAsync(string grant, IReadOnlyList<KeyValuePair<string, string>> form, (string Id, string Secret)? basic,
         bool retryLostResponses, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        string? authorization = null;
+        if (basic is { } b)
+        {
+            authorization = Convert.ToBase64String(Encoding.UTF8.GetBytes(b.Id + ":" + b.Secret));
+            _redactor.Add(b.Secret);
+            _redactor.Add(authorization);
+        }
+        foreach (var (key, value) in form)
+            if (key is "refresh_token" or "code" or "code_verifier" or "assertion" or "client_secret") _redactor.Add(value);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryLostKey, retryLostResponses);
+        context.Properties.Set(RetryStrategy.IdempotentKey, retryLostResponses);
+        context.Properties.Set(RetryStrategy.DeadlineKey, _time.GetUtcNow() + _budget);
         HttpResponseMessage response;
         try
         {
             response = await _retry.ExecuteAsync(async ctx =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = new FormUrlEncodedContent(form) };
-                if (basic is { } b)
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(b.Id + ":" + b.Secret)));
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (authorization is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Basic", authorization);
+                request.Headers.Accept.Add(Json);
                 return await _http().SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
             }, context).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             _telemetry.TokenFetched(grant, "transport_error", Stopwatch.GetElapsedTime(started));
-            throw new GenesysAuthenticationException($"The {grant} grant could not reach the Genesys login host ({_tokenUri.Host}): {ex.Message}", inner: ex);
+            var what = TransientFailures.IsOwnLimit(ex) ? "answered more than MaxResponseBytes" : $"could not be reached ({ex.HttpRequestError})";
+            throw new GenesysAuthenticationException($"The {grant} grant failed: the Genesys login host ({_tokenUri.Host}) {what}: {_redactor.Redact(ex.Message)}", inner: ex);
         }
         finally
         {
@@ -94,6 +95,8 @@ internal sealed class TokenEndpointClient
                 var result = response.IsSuccessStatusCode
                     ? Parse(grant, body, response, correlationId)
                     : throw Refusal(grant, body, response, correlationId);
+                _redactor.Add(result.AccessToken.Value);
+                _redactor.Add(result.RefreshToken);
                 _telemetry.TokenFetched(grant, "success", Stopwatch.GetElapsedTime(started));
                 Log.TokenAcquired(_logger, grant, result.AccessToken.ExpiresAt - _time.GetUtcNow(), result.RefreshToken is not null);
                 return result;
@@ -110,7 +113,7 @@ internal sealed class TokenEndpointClient
     private TokenResult Parse(string grant, byte[] body, HttpResponseMessage response, string? correlationId)
     {
         string Bad(string what) =>
-            $"The Genesys login host answered the {grant} grant with {(int)response.StatusCode} but {what}; body starts: {Excerpt.Of(Redacted(body))}";
+            $"The Genesys login host answered the {grant} grant with {(int)response.StatusCode} but {what}; body starts: {Excerpt.Of(Redacted(body), _redactor)}";
         JsonDocument document;
         try
         {
@@ -172,7 +175,7 @@ internal sealed class TokenEndpointClient
                     _ => "",
                 };
                 return new GenesysAuthenticationException(
-                    $"The Genesys login host refused the {grant} grant: {status} {code}{(description is null ? "" : $" ({description})")}.{hint}",
+                    _redactor.Redact($"The Genesys login host refused the {grant} grant: {status} {code}{(description is null ? "" : $" ({description})")}.{hint}"),
                     code, status, correlationId);
             }
         }
@@ -181,7 +184,7 @@ internal sealed class TokenEndpointClient
         }
         return new GenesysAuthenticationException(
             $"The Genesys login host answered the {grant} grant with {status} {response.StatusCode} " +
-            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {Excerpt.Of(Redacted(body))}",
+            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {Excerpt.Of(Redacted(body), _redactor)}",
             status: status, correlationId: correlationId);
     }
 
@@ -196,7 +199,4 @@ internal sealed class TokenEndpointClient
         }
         return Encoding.UTF8.GetBytes(text);
     }
-
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : outcome.Exception?.GetType().Name ?? "?";
 }

@@ -13,6 +13,7 @@ internal sealed class TokenSource : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GenesysTelemetry _telemetry;
+    private readonly SecretRedactor _redactor;
     private readonly CancellationTokenSource _disposed = new();
     private readonly object _gate = new();
     private volatile Held? _current;
@@ -20,8 +21,10 @@ internal sealed class TokenSource : IDisposable
     private int _failures;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
 
-    public TokenSource(ITokenFetcher fetcher, GenesysTokenOptions options, TimeProvider time, ILogger logger, GenesysTelemetry telemetry)
+    public TokenSource(ITokenFetcher fetcher, GenesysTokenOptions options, TimeProvider time, ILogger logger, GenesysTelemetry telemetry,
+        SecretRedactor redactor)
     {
+        _redactor = redactor;
         _fetcher = fetcher;
         _options = options;
         _time = time;
@@ -69,7 +72,7 @@ internal sealed class TokenSource : IDisposable
                 var now = _time.GetUtcNow();
                 if (_current is { } held && now < held.HardExpiry) return held.Token;
                 coolDown = _notBefore - now;
-                if (_inflight is null && coolDown <= TimeSpan.Zero) _inflight = FetchAsync();
+                if (_inflight is null && coolDown <= TimeSpan.Zero) _inflight = StartFetch();
                 fetch = _inflight;
             }
             if (fetch is null)
@@ -83,16 +86,22 @@ internal sealed class TokenSource : IDisposable
 
     private void RefreshInBackground(Held held)
     {
-        Task<AccessToken> refresh;
         lock (_gate)
         {
             if (_inflight is not null || !ReferenceEquals(_current, held) || _time.GetUtcNow() < _notBefore) return;
             Log.TokenRefreshingAhead(_logger, _fetcher.Grant, held.Token.ExpiresAt - _time.GetUtcNow());
-            refresh = _inflight = FetchAsync();
+            _inflight = StartFetch();
         }
-        // Nobody awaits a background refresh: observe its failure (already logged) so it is not unobserved.
-        refresh.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+    }
+
+    // Called under _gate. Every waiter may cancel, and nobody awaits a background refresh: the fetch observes its own
+    // failure (already logged, and handed to whoever still waits) so it never reaches UnobservedTaskException.
+    private Task<AccessToken> StartFetch()
+    {
+        var fetch = FetchAsync();
+        fetch.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return fetch;
     }
 
     // Called under _gate; the Task.Yield moves the fetch itself off the lock.
@@ -104,6 +113,7 @@ internal sealed class TokenSource : IDisposable
         try
         {
             var token = await _fetcher.FetchAsync(linked.Token).ConfigureAwait(false);
+            _redactor.Add(token.Value);
             var held = Held.From(token, _time.GetUtcNow(), _options);
             lock (_gate)
             {
@@ -127,15 +137,17 @@ internal sealed class TokenSource : IDisposable
             }
             Log.TokenFetchFailed(_logger, _fetcher.Grant, _failures, ex.GetType().Name);
             if (ex is OperationCanceledException && timeout.IsCancellationRequested && !_disposed.IsCancellationRequested)
-                throw new TimeoutException($"Fetching a {_fetcher.Grant} token took longer than {_options.FetchTimeout}.", ex);
+                throw new GenesysAuthenticationException(
+                    $"Fetching a {_fetcher.Grant} token took longer than Tokens.FetchTimeout ({_options.FetchTimeout}): the login host is slow or unreachable.",
+                    inner: ex);
             throw;
         }
     }
 
     public void Dispose()
     {
+        // Cancelled, not disposed: a fetch starting concurrently may still link to it, and it owns no timer.
         _disposed.Cancel();
-        _disposed.Dispose();
     }
 
     /// <summary>A token with the moments it should be renewed (soft) and no longer used (hard).</summary>

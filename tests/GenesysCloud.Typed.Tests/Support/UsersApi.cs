@@ -25,6 +25,9 @@ public partial interface IUsersApi
     [Get("/api/v2/users/{userId}")]
     Task<ApiResponse<User>> GetUserResponseAsync(string userId, [Header("X-Request-Tag")] string? tag = null, CancellationToken cancellationToken = default);
 
+    [Get("/api/v2/users/{userId}/queues")]
+    Task<User> GetUserQueuesAsync(string userId, CancellationToken cancellationToken = default);
+
     [Patch("/api/v2/users/{userId}"), RequiresScope("users")]
     Task<User> UpdateUserAsync(string userId, [Body] UpdateUser body, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,39 @@
+using Polly;
+using Polly.Timeout;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>The one rule for what is worth repeating, shared by API calls and the token endpoint: what the server did
+/// not process (429, 408, 503, a connection that never opened) is always safe to repeat; what it may have processed (500,
+/// 502, 504, a connection lost mid-request, an attempt timeout) only when repeating it is harmless. Limits this client
+/// imposes itself (a response larger than MaxResponseBytes) are never repeated: the next answer would be as large.</summary>
+internal static class TransientFailures
+{
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent) => outcome switch
+    {
+        { Exception: HttpRequestException http } => !IsOwnLimit(http) && (idempotent || Transport.WasNotSent(http)),
+        { Exception: TimeoutRejectedException } => idempotent,   // one attempt timed out on the wire: the server may have it
+        { Exception: not null } => false,
+        { Result: { } response } => IsTransientStatus((int)response.StatusCode) && (idempotent || !MayHaveBeenProcessed((int)response.StatusCode)),
+        _ => false,
+    };
+
+    /// <summary>Statuses that say "try again": throttled, timed out, unavailable, or a gateway in trouble.</summary>
+    public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    /// <summary>False for answers that say the request was not acted on: every 4xx (refused before processing) and 503.
+    /// A 2xx/3xx was processed; 500, 502 and 504 may have been.</summary>
+    public static bool MayHaveBeenProcessed(int status) => status is < 400 or >= 500 && status != 503;
+
+    /// <summary>The answer exceeded <see cref="GenesysCloudOptions.MaxResponseBytes"/>: our limit, not the server's fault.</summary>
+    public static bool IsOwnLimit(HttpRequestException exception) => exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded;
+
+    /// <summary>How long the server asks to wait, or null when it did not say (or said garbage).</summary>
+    public static TimeSpan? RetryAfterOf(Outcome<HttpResponseMessage> outcome, DateTimeOffset now) =>
+        outcome.Result is { } response ? RetryAfter.Read(response.Headers, now) : null;
+
+    public static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : outcome.Exception is HttpRequestException http ? http.HttpRequestError.ToString()
+            : outcome.Exception?.GetType().Name ?? "unknown";
+}

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace GenesysCloud.Typed;
+
+/// <summary>Every secret one connection knows (client secret, Basic credential, access and refresh tokens, codes), so
+/// that text a server sent back — an error page echoing our headers, a body that is not what we asked for — can be
+/// shown in a message or log without them. Also blanks any "Bearer …"/"Basic …" credential, known or not.</summary>
+internal sealed partial class SecretRedactor
+{
+    public const string Mask = "[redacted]";
+    // The newest tokens matter; older ones are long expired. A bound keeps Redact cheap for a job that runs for weeks.
+    private const int Capacity = 64;
+    // Shorter values would blank ordinary words; no Genesys secret or token is this short.
+    private const int MinimumLength = 6;
+    private readonly object _gate = new();
+    private readonly List<string[]> _recent = [];   // the forms of each secret, newest first
+    private string[] _secrets = [];                  // every form, longest first, so a secret holding another is blanked whole
+
+    /// <summary>The longest secret known: a window of text cut at its end may hold this much of one, less a character.</summary>
+    public int LongestSecret { get; private set; }
+
+    public void Add(string? secret)
+    {
+        if (secret is null || secret.Length < MinimumLength) return;
+        lock (_gate)
+        {
+            if (_recent.Any(forms => forms[0] == secret)) return;
+            // The same value as a server may echo it: form- or URL-encoded, or JSON with escaped slashes.
+            _recent.Insert(0, new[] { secret, Uri.EscapeDataString(secret), secret.Replace("/", "\\/", StringComparison.Ordinal) }.Distinct().ToArray());
+            if (_recent.Count > Capacity) _recent.RemoveAt(_recent.Count - 1);
+            var all = _recent.SelectMany(forms => forms).ToArray();
+            Array.Sort(all, static (a, b) => b.Length.CompareTo(a.Length));
+            Volatile.Write(ref _secrets, all);
+            LongestSecret = all[0].Length;
+        }
+    }
+
+    public string Redact(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return text;
+        foreach (var secret in Volatile.Read(ref _secrets))
+            if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        return Credential().Replace(text, "$1 " + Mask);
+    }
+
+    // An Authorization value in any echo: the scheme, then the credential up to a delimiter.
+    [GeneratedRegex(@"\b(Bearer|Basic)\s+[^\s""'<>,;\\]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Credential();
+}
