@@ -113,7 +113,7 @@ internal static class Parser
     {
         var taken = new HashSet<string>(System.StringComparer.Ordinal) { api.Name };
         foreach (var type in new[] { api }.Concat(api.AllInterfaces))
-            foreach (var name in type.MemberNames) taken.Add(name);
+            foreach (var member in type.GetMembers()) taken.Add(member.Name);   // MemberNames omits nested types
         return new NameScope(taken).Claim(ClientName);
     }
 
