@@ -31,6 +31,16 @@ internal static class AttributeArguments
     }
 
     /// <summary>How the argument was written, for a diagnostic: "(QueryCollectionFormat)9", "null", "\"\"".</summary>
-    public static string Display(TypedConstant value) =>
-        value.Kind == TypedConstantKind.Error ? "an invalid value" : value.IsNull ? "null" : value.ToCSharpString();
+    public static string Display(TypedConstant value)
+    {
+        if (value.Kind == TypedConstantKind.Error) return "an invalid value";
+        if (value.IsNull) return "null";
+        if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && value.Value is { } number)
+        {
+            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, number));
+            var text = System.Convert.ToString(number, System.Globalization.CultureInfo.InvariantCulture);
+            return member is not null ? enumType.Name + "." + member.Name : $"({enumType.Name}){(text is ['-', ..] ? "(" + text + ")" : text)}";
+        }
+        return value.ToCSharpString();
+    }
 }
