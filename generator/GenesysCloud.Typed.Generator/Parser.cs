@@ -12,8 +12,11 @@ namespace GenesysCloud.Typed.Generator;
 /// nested in a non-partial type) gives null and no output.</summary>
 internal static class Parser
 {
-    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private static readonly SymbolDisplayFormat TypeFormat = TypeText.Format;
+
+    /// <summary>The nested client class's name: "GenesysClient" unless a member of the interface, of a base interface or
+    /// the interface itself already uses it.</summary>
+    public const string ClientName = "GenesysClient";
 
     public static ApiModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -32,6 +35,9 @@ internal static class Parser
 
         var endpoints = new List<EndpointModel>();
         var stubs = new List<StubModel>();
+        // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
+        var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
+        new SymbolMarks(diagnosticIds).Type(api);
         foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
         {
             if (declaring.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) continue;
@@ -41,40 +47,84 @@ internal static class Parser
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (member.IsStatic || !member.IsAbstract) continue;
+                // An explicit implementation references its interface, the member and every type of its signature.
+                var marks = new SymbolMarks(diagnosticIds).Type(declaring).Symbol(member);
                 switch (member)
                 {
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
-                        var endpoint = ParseEndpoint(method, interfaceName, interfaceScopes, out var reason);
+                        marks.Type(method.ReturnType);
+                        foreach (var parameter in method.Parameters) marks.Type(parameter.Type);
+                        var endpoint = ParseEndpoint(method, interfaceName, interfaceScopes, marks.Marks, diagnosticIds, out var reason);
                         if (endpoint is not null) endpoints.Add(endpoint);
-                        else stubs.Add(MethodStub(method, interfaceName, reason));
+                        else stubs.Add(MethodStub(method, interfaceName, reason, marks.Marks));
                         break;
                     case IPropertySymbol property:
+                        marks.Type(property.Type);
+                        foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
                         stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
                             property.Type.ToDisplayString(TypeFormat), "", ParameterList(property.Parameters),
-                            property.GetMethod is not null, property.SetMethod is not null, "an interface of endpoints cannot declare properties"));
+                            property.GetMethod is not null, property.SetMethod is not null, "an interface of endpoints cannot declare properties (GCT0117)", marks.Marks));
                         break;
                     case IEventSymbol @event:
+                        marks.Type(@event.Type);
                         stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), @event.Type.ToDisplayString(TypeFormat),
-                            "", "", false, false, "an interface of endpoints cannot declare events"));
+                            "", "", false, false, "an interface of endpoints cannot declare events (GCT0117)", marks.Marks));
                         break;
                 }
             }
         }
 
         var fullName = api.ToDisplayString(TypeFormat);
-        var hasBaseApi = api.AllInterfaces.Any(i => i.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi));
+        var clientName = ClientNameOf(api);
+        // A base [GenesysApi] interface in this compilation gets its own client class, invisible here: hide it when the
+        // names meet. (From metadata the base's client is an ordinary member, so ClientNameOf already avoids it.)
+        var hidesBase = api.AllInterfaces.Any(i => i.Locations.Any(l => l.IsInSource) && EndpointFactsIsGenesysApi(i) && CanGenerateInto(i) &&
+                                                   ClientNameOf(i) == clientName);
         return new ApiModel(
             api.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             containing.ToEquatableArray(),
             Identifier.Escape(api.Name),
             fullName,
             HintNameOf(fullName),
-            hasBaseApi,
+            clientName,
+            hidesBase,
+            !DeclaresCreate(api),
+            api.GetMembers("Endpoints").IsEmpty,
+            diagnosticIds.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             stubs.ToEquatableArray());
     }
 
-    private static EndpointModel? ParseEndpoint(IMethodSymbol method, string interfaceName, EquatableArray<string> interfaceScopes, out string reason)
+    private static bool CanGenerateInto(INamedTypeSymbol api)
+    {
+        if (api.IsGenericType || !TypeDeclarations.IsPartial(api)) return false;
+        for (var outer = api.ContainingType; outer is not null; outer = outer.ContainingType)
+            if (outer.IsGenericType || !TypeDeclarations.IsPartial(outer)) return false;
+        return true;
+    }
+
+    private static bool EndpointFactsIsGenesysApi(INamedTypeSymbol type) =>
+        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi);
+
+    /// <summary>The name of the client class generated into <paramref name="api"/>: a nested type may not share its name with
+    /// a member of the interface (CS0102), hide a base interface's member without 'new' (CS0108), or be named like the
+    /// interface (CS0542). The same rule run on a base [GenesysApi] interface tells whether this client hides that one's.</summary>
+    internal static string ClientNameOf(INamedTypeSymbol api)
+    {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { api.Name };
+        foreach (var type in new[] { api }.Concat(api.AllInterfaces))
+            foreach (var member in type.GetMembers()) taken.Add(member.Name);   // MemberNames omits nested types
+        return new NameScope(taken).Claim(ClientName);
+    }
+
+    /// <summary>The interface declares a member the public static Create(GenesysCloudConnection) would clash with.</summary>
+    private static bool DeclaresCreate(INamedTypeSymbol api) =>
+        api.GetMembers("Create").Any(m => m is not IMethodSymbol method ||
+            (method.Arity == 0 && method.Parameters.Length == 1 && method.Parameters[0].RefKind == RefKind.None &&
+             method.Parameters[0].Type.ToDisplayString() == KnownNames.Namespace + ".GenesysCloudConnection"));
+
+    private static EndpointModel? ParseEndpoint(IMethodSymbol method, string interfaceName, EquatableArray<string> interfaceScopes, Marks marks,
+        SortedSet<string> diagnosticIds, out string reason)
     {
         reason = "";
         var httpAttributes = method.GetAttributes()
@@ -82,127 +132,167 @@ internal static class Parser
             .Where(x => x.Method is not null).ToList();
         if (httpAttributes.Count != 1)
         {
-            reason = httpAttributes.Count == 0 ? "it has no [Get], [Post], [Put], [Patch] or [Delete] attribute" : "it has more than one HTTP method attribute";
+            reason = httpAttributes.Count == 0 ? "it has no [Get], [Post], [Put], [Patch] or [Delete] attribute (GCT0104)" : "it has more than one HTTP method attribute (GCT0104)";
             return null;
         }
         var (httpAttribute, httpMethod) = httpAttributes[0];
         var route = httpAttribute.ConstructorArguments.Length == 1 ? httpAttribute.ConstructorArguments[0].Value as string : null;
         if (Route.Problem(route) is { } routeProblem)
         {
-            reason = routeProblem;
+            reason = routeProblem + " (GCT0105)";
             return null;
         }
         if (method.IsGenericMethod || method.IsVararg)
         {
-            reason = method.IsVararg ? "__arglist methods cannot be endpoints" : "generic methods cannot be endpoints";
+            reason = method.IsVararg ? "__arglist methods cannot be endpoints (GCT0118)" : "generic methods cannot be endpoints (GCT0114)";
             return null;
         }
         var (returnKind, resultType) = ReturnOf(method.ReturnType);
         if (returnKind is null)
         {
-            reason = "its return type must be Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T>";
+            reason = "its return type must be Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T> (GCT0112)";
             return null;
         }
 
         var placeholders = Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList();
         if (placeholders.Count != placeholders.Distinct().Count())
         {
-            reason = "a route placeholder appears twice";
+            reason = "a route placeholder appears twice (GCT0108)";
             return null;
         }
         var parameters = new List<ParameterModel>();
         foreach (var parameter in method.Parameters)
         {
-            var model = ParseParameter(parameter, placeholders, httpMethod!, out reason);
+            var model = ParseParameter(parameter, placeholders, diagnosticIds, out reason);
             if (model is null) return null;
             parameters.Add(model);
         }
-        if (parameters.Count(p => p.Role == ParameterRole.Body) > 1) { reason = "it has more than one [Body]"; return null; }
-        if (parameters.Count(p => p.Role == ParameterRole.CancellationToken) > 1) { reason = "it has more than one CancellationToken"; return null; }
-        if (parameters.Any(p => p.Role == ParameterRole.Body) && httpMethod is "Get" or "Delete") { reason = $"a {httpMethod.ToUpperInvariant()} cannot send a body"; return null; }
+        if (parameters.Count(p => p.Role == ParameterRole.Body) > 1) { reason = "it has more than one [Body] (GCT0109)"; return null; }
+        if (parameters.Count(p => p.Role == ParameterRole.CancellationToken) > 1) { reason = "it has more than one CancellationToken (GCT0110)"; return null; }
+        if (parameters.Any(p => p.Role == ParameterRole.Body) && httpMethod is "Get" or "Delete") { reason = $"a {httpMethod.ToUpperInvariant()} cannot send a body (GCT0111)"; return null; }
         foreach (var placeholder in placeholders)
         {
             if (parameters.Count(p => p.Role == ParameterRole.Route && p.Key == placeholder) != 1)
             {
-                reason = $"the route placeholder {{{placeholder}}} has no parameter";
+                reason = $"the route placeholder {{{placeholder}}} has no parameter (GCT0106)";
                 return null;
             }
         }
         var keys = parameters.Where(p => p.Role is ParameterRole.Query or ParameterRole.Header).GroupBy(p => (p.Role, p.Key.ToLowerInvariant()));
-        if (keys.Any(g => g.Count() > 1)) { reason = "two parameters bind to the same query key or header"; return null; }
+        if (keys.Any(g => g.Count() > 1)) { reason = "two parameters bind to the same query key or header (GCT0108)"; return null; }
 
+        var paged = returnKind is ReturnKind.AsyncEnumerable or ReturnKind.Pageable;
+        if (paged && httpMethod != "Get")
+        {
+            reason = $"a paged listing is a GET, not a {httpMethod!.ToUpperInvariant()} (GCT0113)";
+            return null;
+        }
         var paging = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Paging);
-        var pagingStyle = paging is { ConstructorArguments.Length: 1 } && paging.ConstructorArguments[0].Value is int style ? style : 0;
-        var itemsProperty = paging?.NamedArguments.FirstOrDefault(n => n.Key == "ItemsProperty").Value.Value as string ?? "entities";
+        var pagingStyle = 0;
+        var itemsProperty = "entities";
+        if (paging is not null)
+        {
+            if (!paged)
+            {
+                reason = "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T> (GCT0113)";
+                return null;
+            }
+            if (AttributeArguments.PagingStyle(paging) is not { } style)
+            {
+                reason = "its [Paging] style is not a PagingStyle the generator knows (GCT0113)";
+                return null;
+            }
+            if (AttributeArguments.ItemsProperty(paging) is not { } items)
+            {
+                reason = "its [Paging] ItemsProperty is not a JSON property name (GCT0120)";
+                return null;
+            }
+            pagingStyle = style;
+            itemsProperty = items;
+        }
         var scopes = ScopesOf(method) is { Count: > 0 } own ? own : interfaceScopes;
+        var resultMarks = Marks.None;
+        if (resultType is not null) resultMarks = SymbolMarks.Of(ResultSymbolOf(method.ReturnType, returnKind.Value), diagnosticIds);
         return new EndpointModel(
             interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat), returnKind.Value, resultType,
             httpMethod!, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
-            method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Idempotent));
+            method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Idempotent), marks, resultMarks);
     }
 
-    private static ParameterModel? ParseParameter(IParameterSymbol parameter, List<string> placeholders, string httpMethod, out string reason)
+    private static ParameterModel? ParseParameter(IParameterSymbol parameter, List<string> placeholders, SortedSet<string> diagnosticIds, out string reason)
     {
         reason = "";
         var name = Identifier.Escape(parameter.Name);
         var type = parameter.Type.ToDisplayString(TypeFormat);
+        var marks = SymbolMarks.Of(parameter.Type, diagnosticIds);
         if (parameter.RefKind != RefKind.None)
         {
-            reason = $"the parameter '{parameter.Name}' is passed by reference";
+            reason = $"the parameter '{parameter.Name}' is passed by reference (GCT0118)";
             return null;
         }
         var attributes = parameter.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
         var bindings = attributes.Count(a => a is KnownNames.Query or KnownNames.Body or KnownNames.Header);
         if (bindings > 1)
         {
-            reason = $"the parameter '{parameter.Name}' has more than one binding attribute";
+            reason = $"the parameter '{parameter.Name}' has more than one binding attribute (GCT0119)";
             return null;
         }
         if (parameter.Type.ToDisplayString() == KnownNames.CancellationToken)
-            return new ParameterModel(name, type, ParameterRole.CancellationToken, "", false, NoValue);
+            return new ParameterModel(name, type, ParameterRole.CancellationToken, "", false, NoValue, marks);
         if (attributes.Contains(KnownNames.Body))
-            return new ParameterModel(name, type, ParameterRole.Body, "", false, NoValue);
+            return new ParameterModel(name, type, ParameterRole.Body, "", false, NoValue, marks);
 
         var query = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Query);
         if (query is not null)
         {
             var key = query.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
-            var csv = query.NamedArguments.Any(n => n.Key == "Format" && n.Value.Value is int format && format == 1);
-            var value = ValueClassifier.ScalarOrCollection(parameter.Type);
+            var value = ValueClassifier.ScalarOrCollection(parameter.Type, diagnosticIds);
             if (string.IsNullOrEmpty(key) || value is null)
             {
-                reason = value is null ? $"the query parameter '{parameter.Name}' has a type that cannot be written in a query string" : $"the query parameter '{parameter.Name}' has an empty name";
+                reason = value is null ? $"the query parameter '{parameter.Name}' has a type that cannot be written in a query string (GCT0116)" : $"the query parameter '{parameter.Name}' has an empty name (GCT0107)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Query, key!, csv, value);
+            if (AttributeArguments.QueryFormat(query) is not { } format)
+            {
+                reason = $"the [Query] Format of '{parameter.Name}' is not a QueryCollectionFormat the generator knows (GCT0120)";
+                return null;
+            }
+            return new ParameterModel(name, type, ParameterRole.Query, key!, format == 1, value, marks);
         }
         var header = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Header);
         if (header is not null)
         {
             var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
-            var value = ValueClassifier.Scalar(parameter.Type);
+            var value = ValueClassifier.Scalar(parameter.Type, diagnosticIds);
             if (!HeaderName.IsValid(key) || value is null)
             {
-                reason = value is null ? $"the header parameter '{parameter.Name}' has a type that cannot be written in a header" : $"the header name '{key}' is not a valid HTTP header name";
+                reason = value is null ? $"the header parameter '{parameter.Name}' has a type that cannot be written in a header (GCT0116)" : $"the header name '{key}' is not a valid HTTP header name (GCT0115)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Header, key!, false, value);
+            return new ParameterModel(name, type, ParameterRole.Header, key!, false, value, marks);
         }
         if (placeholders.Contains(parameter.Name))
         {
-            var value = ValueClassifier.Scalar(parameter.Type);
+            var value = ValueClassifier.Scalar(parameter.Type, diagnosticIds);
             if (value is null)
             {
-                reason = $"the route parameter '{parameter.Name}' has a type that cannot be written in a route";
+                reason = $"the route parameter '{parameter.Name}' has a type that cannot be written in a route (GCT0116)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Route, parameter.Name, false, value);
+            return new ParameterModel(name, type, ParameterRole.Route, parameter.Name, false, value, marks);
         }
-        reason = $"the parameter '{parameter.Name}' is bound to nothing (add [Query], [Body], [Header] or a {{{parameter.Name}}} route placeholder)";
+        reason = $"the parameter '{parameter.Name}' is bound to nothing (add [Query], [Body], [Header] or a {{{parameter.Name}}} route placeholder) (GCT0107)";
         return null;
     }
 
-    private static readonly ValueModel NoValue = new(ValueKind.None, false, false, false, false, false, null, EquatableArray<EnumMemberModel>.Empty);
+    private static readonly ValueModel NoValue = new(ValueKind.None, false, false, false, false, false, null, null, "long", Marks.None, EquatableArray<EnumMemberModel>.Empty);
+
+    /// <summary>The T of Task&lt;T&gt;, Task&lt;ApiResponse&lt;T&gt;&gt;, IAsyncEnumerable&lt;T&gt; or GenesysPageable&lt;T&gt;.</summary>
+    private static ITypeSymbol ResultSymbolOf(ITypeSymbol returnType, ReturnKind kind)
+    {
+        var argument = ((INamedTypeSymbol)returnType).TypeArguments[0];
+        return kind == ReturnKind.ApiResponse ? ((INamedTypeSymbol)argument).TypeArguments[0] : argument;
+    }
 
     private static (ReturnKind?, string?) ReturnOf(ITypeSymbol type)
     {
@@ -242,13 +332,13 @@ internal static class Parser
         return attribute.ConstructorArguments[0].Values.Select(v => v.Value as string).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToEquatableArray();
     }
 
-    private static StubModel MethodStub(IMethodSymbol method, string interfaceName, string reason)
+    private static StubModel MethodStub(IMethodSymbol method, string interfaceName, string reason, Marks marks)
     {
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier.Escape(t.Name))) + ">";
         var parameters = ParameterList(method.Parameters);
         if (method.IsVararg) parameters += parameters.Length == 0 ? "__arglist" : ", __arglist";
         return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat),
-            typeParameters, parameters, false, false, reason);
+            typeParameters, parameters, false, false, reason, marks);
     }
 
     private static string ParameterList(IEnumerable<IParameterSymbol> parameters) =>

@@ -8,27 +8,29 @@ namespace GenesysCloud.Typed.Generator;
 /// <summary>Which parameter types can become route, query or header text, and how.</summary>
 internal static class ValueClassifier
 {
-    /// <summary>A scalar (string, number, bool, Guid, date, enum, or a nullable of one); null when unsupported.</summary>
-    public static ValueModel? Scalar(ITypeSymbol type)
+    /// <summary>A scalar (string, number, bool, Guid, date, enum, or a nullable of one); null when unsupported.
+    /// <paramref name="diagnosticIds"/> collects the experimental IDs an enum and its members carry.</summary>
+    public static ValueModel? Scalar(ITypeSymbol type, SortedSet<string>? diagnosticIds = null)
     {
         var (nullable, inner) = Unwrap(type);
-        var (kind, enumType, members) = KindOf(inner);
-        return kind == ValueKind.None
+        var kind = KindOf(inner, diagnosticIds);
+        return kind.Kind == ValueKind.None
             ? null
-            : new ValueModel(kind, nullable, inner.IsReferenceType, false, false, false, enumType, members);
+            : new ValueModel(kind.Kind, nullable, inner.IsReferenceType, false, false, false, null, kind.EnumType, kind.Underlying, kind.Marks, kind.Members);
     }
 
     /// <summary>A scalar, or an array / IEnumerable&lt;T&gt; of scalars (query parameters); null when unsupported.</summary>
-    public static ValueModel? ScalarOrCollection(ITypeSymbol type)
+    public static ValueModel? ScalarOrCollection(ITypeSymbol type, SortedSet<string>? diagnosticIds = null)
     {
-        if (Scalar(type) is { } scalar) return scalar;
+        if (Scalar(type, diagnosticIds) is { } scalar) return scalar;
         var element = ElementOf(type);
         if (element is null) return null;
         var (elementNullable, inner) = Unwrap(element);
-        var (kind, enumType, members) = KindOf(inner);
-        return kind == ValueKind.None
+        var kind = KindOf(inner, diagnosticIds);
+        return kind.Kind == ValueKind.None
             ? null
-            : new ValueModel(kind, false, true, true, elementNullable, inner.IsReferenceType, enumType, members);
+            : new ValueModel(kind.Kind, false, true, true, elementNullable, inner.IsReferenceType, element.ToDisplayString(TypeText.Format),
+                kind.EnumType, kind.Underlying, kind.Marks, kind.Members);
     }
 
     private static ITypeSymbol? ElementOf(ITypeSymbol type)
@@ -47,12 +49,16 @@ internal static class ValueClassifier
             ? (true, nullable.TypeArguments[0])
             : (false, type);
 
-    private static (ValueKind, string?, EquatableArray<EnumMemberModel>) KindOf(ITypeSymbol type)
+    private readonly record struct Classified(ValueKind Kind, string? EnumType, string Underlying, Marks Marks, EquatableArray<EnumMemberModel> Members);
+
+    private static Classified Simple(ValueKind kind) => new(kind, null, "long", Marks.None, EquatableArray<EnumMemberModel>.Empty);
+
+    private static Classified KindOf(ITypeSymbol type, SortedSet<string>? diagnosticIds)
     {
         switch (type.SpecialType)
         {
             case SpecialType.System_String:
-                return (ValueKind.String, null, EquatableArray<EnumMemberModel>.Empty);
+                return Simple(ValueKind.String);
             case SpecialType.System_Boolean:
             case SpecialType.System_Byte:
             case SpecialType.System_Int16:
@@ -64,18 +70,37 @@ internal static class ValueClassifier
             case SpecialType.System_Double:
             case SpecialType.System_Decimal:
             case SpecialType.System_DateTime:
-                return (ValueKind.Formattable, null, EquatableArray<EnumMemberModel>.Empty);
+                return Simple(ValueKind.Formattable);
         }
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
         {
-            var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
-                .Select(f => new EnumMemberModel(Identifier.Escape(f.Name), JsonNameOf(f))).ToEquatableArray();
-            return (ValueKind.Enum, enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), members);
+            var ids = diagnosticIds ?? new SortedSet<string>();
+            // One arm per distinct value (a second member with the same value would be an unreachable arm, CS8510); a
+            // member the formatter may not name without a diagnostic is matched by its value.
+            var members = new List<EnumMemberModel>();
+            var constants = new HashSet<string>();
+            foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+            {
+                var constant = ConstantText(field.ConstantValue);
+                if (!constants.Add(constant)) continue;
+                var own = new SymbolMarks(ids).Own(field);
+                var hasIds = field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+                members.Add(new EnumMemberModel(Identifier.Escape(field.Name), JsonNameOf(field), constant, own.Obsolete || own.Preview || hasIds));
+            }
+            var underlying = enumType.EnumUnderlyingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "long";
+            return new Classified(ValueKind.Enum, enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), underlying,
+                SymbolMarks.Of(enumType, ids), members.ToEquatableArray());
         }
         var name = type.ToDisplayString();
         return name is "System.Guid" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeSpan"
-            ? (ValueKind.Formattable, null, EquatableArray<EnumMemberModel>.Empty)
-            : (ValueKind.None, null, EquatableArray<EnumMemberModel>.Empty);
+            ? Simple(ValueKind.Formattable)
+            : Simple(ValueKind.None);
+    }
+
+    private static string ConstantText(object? value)
+    {
+        var text = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        return text.StartsWith("-") ? "(" + text + ")" : text;
     }
 
     /// <summary>[JsonStringEnumMemberName] or [EnumMember(Value)] if present, else the camelCase member name.</summary>
@@ -95,9 +120,20 @@ internal static class ValueClassifier
     }
 }
 
+/// <summary>How the generated code spells a type: fully qualified with global::, keywords for special types, keyword
+/// identifiers escaped, nullable reference annotations kept.</summary>
+internal static class TypeText
+{
+    public static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+}
+
 internal static class Identifier
 {
     /// <summary>"class" → "@class": a symbol name usable as an identifier in emitted code.</summary>
     public static string Escape(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>"@class" → "class": the name the compiler compares (a local may not reuse it).</summary>
+    public static string Unescape(string name) => name.StartsWith("@") ? name.Substring(1) : name;
 }

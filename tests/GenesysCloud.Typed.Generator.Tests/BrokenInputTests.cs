@@ -63,6 +63,24 @@ public sealed class BrokenInputTests
         "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M(); event System.Action E; }",
         "[GenesysApi] partial interface I { [Get(\"/a\")] Task<User> M(); } partial interface I { [Get(\"/b\")] Task<User> N(); }",
         "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M(__arglist); }",
+        // Attribute arguments the generator does not understand, and paging that cannot apply: stubs with GCT errors.
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging((PagingStyle)7)] IAsyncEnumerable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging((PagingStyle)(-1))] GenesysPageable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging] IAsyncEnumerable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging(PagingStyle.Cursor, ItemsProperty = \"\")] IAsyncEnumerable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging(PagingStyle.Cursor, ItemsProperty = null)] GenesysPageable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int[] ids); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int scalar); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query(\"k\", Format = (QueryCollectionFormat)(-2))] IEnumerable<SortOrder>? orders); }",
+        "[GenesysApi] public partial interface I { [Post(\"/a\")] IAsyncEnumerable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Delete(\"/a\"), Paging(PagingStyle.Cursor)] GenesysPageable<User> M(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging(PagingStyle.Cursor)] Task<User> M(); }",
+        // Names and enums the emitter once tripped over.
+        "[GenesysApi] public partial interface I { [Post(\"/a/{path}\")] Task<User> M(string path, [Query] int[] query, [Header(\"X-H\")] string headers, [Body] User request, CancellationToken __item); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query] Dup d, [Query] Big b); }\npublic enum Dup { A = 1, B = 1, C = -1 }\npublic enum Big : ulong { Max = ulong.MaxValue }",
+        "namespace N.A { public enum B_C { X } } namespace N.A_B { public enum C { Y } }\n[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query] N.A.B_C a, [Query] N.A_B.C b); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> GenesysClient(); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\"), Obsolete] Task<Gone> M([Query] Old o); }\n[Obsolete(\"g\", true)] public class Gone { }\n[Obsolete] public enum Old { A }",
     };
 
     [Theory]
@@ -109,6 +127,31 @@ public sealed class BrokenInputTests
         if (stubbed || nothingGenerated)
             Assert.True(diagnostics.Any(d => d.Id.StartsWith("GCT01") && d.Severity == DiagnosticSeverity.Error),
                 "The generator stubbed or skipped this declaration but no GCT error explains it: " + declaration);
+    }
+
+    /// <summary>What the generator does not understand it does not guess: a stub naming the diagnostic, which the analyzer
+    /// reports.</summary>
+    [Theory]
+    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] IAsyncEnumerable<User> M();", "GCT0113")]
+    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] GenesysPageable<User> M();", "GCT0113")]
+    [InlineData("[Post(\"/a\")] IAsyncEnumerable<User> M();", "GCT0113")]
+    [InlineData("[Put(\"/a\")] GenesysPageable<User> M();", "GCT0113")]
+    [InlineData("[Get(\"/a\"), Paging(PagingStyle.Cursor)] Task<User> M();", "GCT0113")]
+    [InlineData("[Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int[] ids);", "GCT0120")]
+    [InlineData("[Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int one);", "GCT0120")]
+    [InlineData("[Get(\"/a\"), Paging(PagingStyle.Cursor, ItemsProperty = \"\")] IAsyncEnumerable<User> M();", "GCT0120")]
+    [InlineData("[Get(\"/a\"), Paging(PagingStyle.PageNumber, ItemsProperty = null)] IAsyncEnumerable<User> M();", "GCT0120")]
+    public async Task An_argument_the_generator_does_not_understand_becomes_a_stub_naming_the_error(string member, string id)
+    {
+        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + "[GenesysApi] public partial interface I { " + member + " }"]);
+        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        var run = GeneratorHarness.RunGenerator(compilation);
+
+        var text = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains($"({id}). See the GCT diagnostics", text);
+        Assert.DoesNotContain("this._connection.", text.Substring(text.IndexOf("I.M(", StringComparison.Ordinal)));
+        Assert.Contains(diagnostics, d => d.Id == id && d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(run.GeneratedCodeDiagnostics);
     }
 
     [Fact]

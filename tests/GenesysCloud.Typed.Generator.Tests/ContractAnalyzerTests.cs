@@ -100,4 +100,26 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0119").WithLocation(9).WithArguments("both", "Both"),
             Verify.Diagnostic("GCT0118").WithLocation(10).WithArguments("__arglist", "Varargs"));
     }
+
+    [Fact]
+    public async Task Attribute_arguments_the_generator_does_not_understand()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                [Get("/a"), {|#0:Paging((PagingStyle)7)|}] IAsyncEnumerable<User> UnknownStyle();
+                [Get("/a")] Task<User> UnknownFormat([{|#1:Query(Format = (QueryCollectionFormat)9)|}] int[] ids);
+                [Get("/a"), {|#2:Paging(PagingStyle.Cursor, ItemsProperty = "")|}] GenesysPageable<User> EmptyItems();
+                [Get("/a"), {|#3:Paging(PagingStyle.Cursor, ItemsProperty = null)|}] GenesysPageable<User> NullItems();
+            }
+            """,
+            Verify.Diagnostic("GCT0113").WithLocation(0).WithArguments("UnknownStyle", "the [Paging] style (PagingStyle)7 is not a PagingStyle (PageNumber or Cursor)"),
+            Verify.Diagnostic("GCT0120").WithLocation(1).WithArguments("[Query] Format of parameter 'ids'", "UnknownFormat", "(QueryCollectionFormat)9",
+                "use QueryCollectionFormat.Multi or QueryCollectionFormat.Csv"),
+            Verify.Diagnostic("GCT0120").WithLocation(2).WithArguments("[Paging] ItemsProperty", "EmptyItems", "\"\"",
+                "name the JSON property that holds the items, e.g. \"entities\", or leave it out"),
+            Verify.Diagnostic("GCT0120").WithLocation(3).WithArguments("[Paging] ItemsProperty", "NullItems", "null",
+                "name the JSON property that holds the items, e.g. \"entities\", or leave it out"));
+    }
 }

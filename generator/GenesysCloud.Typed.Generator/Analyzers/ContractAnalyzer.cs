@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Analyzers;
 
-/// <summary>GCT0101–GCT0119: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
+/// <summary>GCT0101–GCT0120: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
 /// Whenever the generator falls back to a throwing stub, one of these errors says why, at the place to fix.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractAnalyzer : DiagnosticAnalyzer
@@ -20,7 +20,7 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
         Descriptors.PlaceholderWithoutParameter, Descriptors.UnboundParameter, Descriptors.BoundTwice, Descriptors.TooManyBodies,
         Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
-        Descriptors.ByReference, Descriptors.ConflictingBindings);
+        Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -102,8 +102,16 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoPagingShape, at, name, $"a paged listing is a GET, not a {httpMethod}; return Task<T> for one answer"));
         if (paging is not null && returns is not null && returns != "paged")
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoPagingShape, at, name, "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"));
-        if (paging is { ConstructorArguments.Length: 1 } && paging.ConstructorArguments[0].Value is int style && style is not (0 or 1))
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoPagingShape, at, name, $"{style} is not a PagingStyle"));
+        if (paging is not null && AttributeArguments.PagingStyle(paging) is null)
+        {
+            var written = paging.ConstructorArguments.Length == 1 ? AttributeArguments.Display(paging.ConstructorArguments[0]) : "missing";
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoPagingShape, AttributeLocation(paging, at, context), name,
+                $"the [Paging] style {written} is not a PagingStyle (PageNumber or Cursor)"));
+        }
+        if (paging is not null && AttributeArguments.ItemsProperty(paging) is null)
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownArgument, AttributeLocation(paging, at, context), "[Paging] ItemsProperty", name,
+                AttributeArguments.Display(paging.NamedArguments.Last(n => n.Key == "ItemsProperty").Value),
+                "name the JSON property that holds the items, e.g. \"entities\", or leave it out"));
 
         var placeholders = routeProblem is null ? Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() : [];
         foreach (var duplicate in placeholders.GroupBy(p => p).Where(g => g.Count() > 1))
@@ -146,6 +154,10 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
                 else if (!keys.Add("query:" + key!.ToLowerInvariant())) context.ReportDiagnostic(Diagnostic.Create(Descriptors.BoundTwice, p, $"The query key '{key}'", name));
                 if (ValueClassifier.ScalarOrCollection(parameter.Type) is null)
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedParameterType, p, "query", parameter.Name, parameter.Type.ToDisplayString(), ", or a collection of them"));
+                if (AttributeArguments.QueryFormat(query) is null)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownArgument, AttributeLocation(query, p, context), $"[Query] Format of parameter '{parameter.Name}'", name,
+                        AttributeArguments.Display(query.NamedArguments.Last(n => n.Key == "Format").Value),
+                        "use QueryCollectionFormat.Multi or QueryCollectionFormat.Csv"));
             }
             else if (header is not null)
             {
@@ -172,6 +184,9 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
                 ImmutableDictionary<string, string?>.Empty.Add(PlaceholderKey, placeholder), placeholder, name));
         }
     }
+
+    private static Location AttributeLocation(AttributeData attribute, Location fallback, SymbolAnalysisContext context) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? fallback;
 
     /// <summary>"task", "value", "paged", or null when the generator cannot return it.</summary>
     private static string? ReturnShape(ITypeSymbol type)

@@ -64,4 +64,6 @@ internal static class Descriptors
         "The parameter '{0}' of '{1}' is ref, out, in or __arglist; endpoint parameters are passed by value", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConflictingBindings = Rule("GCT0119", "Parameter with several bindings",
         "The parameter '{0}' of '{1}' has more than one of [Query], [Body] and [Header]", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownArgument = Rule("GCT0120", "Attribute argument the generator does not understand",
+        "The {0} of '{1}' is {2}, which the generator does not understand; {3}", Contract, DiagnosticSeverity.Error);
 }

@@ -10,9 +10,23 @@ internal sealed record ApiModel(
     string Name,
     string FullyQualifiedName,
     string HintName,
-    bool HasBaseApi,
+    string ClientName,
+    bool ClientHidesBase,
+    bool EmitPublicCreate,
+    bool EmitPublicEndpoints,
+    EquatableArray<string> SuppressedDiagnostics,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<StubModel> Stubs);
+
+/// <summary>What a generated member must carry because it references a symbol marked [Obsolete] or
+/// [RequiresPreviewFeatures]: the same marker puts it in an obsolete / preview context, where such references are not
+/// reported at all (error-level [Obsolete(..., true)] cannot be suppressed any other way).</summary>
+internal sealed record Marks(bool Obsolete, bool Preview)
+{
+    public static readonly Marks None = new(false, false);
+
+    public Marks Or(Marks other) => other == None ? this : this == None ? other : new(Obsolete || other.Obsolete, Preview || other.Preview);
+}
 
 /// <summary>A type the interface is nested in: "partial class Outer".</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -30,7 +44,9 @@ internal sealed record EndpointModel(
     EquatableArray<string> Scopes,
     int PagingStyle,
     string ItemsProperty,
-    bool Idempotent);
+    bool Idempotent,
+    Marks Marks,
+    Marks ResultMarks);
 
 internal enum ReturnKind { Task, Value, ApiResponse, AsyncEnumerable, Pageable }
 
@@ -40,7 +56,8 @@ internal sealed record ParameterModel(
     ParameterRole Role,
     string Key,
     bool Csv,
-    ValueModel Value);
+    ValueModel Value,
+    Marks TypeMarks);
 
 internal enum ParameterRole { Route, Query, Header, Body, CancellationToken }
 
@@ -52,16 +69,22 @@ internal sealed record ValueModel(
     bool IsCollection,
     bool ElementIsNullableValueType,
     bool ElementIsReferenceType,
+    string? ElementType,
     string? EnumType,
+    string EnumUnderlyingType,
+    Marks EnumMarks,
     EquatableArray<EnumMemberModel> EnumMembers);
 
 internal enum ValueKind { None, String, Formattable, Enum }
 
-internal sealed record EnumMemberModel(string Member, string JsonName);
+/// <summary>One value of an enum, first member per distinct constant. <paramref name="Constant"/> is the value as C# literal
+/// text; <paramref name="ByValue"/>: the member is [Obsolete]/[Experimental]/preview, so the formatter matches it by its
+/// value instead of naming it.</summary>
+internal sealed record EnumMemberModel(string Member, string JsonName, string Constant, bool ByValue);
 
 /// <summary>A member the generator cannot implement (the analyzers say why): it gets an explicit implementation that
 /// throws, so the client still compiles.</summary>
 internal sealed record StubModel(StubKind Kind, string DeclaringInterface, string Name, string ReturnType, string TypeParameters,
-    string Parameters, bool HasGetter, bool HasSetter, string Reason);
+    string Parameters, bool HasGetter, bool HasSetter, string Reason, Marks Marks);
 
 internal enum StubKind { Method, Property, Indexer, Event }
