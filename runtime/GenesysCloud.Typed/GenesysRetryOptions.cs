@@ -1,7 +1,8 @@
 namespace GenesysCloud.Typed;
 
-/// <summary>How failed attempts are repeated. 429 is always retried (the request was not processed); 5xx, 408 and
-/// transport failures only for idempotent requests.</summary>
+/// <summary>How failed attempts are repeated, for API calls and the token endpoint alike. What the server did not process
+/// (429, 408, 503, a connection never opened) is always retried; what it may have processed (500, 502, 504, a connection
+/// lost mid-request, an attempt timeout) only for idempotent requests.</summary>
 public sealed class GenesysRetryOptions
 {
     public int MaxRetries { get; set; } = 8;
@@ -11,8 +12,9 @@ public sealed class GenesysRetryOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The longest Retry-After this client waits out. Longer (a daily quota's hours) ends the call with a
-    /// <see cref="GenesysRateLimitException"/> carrying RetryAfter, instead of a silent sleep.</summary>
+    /// <summary>The longest Retry-After this client waits out, for any retried status. Longer (a daily quota's hours), or
+    /// longer than the call's remaining budget, ends the call at once with the server's answer carrying RetryAfter
+    /// (<see cref="GenesysRateLimitException"/> for 429, <see cref="GenesysApiException"/> otherwise) instead of a silent sleep.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(2);
 
     internal IEnumerable<string> Validate()

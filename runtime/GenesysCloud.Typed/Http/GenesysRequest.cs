@@ -26,7 +26,20 @@ public sealed class GenesysRequest
 
     public string BodyContentType { get; init; } = "application/json";
 
-    public IReadOnlyList<KeyValuePair<string, string>>? Headers { get; init; }
+    /// <summary>Extra request headers. Checked here, before anything is sent: a name must be an HTTP token and a value
+    /// visible ASCII (or tab), so a value cannot end the header and start another.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Headers
+    {
+        get => _headers;
+        init
+        {
+            if (value is not null)
+                foreach (var (name, text) in value) HeaderRules.Check(name, text);
+            _headers = value;
+        }
+    }
+
+    private readonly IReadOnlyList<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Null: decided by the method (GET, HEAD, PUT, DELETE, OPTIONS are idempotent).</summary>
     public bool? Idempotent { get; init; }

@@ -19,7 +19,7 @@ public sealed class QueryBuilder
     public QueryBuilder Add(string key, string? value)
     {
         if (value is null) return this;
-        _builder.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+        _builder.Append(_hasQuery ? '&' : '?').Append(Escape(key, "query key", key)).Append('=').Append(Escape(value, "query value", key));
         _hasQuery = true;
         return this;
     }
@@ -85,12 +85,18 @@ public sealed class QueryBuilder
                 $"The route value '{parameterName}' cannot be {shown}: it would change which path is called, not name a resource.", parameterName);
         }
         // EscapeDataString leaves only unreserved characters (letters, digits, '-', '.', '_', '~'), so the result is one
-        // segment that no URI normalisation alters; lone surrogates have no UTF-8 form and cannot be sent faithfully.
+        // segment that no URI normalisation alters.
+        return Escape(value, "route value", parameterName);
+    }
+
+    // A lone surrogate has no UTF-8 form: escaping would silently send U+FFFD instead of the caller's value.
+    private static string Escape(string value, string what, string name)
+    {
         for (var i = 0; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
             if (char.IsSurrogate(value[i]))
-                throw new ArgumentException($"The route value '{parameterName}' holds an unpaired surrogate at index {i}; it has no UTF-8 form to send.", parameterName);
+                throw new ArgumentException($"The {what} '{name}' holds an unpaired surrogate at index {i}; it has no UTF-8 form to send.", name);
         }
         return Uri.EscapeDataString(value);
     }
