@@ -156,7 +156,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
             $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body, _redactor)}",
             response.StatusCode, CorrelationIdOf(response), ex);
 
-    private static string? CorrelationIdOf(HttpResponseMessage response) => GenesysHeaders.CorrelationIdOf(response.Headers);
+    private string? CorrelationIdOf(HttpResponseMessage response) => GenesysHeaders.CorrelationIdOf(response.Headers, _redactor);
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,

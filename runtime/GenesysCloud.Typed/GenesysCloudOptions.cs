@@ -92,7 +92,7 @@ public sealed class GenesysCloudOptions
         }
         if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(24)) problems.Add("Timeout must be more than zero and at most 24 hours.");
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(24)) problems.Add("AttemptTimeout must be more than zero and at most 24 hours.");
-        if (MaxResponseBytes < 1024) problems.Add("MaxResponseBytes must be at least 1024.");
+        if (MaxResponseBytes is < 1024 or > int.MaxValue) problems.Add($"MaxResponseBytes must be from 1024 to {int.MaxValue} (what HttpClient can buffer).");
         if (HttpClient is not null && HttpMessageHandler is not null) problems.Add("Set HttpClient or HttpMessageHandler, not both.");
         problems.AddRange(Retry.Validate());
         problems.AddRange(Tokens.Validate());

@@ -26,16 +26,6 @@ public sealed class BoundValueTests
         return values.Distinct().Chunk(60).Select(chunk => new object[] { chunk });
     }
 
-    private static bool HasUnpairedSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
-            else if (char.IsSurrogate(value[i])) return true;
-        }
-        return false;
-    }
-
     private static bool IsValidHeaderValue(string value) => value.All(c => c == '\t' || c is >= ' ' and < '\u007f');
 
     [Theory]
@@ -47,17 +37,12 @@ public sealed class BoundValueTests
         foreach (var value in values)
         {
             var sentBefore = h.Tap.Requests.Count;
-            Exception? thrown = null;
-            try
+            var thrown = await Outcome.Of(async () =>
             {
                 await foreach (var _ in api.ListUsersAsync(pageSize: 100, expand: [value, "groups"])) { }
-            }
-            catch (Exception ex)
-            {
-                thrown = ex;
-            }
+            });
             var sent = h.Tap.Requests.Skip(sentBefore).Where(r => r.Uri.AbsolutePath == "/api/v2/users").ToList();
-            if (HasUnpairedSurrogate(value))
+            if (Outcome.HasUnpairedSurrogate(value))
             {
                 Assert.IsAssignableFrom<ArgumentException>(thrown);
                 Assert.Empty(sent);
@@ -80,15 +65,7 @@ public sealed class BoundValueTests
         foreach (var value in values)
         {
             var receivedBefore = h.Emulator.Ledger.RecentRequests.Count;
-            Exception? thrown = null;
-            try
-            {
-                await api.GetUserResponseAsync(id, value);
-            }
-            catch (Exception ex)
-            {
-                thrown = ex;
-            }
+            var thrown = await Outcome.Of(() => api.GetUserResponseAsync(id, value));
             var received = h.Emulator.Ledger.RecentRequests.Skip(receivedBefore).Where(r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal)).ToList();
             if (!IsValidHeaderValue(value))
             {

@@ -20,22 +20,9 @@ public sealed class DisposalTests
 
     private static async Task<Exception> EndOf(Task call)
     {
-        var ended = await Record(call.WaitAsync(HangGuard));
+        var ended = await Outcome.Of(call.WaitAsync(HangGuard));
         Assert.False(ended is TimeoutException, "the call was still waiting after disposal or cancellation");
         return ended ?? throw new Xunit.Sdk.XunitException("the call completed instead of ending with disposal or cancellation");
-    }
-
-    private static async Task<Exception?> Record(Task task)
-    {
-        try
-        {
-            await task;
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
     }
 
     [Fact]

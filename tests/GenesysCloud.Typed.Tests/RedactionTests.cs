@@ -25,34 +25,48 @@ public sealed class RedactionTests
         var seen = new List<string>();
 
         var request = new GenesysRequest(HttpMethod.Get, "/api/v2/echo/" + variant);
-        var error = variant == "page"
+        var error = variant.StartsWith("page", StringComparison.Ordinal)
             ? await Assert.ThrowsAnyAsync<Exception>(async () =>
             {
                 await foreach (var _ in h.Connection.Paginate(request, TestJson.Default.User)) { }
             })
             : await Assert.ThrowsAnyAsync<Exception>(() => h.Connection.SendAsync(request, TestJson.Default.User));
-        Assert.True(error is GenesysApiException or GenesysInvalidResponseException, error.GetType().Name);
+        Assert.True(error is GenesysApiException or GenesysInvalidResponseException or GenesysPagingException, error.GetType().Name);
         seen.Add(error.ToString());
-        if (error is GenesysApiException api) seen.AddRange([api.Error.Message, .. api.Error.Details, api.Error.ToString()]);
+        if (error is GenesysApiException api)
+        {
+            seen.AddRange([api.Error.Message, .. api.Error.Details, .. api.Error.MissingPermissions, api.Error.ToString()]);
+            seen.Add(api.Code ?? "");
+            seen.Add(api.CorrelationId ?? "");
+        }
+        if (error is GenesysInvalidResponseException invalid) seen.Add(invalid.CorrelationId ?? "");
         seen.AddRange(h.LogLines());
 
         AssertNoSecret(seen, Secrets(h), variant);
-        // The echo was there, and blanked (past the excerpt's window there is nothing left to show).
-        if (variant != "window") Assert.Contains(SecretRedactorMask, string.Join("\n", seen));
+        // The echo was there, and blanked (past the excerpt's window there is nothing left to show; a link that leaves
+        // the API is refused before it is quoted in full).
+        if (variant is not ("window" or "page-dots")) Assert.Contains(SecretRedactorMask, string.Join("\n", seen));
     }
 
-    [Fact]
-    public async Task A_token_endpoint_answer_echoing_the_basic_credential_and_secret_never_leaks_them()
+    public static TheoryData<string> TokenEchoes() => new(EchoHandler.TokenVariants);
+
+    [Theory]
+    [MemberData(nameof(TokenEchoes))]
+    public async Task A_token_endpoint_answer_echoing_the_basic_credential_and_secret_never_leaks_them(string variant)
     {
-        var echo = new EchoHandler { EchoTokenEndpoint = true };
-        await using var h = await Harness.StartAsync(client: o => o.HttpMessageHandler = echo.Wrapping(o.HttpMessageHandler!));
+        const string secret = "s3cr3t+Sec/ret=Value~XYZ0123456789 ü";
+        var echo = new EchoHandler { EchoTokenEndpoint = true, TokenVariant = variant };
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            o.ClientSecret = secret;
+            o.HttpMessageHandler = echo.Wrapping(o.HttpMessageHandler!);
+        });
 
         var error = await Assert.ThrowsAsync<GenesysAuthenticationException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
 
-        var seen = new List<string> { error.ToString() };
+        var seen = new List<string> { error.ToString(), error.Error ?? "", error.CorrelationId ?? "" };
         seen.AddRange(h.LogLines());
-        AssertNoSecret(seen, [EmulatorClient.Default.ClientSecret, Basic(EmulatorClient.Default.ClientId, EmulatorClient.Default.ClientSecret)], "token");
-        Assert.Contains(SecretRedactorMask, error.Message);
+        AssertNoSecret(seen, [secret, Basic(EmulatorClient.Default.ClientId, secret), EchoHandler.IssuedToken], variant);
     }
 
     [Fact]
@@ -143,9 +157,17 @@ public sealed class RedactionTests
     /// <summary>The hostile server: answers /api/v2/echo/{variant} with what it received, and on demand the token endpoint.</summary>
     private sealed class EchoHandler : DelegatingHandler
     {
-        public static readonly string[] ApiVariants = ["html", "json", "boundary", "window", "encoded", "success", "page", "lowercase"];
+        public static readonly string[] ApiVariants =
+        [
+            "html", "json", "boundary", "window", "encoded", "success", "page", "lowercase", "code", "context", "correlation", "correlation-success",
+            "permissions", "unauthorized", "page-bearer", "page-javascript", "page-loop", "page-dots",
+        ];
+
+        public static readonly string[] TokenVariants = ["text", "error-code", "encodings", "escaped-name"];
+        public const string IssuedToken = "tok_Zx81AbQ7pLm3Rt9Vw2Ky5Nc";
 
         public volatile bool EchoTokenEndpoint;
+        public string TokenVariant { get; init; } = "text";
 
         public HttpMessageHandler Wrapping(HttpMessageHandler inner)
         {
@@ -161,8 +183,19 @@ public sealed class RedactionTests
                 var form = await request.Content!.ReadAsStringAsync(cancellationToken);
                 var basic = request.Headers.Authorization?.Parameter ?? "";
                 var decoded = basic.Length == 0 ? "" : Encoding.UTF8.GetString(Convert.FromBase64String(basic));
-                return Answer(HttpStatusCode.BadRequest, "text/plain",
-                    $"Bad request. You sent: Authorization: Basic {basic}\nclient={decoded}\nbody={form}\nsecret={decoded.Split(':').Last()}");
+                var secret = decoded[(decoded.IndexOf(':') + 1)..];
+                return TokenVariant switch
+                {
+                    "error-code" => Answer(HttpStatusCode.BadRequest, "application/json",
+                        $$"""{"error":"Basic {{basic}}","error_description":"secret {{secret}}"}"""),
+                    "encodings" => Answer(HttpStatusCode.BadRequest, "text/plain",
+                        $"a={Uri.EscapeDataString(secret).ToLowerInvariant()} b={System.Net.WebUtility.UrlEncode(secret)} " +
+                        $"c={System.Text.Json.JsonEncodedText.Encode(secret)} d={System.Web.HttpUtility.UrlEncode(secret)}"),
+                    "escaped-name" => Answer(HttpStatusCode.OK, "application/json",
+                        $$"""{"access_token":"{{IssuedToken}}","expires_in":"soon","refresh_token":"{{IssuedToken}}"}"""),
+                    _ => Answer(HttpStatusCode.BadRequest, "text/plain",
+                        $"Bad request. You sent: Authorization: Basic {basic}\nclient={decoded}\nbody={form}\nsecret={secret}"),
+                };
             }
             if (!path.StartsWith("/api/v2/echo/", StringComparison.Ordinal)) return await base.SendAsync(request, cancellationToken);
 
@@ -180,8 +213,25 @@ public sealed class RedactionTests
                 "success" => Answer(HttpStatusCode.OK, "text/plain", "You sent " + auth),
                 "page" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":"{{token}}","pageNumber":1}"""),
                 "lowercase" => Answer(HttpStatusCode.BadGateway, "text/plain", "authorization: bearer " + token),
+                "code" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"code":"{{auth}}","message":"bad request","status":400}"""),
+                "context" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"code":"bad","message":"m","contextId":"{{token}}"}"""),
+                "correlation" => WithCorrelation(Answer(HttpStatusCode.BadRequest, "application/json", """{"code":"bad","message":"m"}"""), token),
+                "correlation-success" => WithCorrelation(Answer(HttpStatusCode.OK, "text/plain", "not json"), token),
+                "permissions" => Answer(HttpStatusCode.Forbidden, "application/json",
+                    $$$"""{"code":"missing.permissions","message":"Missing [directory:user:{{{token}}}]","messageWithParams":"Missing {p}","messageParams":{"p":"directory:user:{{{token}}}"}}"""),
+                "unauthorized" => Answer(HttpStatusCode.Unauthorized, "application/json", $$"""{"code":"{{token}}","message":"who are you"}"""),
+                "page-bearer" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":[],"nextUri":"Bearer {{token}}"}"""),
+                "page-javascript" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":[],"nextUri":"javascript:{{token}}"}"""),
+                "page-loop" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":[],"nextUri":"/api/v2/echo/page-loop?t={{token}}"}"""),
+                "page-dots" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":[],"nextUri":"/api/v2/../../oauth/token?t={{token}}"}"""),
                 var other => throw new InvalidOperationException(other),
             };
+        }
+
+        private static HttpResponseMessage WithCorrelation(HttpResponseMessage response, string id)
+        {
+            response.Headers.TryAddWithoutValidation("inin-correlation-id", id);
+            return response;
         }
 
         private static HttpResponseMessage Answer(HttpStatusCode status, string mediaType, string body) =>

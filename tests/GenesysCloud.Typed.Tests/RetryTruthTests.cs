@@ -159,7 +159,7 @@ public sealed class RetryTruthTests
         h.Emulator.Enqueue(new ScriptedResponse { Path = "/oauth/token", Status = status, Body = """{"error":"temporarily_unavailable"}""" });
 
         var call = h.GetUserAsync(h.Emulator.Users[0].Id);
-        var outcome = await Record(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(250)));
+        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(250)));
 
         Assert.Equal(expectedTokenRequests, h.Tap.To("/oauth/token").Count());
         if (expectedTokenRequests == 1) Assert.IsType<GenesysAuthenticationException>(outcome);
@@ -191,23 +191,10 @@ public sealed class RetryTruthTests
             o.HttpMessageHandler = new StallingHandler("/oauth/token", o.HttpMessageHandler!);
         });
 
-        var outcome = await Record(h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromSeconds(1)));
+        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromSeconds(1)));
 
         var error = Assert.IsType<GenesysAuthenticationException>(outcome);
         Assert.Contains("FetchTimeout", error.Message);
-    }
-
-    private static async Task<Exception?> Record(Task task)
-    {
-        try
-        {
-            await task;
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
     }
 
     /// <summary>A server that accepts the request and never answers on one path.</summary>

@@ -35,17 +35,7 @@ public sealed class RouteValueTests
         return values.Distinct().Chunk(50).Select(chunk => new object[] { chunk });
     }
 
-    private static bool MustBeRefused(string value) => value is "" or "." or ".." || HasUnpairedSurrogate(value);
-
-    private static bool HasUnpairedSurrogate(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
-            else if (char.IsSurrogate(value[i])) return true;
-        }
-        return false;
-    }
+    private static bool MustBeRefused(string value) => value is "" or "." or ".." || Outcome.HasUnpairedSurrogate(value);
 
     [Theory]
     [MemberData(nameof(Values))]
@@ -66,7 +56,7 @@ public sealed class RouteValueTests
             var label = $"{method} users/{{userId}}{suffix} with {Show(value)}";
             var sentBefore = h.Tap.Requests.Count;
             var receivedBefore = h.Emulator.Ledger.RecentRequests.Count;
-            var thrown = await Record(() => call(value));
+            var thrown = await Outcome.Of(() => call(value));
             var sent = h.Tap.Requests.Skip(sentBefore).Where(r => r.Uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)).ToList();
             var received = h.Emulator.Ledger.RecentRequests.Skip(receivedBefore)
                 .Where(r => r.PathAndQuery.StartsWith("/api/", StringComparison.Ordinal)).ToList();
@@ -98,19 +88,6 @@ public sealed class RouteValueTests
             Assert.Equal(System.Net.HttpStatusCode.NotFound, error.Status);
             Assert.Equal(path, error.Path);   // the error names the path actually sent
             Assert.Contains(path, error.Message);
-        }
-    }
-
-    private static async Task<Exception?> Record(Func<Task> call)
-    {
-        try
-        {
-            await call();
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
         }
     }
 

@@ -31,4 +31,7 @@ public static class GenesysHeaders
     /// <summary>The <c>inin-correlation-id</c> of an answer, if it has one: what Genesys support asks for.</summary>
     public static string? CorrelationIdOf(HttpResponseHeaders headers) =>
         headers.TryGetValues(CorrelationId, out var ids) ? ids.FirstOrDefault() : null;
+
+    // What the runtime puts in messages, logs and traces: a hostile server may set the header to what we sent it.
+    internal static string? CorrelationIdOf(HttpResponseHeaders headers, SecretRedactor redactor) => redactor.RedactOrNull(CorrelationIdOf(headers));
 }

@@ -19,7 +19,7 @@ internal static class ErrorReader
     /// <summary>Every text taken from the body passes <paramref name="redactor"/>: a server may echo what we sent.</summary>
     public static GenesysApiError Read(HttpResponseMessage response, byte[] body, DateTimeOffset now, SecretRedactor redactor)
     {
-        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
+        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, redactor);
         var retryAfter = RetryAfter.Read(response.Headers, now);
         var contentType = response.Content.Headers.ContentType?.MediaType;
         try
@@ -31,7 +31,7 @@ internal static class ErrorReader
                 var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
                 if (root.TryGetProperty("messageParams", out var p) && p.ValueKind == JsonValueKind.Object)
                     foreach (var property in p.EnumerateObject())
-                        parameters[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                        parameters[property.Name] = redactor.Redact(property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText());
                 var message = String(root, "messageWithParams") is { } template && parameters.Count > 0
                     ? Render(template, parameters)
                     : String(root, "message") ?? String(root, "messageWithParams") ?? response.ReasonPhrase ?? "";
@@ -41,15 +41,15 @@ internal static class ErrorReader
                 if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Array)
                     foreach (var item in e.EnumerateArray())
                         if (item.ValueKind == JsonValueKind.Object && String(item, "message") is { } inner) details.Add(redactor.Redact(inner));
-                var code = String(root, "code");
+                var code = redactor.RedactOrNull(String(root, "code"));
                 return new GenesysApiError
                 {
                     Status = response.StatusCode,
                     Code = code,
                     Message = redactor.Redact(message),
-                    CorrelationId = String(root, "contextId") ?? correlationId,
+                    CorrelationId = redactor.RedactOrNull(String(root, "contextId")) ?? correlationId,
                     Details = details,
-                    MissingPermissions = code is "missing.permissions" or "missing.any.permissions" ? Permissions(parameters, message) : [],
+                    MissingPermissions = code is "missing.permissions" or "missing.any.permissions" ? Permissions(parameters, redactor.Redact(message)) : [],
                     RetryAfter = retryAfter,
                     ContentType = contentType,
                 };

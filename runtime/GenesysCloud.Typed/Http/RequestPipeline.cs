@@ -68,7 +68,7 @@ internal sealed class RequestPipeline
         {
             var response = await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers));
+            activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers, _redactor));
             return response;
         }
         catch (OperationCanceledException ex) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -96,8 +96,9 @@ internal sealed class RequestPipeline
             if (TransientFailures.IsOwnLimit(ex))
             {
                 throw new GenesysTransportException(
-                    $"{request.Sent} answered more than MaxResponseBytes ({_options.MaxResponseBytes} bytes); the answer was dropped and, being our own " +
-                    "limit, not asked for again. Page the listing smaller or raise MaxResponseBytes.", mayHaveBeenProcessed: true, ex);
+                    $"{request.Sent}'s answer exceeded a limit this client sets (the body's MaxResponseBytes, {_options.MaxResponseBytes} bytes, or the " +
+                    $"handler's MaxResponseHeadersLength for headers); it was dropped and, being our own limit, not asked for again: {_redactor.Redact(ex.Message)}",
+                    mayHaveBeenProcessed: true, ex);
             }
             var processed = state.MayHaveBeenProcessed;
             throw new GenesysTransportException(
@@ -134,7 +135,7 @@ internal sealed class RequestPipeline
     {
         // The path is always relative to the configured API base, so the token can only go to that host.
         using var message = new HttpRequestMessage(request.Method, _apiBase + request.PathAndQuery);
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        message.Headers.Authorization = token.Header;
         message.Headers.Accept.Add(Json);
         if (request.Headers is { } headers)
             foreach (var (name, value) in headers) message.Headers.TryAddWithoutValidation(name, value);
@@ -148,9 +149,9 @@ internal sealed class RequestPipeline
         HttpResponseMessage response;
         try
         {
-            response = await _attempt.ExecuteAsync(static async (state, ct) =>
-                await state.Http().SendAsync(state.Message, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false),
-                (Http: _http, Message: message), cancellationToken).ConfigureAwait(false);
+            response = await _attempt.ExecuteAsync(static (state, ct) => new ValueTask<HttpResponseMessage>(
+                Transport.SendAsync(state.Http(), state.Message, state.MaxBytes, ct)),
+                (Http: _http, Message: message, MaxBytes: _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -169,7 +170,10 @@ internal sealed class RequestPipeline
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             _telemetry.Throttled(request.RouteTemplate);
-            _pacer?.Throttled(RetryAfter.Read(response.Headers, _time.GetUtcNow()));
+            // A Retry-After this client will not wait out (a daily quota) must not hold every later call either: those
+            // go to the server and get its answer at once. Only the rate is halved then.
+            var retryAfter = RetryAfter.Read(response.Headers, _time.GetUtcNow());
+            _pacer?.Throttled(retryAfter <= _options.Retry.MaxRetryAfter ? retryAfter : null);
         }
         else if (_pacer is not null && RateLimitHeaders.TryRead(response.Headers, out var allowed, out var count, out var reset))
         {
@@ -179,7 +183,7 @@ internal sealed class RequestPipeline
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
-                GenesysHeaders.CorrelationIdOf(response.Headers));
+                GenesysHeaders.CorrelationIdOf(response.Headers, _redactor));
         }
         return response;
     }

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace GenesysCloud.Typed;
 
 internal static class Transport
@@ -6,4 +8,35 @@ internal static class Transport
     /// cannot apply anything twice.</summary>
     public static bool WasNotSent(HttpRequestException exception) => exception.HttpRequestError is
         HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError;
+
+    /// <summary>Sends and buffers the answer, so that every way an answer can be unusable is an
+    /// <see cref="HttpRequestException"/> the classifier knows: a body that does not decode as its Content-Encoding says
+    /// (a broken proxy), and a body over <paramref name="maxBytes"/> even from an HttpClient whose own buffer limit is
+    /// larger (a client the caller supplied).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsDecodingFailure(ex))
+        {
+            throw new HttpRequestException(HttpRequestError.InvalidResponse,
+                $"The answer's body does not decode as its Content-Encoding says: {ex.Message}", ex);
+        }
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            var length = response.Content.Headers.ContentLength;
+            response.Dispose();
+            throw new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded,
+                $"The answer's body ({length} bytes) is larger than MaxResponseBytes ({maxBytes} bytes).");
+        }
+        return response;
+    }
+
+    // gzip/deflate throw InvalidDataException; brotli throws InvalidOperationException from System.IO.Compression.
+    private static bool IsDecodingFailure(Exception ex) =>
+        ex is InvalidDataException ||
+        (ex is InvalidOperationException && ex.Source == typeof(BrotliStream).Assembly.GetName().Name);
 }

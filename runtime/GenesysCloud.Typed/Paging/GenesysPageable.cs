@@ -50,7 +50,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         cancellationToken = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
         var request = continuationToken is null
             ? _first
-            : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery));
+            : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Redactor));
         var visited = new HashSet<string>(StringComparer.Ordinal) { request.PathAndQuery };
         // Ends a prefetch nobody will read when the consumer stops early.
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -65,7 +65,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 if (next is not null && !visited.Add(next))
                 {
                     throw new GenesysPagingException(
-                        $"The server's next page '{next}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
+                        $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
                 }
                 var nextRequest = next is null ? null : request.WithPathAndQuery(next);
                 pending = nextRequest is not null && _prefetch ? FetchAsync(nextRequest, cancellationToken) : null!;
@@ -90,7 +90,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     private string? NextPath(GenesysRequest request, PageData<T> data)
     {
         if (!string.IsNullOrEmpty(data.NextUri))
-            return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery);
+            return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
         if (_style == PagingStyle.Cursor)
             return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
         return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items.Count > 0
@@ -102,7 +102,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     {
         using var response = await _connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
-        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
+        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _connection.Redactor);
         try
         {
             return (PageEnvelope.Read(body, _itemsProperty, _typeInfo), correlationId);

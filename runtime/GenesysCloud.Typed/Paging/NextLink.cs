@@ -1,11 +1,14 @@
 namespace GenesysCloud.Typed;
 
 /// <summary>Turns a server's next link (or a saved continuation token) into a path relative to the API base, refusing
-/// anything that would send the token elsewhere: another host, port or scheme, or something that is not a URI.</summary>
+/// anything that would send the token elsewhere: another host, port or scheme, something that is not a URI, a path
+/// that leaves the listing's API (dot segments, "//", another first segment such as /oauth). Messages quote the link
+/// through the connection's redactor: a hostile server may have put our token in it.</summary>
 internal static class NextLink
 {
-    public static string Resolve(string link, Uri apiBase, string currentPathAndQuery)
+    public static string Resolve(string link, Uri apiBase, string currentPathAndQuery, SecretRedactor redactor)
     {
+        string Shorten(string text) => redactor.Redact(text.Length <= 120 ? text : text[..120] + "…");
         if (string.IsNullOrWhiteSpace(link) || link.Any(char.IsControl) || link.Contains(' '))
             throw new GenesysPagingException($"The next-page link is not a URI: '{Shorten(link)}'.");
         var basePath = apiBase.AbsolutePath.TrimEnd('/');
@@ -42,7 +45,28 @@ internal static class NextLink
                 throw new GenesysPagingException($"The next-page link leaves the API base path {basePath}: '{Shorten(link)}'.");
             path = path[basePath.Length..];
         }
+        if (HasDotSegment(link) || path.StartsWith("//", StringComparison.Ordinal) || FirstSegment(path) != FirstSegment(currentPathAndQuery))
+            throw new GenesysPagingException($"The next-page link leaves the listing's API ({FirstSegment(currentPathAndQuery)}): '{Shorten(link)}'.");
         return path;
+    }
+
+    // "/api/v2/users?x" → "api". A next page stays under the same first segment as the listing itself.
+    private static string FirstSegment(string pathAndQuery)
+    {
+        var path = pathAndQuery.Split('?', '#')[0].TrimStart('/');
+        var slash = path.IndexOf('/');
+        return slash < 0 ? path : path[..slash];
+    }
+
+    // The server never needs "." or ".." (also percent-encoded, or between backslashes) to name its next page.
+    private static bool HasDotSegment(string link)
+    {
+        var path = link.Split('?', '#')[0];
+        return path.Split('/', '\\').Any(segment =>
+        {
+            var decoded = Uri.UnescapeDataString(segment);
+            return decoded is "." or "..";
+        });
     }
 
     /// <summary>The path with one query parameter set (replaced, or appended).</summary>
@@ -57,6 +81,4 @@ internal static class NextLink
         else parts.Add(encoded);
         return path + "?" + string.Join('&', parts);
     }
-
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

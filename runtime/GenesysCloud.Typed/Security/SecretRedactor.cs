@@ -25,8 +25,7 @@ internal sealed partial class SecretRedactor
         lock (_gate)
         {
             if (_recent.Any(forms => forms[0] == secret)) return;
-            // The same value as a server may echo it: form- or URL-encoded, or JSON with escaped slashes.
-            _recent.Insert(0, new[] { secret, Uri.EscapeDataString(secret), secret.Replace("/", "\\/", StringComparison.Ordinal) }.Distinct().ToArray());
+            _recent.Insert(0, Forms(secret));
             if (_recent.Count > Capacity) _recent.RemoveAt(_recent.Count - 1);
             var all = _recent.SelectMany(forms => forms).ToArray();
             Array.Sort(all, static (a, b) => b.Length.CompareTo(a.Length));
@@ -34,6 +33,30 @@ internal sealed partial class SecretRedactor
             LongestSecret = all[0].Length;
         }
     }
+
+    /// <summary>The value as a server may echo it: raw; percent-encoded by URI or form rules, with upper- or lower-case
+    /// hex; JSON-escaped, with escaped slashes or \\u escapes in either case.</summary>
+    private static string[] Forms(string secret)
+    {
+        var forms = new List<string> { secret, secret.Replace("/", "\\/", StringComparison.Ordinal) };
+        foreach (var encoded in new[]
+                 {
+                     Uri.EscapeDataString(secret), System.Net.WebUtility.UrlEncode(secret),
+                     System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
+                 })
+        {
+            forms.Add(encoded);
+            forms.Add(EscapeHex().Replace(encoded, m => m.Groups["p"].Value + m.Groups["h"].Value.ToLowerInvariant()));
+            forms.Add(EscapeHex().Replace(encoded, m => m.Groups["p"].Value + m.Groups["h"].Value.ToUpperInvariant()));
+        }
+        return forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    // %2B / \u002B: the hex digits of an escape, whose case varies between encoders.
+    [GeneratedRegex(@"(?<p>%)(?<h>[0-9A-Fa-f]{2})|(?<p>\\u)(?<h>[0-9A-Fa-f]{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex EscapeHex();
+
+    public string? RedactOrNull(string? text) => text is null ? null : Redact(text);
 
     public string Redact(string text)
     {

@@ -20,5 +20,10 @@ public sealed class AccessToken
     /// <summary>Local receive time + <c>expires_in</c> (the server's clock never enters into it).</summary>
     public DateTimeOffset ExpiresAt { get; }
 
+    private System.Net.Http.Headers.AuthenticationHeaderValue? _header;
+
+    /// <summary>The Authorization value, built once per token rather than once per request.</summary>
+    internal System.Net.Http.Headers.AuthenticationHeaderValue Header => _header ??= new("Bearer", Value);
+
     public override string ToString() => $"AccessToken(expires {ExpiresAt:O}, value redacted)";
 }

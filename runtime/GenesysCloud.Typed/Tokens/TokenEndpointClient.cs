@@ -25,6 +25,7 @@ internal sealed class TokenEndpointClient
     private readonly GenesysTelemetry _telemetry;
     private readonly SecretRedactor _redactor;
     private readonly TimeSpan _budget;
+    private readonly long _maxBytes;
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
 
     public TokenEndpointClient(Func<HttpClient> http, Uri loginBaseAddress, GenesysCloudOptions options, ILogger logger, GenesysTelemetry telemetry,
@@ -37,6 +38,7 @@ internal sealed class TokenEndpointClient
         _telemetry = telemetry;
         _redactor = redactor;
         _budget = options.Tokens.FetchTimeout;
+        _maxBytes = options.MaxResponseBytes;
         _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
             .AddRetry(RetryStrategy.Create(options.Retry, _time, refused: null, onRetry: args =>
             {
@@ -72,13 +74,14 @@ internal sealed class TokenEndpointClient
                 using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri) { Content = new FormUrlEncodedContent(form) };
                 if (authorization is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Basic", authorization);
                 request.Headers.Accept.Add(Json);
-                return await _http().SendAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                return await Transport.SendAsync(_http(), request, _maxBytes, ctx.CancellationToken).ConfigureAwait(false);
             }, context).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             _telemetry.TokenFetched(grant, "transport_error", Stopwatch.GetElapsedTime(started));
-            var what = TransientFailures.IsOwnLimit(ex) ? "answered more than MaxResponseBytes" : $"could not be reached ({ex.HttpRequestError})";
+            var what = TransientFailures.IsOwnLimit(ex) ? "answered beyond a limit this client sets"
+                : ex.HttpRequestError == HttpRequestError.InvalidResponse ? "answered something unreadable" : $"could not be reached ({ex.HttpRequestError})";
             throw new GenesysAuthenticationException($"The {grant} grant failed: the Genesys login host ({_tokenUri.Host}) {what}: {_redactor.Redact(ex.Message)}", inner: ex);
         }
         finally
@@ -89,7 +92,7 @@ internal sealed class TokenEndpointClient
         using (response)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers);
+            var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _redactor);
             try
             {
                 var result = response.IsSuccessStatusCode
@@ -112,8 +115,9 @@ internal sealed class TokenEndpointClient
 
     private TokenResult Parse(string grant, byte[] body, HttpResponseMessage response, string? correlationId)
     {
-        string Bad(string what) =>
-            $"The Genesys login host answered the {grant} grant with {(int)response.StatusCode} but {what}; body starts: {Excerpt.Of(Redacted(body), _redactor)}";
+        GenesysAuthenticationException Bad(string what, string shown) => new(
+            $"The Genesys login host answered the {grant} grant with {(int)response.StatusCode} but {what}; {shown}",
+            status: (int)response.StatusCode, correlationId: correlationId);
         JsonDocument document;
         try
         {
@@ -121,25 +125,35 @@ internal sealed class TokenEndpointClient
         }
         catch (JsonException)
         {
-            throw new GenesysAuthenticationException(Bad($"the body is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})"),
-                status: (int)response.StatusCode, correlationId: correlationId);
+            throw Bad($"the body is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"})",
+                "body starts: " + Excerpt.Of(Redacted(body), _redactor));
         }
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                throw new GenesysAuthenticationException(Bad("the JSON is not an object"), status: (int)response.StatusCode, correlationId: correlationId);
+            if (root.ValueKind != JsonValueKind.Object) throw Bad("the JSON is not an object", $"it is a JSON {root.ValueKind}.");
+            // A token answer we cannot use may still hold a token, under any spelling of its name: describe the fields
+            // it has, never their values.
+            var fields = Fields(root);
             if (!root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String || access.GetString() is not { Length: > 0 } value)
-                throw new GenesysAuthenticationException(Bad("there is no access_token"), status: (int)response.StatusCode, correlationId: correlationId);
+                throw Bad("there is no access_token", fields);
+            _redactor.Add(value);
+            if (BearerToken.Problem(value) is { } problem) throw Bad($"its access_token cannot be sent as a bearer token ({problem})", fields);
             if (!root.TryGetProperty("expires_in", out var expires) || !TryReadSeconds(expires, out var seconds))
-                throw new GenesysAuthenticationException(Bad("expires_in is missing or not a number"), status: (int)response.StatusCode, correlationId: correlationId);
-            if (seconds <= 0)
-                throw new GenesysAuthenticationException(Bad($"expires_in is {seconds} (the token would already be expired)"), status: (int)response.StatusCode, correlationId: correlationId);
+                throw Bad("expires_in is missing or not a number", fields);
+            if (seconds <= 0) throw Bad($"expires_in is {seconds} (the token would already be expired)", fields);
             var lifetime = seconds >= MaxLifetime.TotalSeconds ? MaxLifetime : TimeSpan.FromSeconds(seconds);
             var refresh = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() is { Length: > 0 } rt ? rt : null;
             // Expiry from our own receive time: the server's clock never enters into it.
             return new TokenResult(new AccessToken(value, _time.GetUtcNow() + lifetime), refresh);
         }
+    }
+
+    private string Fields(JsonElement root)
+    {
+        var names = root.EnumerateObject().Take(20)
+            .Select(p => $"{_redactor.Redact(p.Name.Length > 40 ? p.Name[..40] + "…" : p.Name)} ({p.Value.ValueKind.ToString().ToLowerInvariant()})");
+        return "its fields: " + string.Join(", ", names) + ".";
     }
 
     private static bool TryReadSeconds(JsonElement element, out double seconds)
@@ -164,9 +178,10 @@ internal sealed class TokenEndpointClient
             if (document.RootElement.ValueKind == JsonValueKind.Object &&
                 document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String)
             {
-                var code = error.GetString()!;
-                var description = document.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
-                    : document.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                var code = _redactor.Redact(error.GetString()!);
+                var description = _redactor.RedactOrNull(
+                    document.RootElement.TryGetProperty("error_description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()
+                    : document.RootElement.TryGetProperty("description", out d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null);
                 var hint = code switch
                 {
                     "invalid_client" => " Check the client id and secret, and that the OAuth client exists in this region.",
@@ -175,7 +190,7 @@ internal sealed class TokenEndpointClient
                     _ => "",
                 };
                 return new GenesysAuthenticationException(
-                    _redactor.Redact($"The Genesys login host refused the {grant} grant: {status} {code}{(description is null ? "" : $" ({description})")}.{hint}"),
+                    $"The Genesys login host refused the {grant} grant: {status} {code}{(description is null ? "" : $" ({description})")}.{hint}",
                     code, status, correlationId);
             }
         }
@@ -188,15 +203,14 @@ internal sealed class TokenEndpointClient
             status: status, correlationId: correlationId);
     }
 
-    /// <summary>A body that failed to parse may still hold a token; blank anything after "access_token"/"refresh_token".</summary>
+    /// <summary>A body that is not JSON may still hold a token: blank everything from the first "token" or "\\u" (an
+    /// escaped spelling of one) on.</summary>
     private static byte[] Redacted(byte[] body)
     {
         var text = Encoding.UTF8.GetString(body);
-        foreach (var key in new[] { "access_token", "refresh_token" })
-        {
-            var at = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0) text = text[..(at + key.Length)] + " [redacted]";
-        }
+        var at = new[] { text.IndexOf("token", StringComparison.OrdinalIgnoreCase), text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) }
+            .Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (at >= 0) text = text[..at] + "[redacted]";
         return Encoding.UTF8.GetBytes(text);
     }
 }
