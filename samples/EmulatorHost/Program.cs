@@ -39,6 +39,9 @@ Console.WriteLine($"  users: {options.UserCount}, token lifetime: {options.Acces
 Console.WriteLine("Press Ctrl+C to stop.");
 
 var stop = new TaskCompletionSource();
+// SIGTERM as well as Ctrl+C: the web host's console lifetime takes SIGTERM for itself and would leave Main waiting.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM,
+    context => { context.Cancel = true; stop.TrySetResult(); });
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
 await stop.Task;
