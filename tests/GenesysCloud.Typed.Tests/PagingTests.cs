@@ -103,6 +103,12 @@ public sealed class PagingTests
     [InlineData("//evil.example.com/api/v2/users?pageNumber=2", "not a URI this client can follow")]
     [InlineData("ftp://127.0.0.1/api/v2/users", "not a URI this client can follow")]
     [InlineData("ht tp://nope", "not a URI")]
+    [InlineData("/api/v2/../../oauth/token", "leaves the listing's API")]
+    [InlineData("/api/v2/users/%2e%2e/%2E%2E/../oauth/token", "leaves the listing's API")]
+    [InlineData("/api/v2/users/./x?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/oauth/token?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/\\evil.example.com/api/v2/users", "leaves the listing's API")]
+    [InlineData("..\\..\\oauth\\token", "leaves the listing's API")]
     public async Task A_next_uri_to_another_host_scheme_or_no_uri_at_all_stops_before_sending_anything(string nextUri, string mention)
     {
         await using var h = await Harness.StartAsync();
