@@ -15,6 +15,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     private readonly string _itemsProperty;
     private readonly bool _prefetch;
     private readonly CancellationToken _callToken;
+    private readonly JsonTypeInfo<PageData<T>> _envelope;
 
     internal GenesysPageable(GenesysCloudConnection connection, GenesysRequest first, JsonTypeInfo<T> typeInfo, PagingStyle style,
         string itemsProperty, bool prefetch, CancellationToken callToken)
@@ -26,6 +27,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         _style = style;
         _itemsProperty = itemsProperty;
         _prefetch = prefetch;
+        _envelope = PageEnvelope<T>.For(typeInfo, itemsProperty);
     }
 
     /// <summary>Fetch the next page while the current one is consumed.</summary>
@@ -69,7 +71,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 }
                 var nextRequest = next is null ? null : request.WithPathAndQuery(next);
                 pending = nextRequest is not null && _prefetch ? FetchAsync(nextRequest, cancellationToken) : null!;
-                yield return new GenesysPage<T>(data.Items, next, data.PageNumber, data.PageCount, data.Total, correlationId);
+                yield return new GenesysPage<T>(data.Items!, next, data.PageNumber, data.PageCount, data.Total, correlationId);
                 if (nextRequest is null) yield break;
                 request = nextRequest;
                 if (!_prefetch) pending = FetchAsync(request, cancellationToken);
@@ -93,7 +95,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
         if (_style == PagingStyle.Cursor)
             return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
-        return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items.Count > 0
+        return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items!.Count > 0
             ? NextLink.WithQueryParameter(request.PathAndQuery, "pageNumber", (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
     }
@@ -101,16 +103,19 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     private async Task<(PageData<T> Data, string? CorrelationId)> FetchAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
         using var response = await _connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
         var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _connection.Redactor);
+        // The pipeline buffered the body: one deserialization of the whole envelope reads it in place, without a copy.
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return (PageEnvelope.Read(body, _itemsProperty, _typeInfo), correlationId);
+            return (PageEnvelope<T>.Read(body, _envelope, _itemsProperty), correlationId);
         }
         catch (JsonException ex)
         {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             throw new GenesysInvalidResponseException(
-                $"{request} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(body, _connection.Redactor)}",
+                $"{request.Sent} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(bytes, _connection.Redactor)}",
                 response.StatusCode, correlationId, ex);
         }
     }

@@ -1,74 +1,155 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace GenesysCloud.Typed;
 
-/// <summary>Reads a listing envelope in one pass: the items with the caller's <see cref="JsonTypeInfo{T}"/> (AOT-safe,
-/// no envelope type per T), and the paging fields of both styles.</summary>
-internal static class PageEnvelope
+/// <summary>The contract of a listing envelope for item type <typeparamref name="T"/>, built from the caller's
+/// <see cref="JsonTypeInfo{T}"/> with <see cref="JsonMetadataServices"/> (what System.Text.Json's source generator emits,
+/// so AOT-safe and reflection-free): one deserialization reads the whole page, items included, straight from the
+/// buffered body. The paging fields are read leniently: a field of the wrong type counts as absent, as before.</summary>
+internal static class PageEnvelope<T>
 {
-    public static PageData<T> Read<T>(ReadOnlySpan<byte> json, string itemsProperty, JsonTypeInfo<T> typeInfo)
+    private static readonly ConditionalWeakTable<JsonTypeInfo<T>, ConcurrentDictionary<string, JsonTypeInfo<PageData<T>>>> Cache = new();
+
+    public static JsonTypeInfo<PageData<T>> For(JsonTypeInfo<T> items, string itemsProperty) =>
+        Cache.GetValue(items, static _ => new ConcurrentDictionary<string, JsonTypeInfo<PageData<T>>>(StringComparer.Ordinal))
+            .GetOrAdd(itemsProperty, static (name, info) => Create(info, name), items);
+
+    public static PageData<T> Read(Stream body, JsonTypeInfo<PageData<T>> envelope, string itemsProperty)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("A page must be a JSON object.");
-        List<T>? items = null;
-        var data = new PageData<T>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        PageData<T> data;
+        try
         {
-            var isItems = reader.ValueTextEquals(itemsProperty);
-            var name = isItems ? itemsProperty : reader.GetString()!;
-            reader.Read();
-            if (isItems)
-            {
-                items = ReadItems(ref reader, typeInfo, itemsProperty);
-                continue;
-            }
-            switch (name)
-            {
-                case "nextUri": data.NextUri = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
-                case "cursor": data.Cursor = reader.TokenType == JsonTokenType.String ? reader.GetString() : null; break;
-                case "cursors" when reader.TokenType == JsonTokenType.StartObject: data.Cursor = ReadAfterCursor(ref reader); break;
-                case "pageNumber": data.PageNumber = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) ? n : null; break;
-                case "pageCount": data.PageCount = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var c) ? c : null; break;
-                case "total": data.Total = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var t) ? t : null; break;
-                default: reader.Skip(); break;
-            }
+            data = JsonSerializer.Deserialize(body, envelope) ?? throw new JsonException("A page must be a JSON object, not null.");
         }
-        if (reader.TokenType != JsonTokenType.EndObject) throw new JsonException("The page's JSON object is not complete.");
-        data.Items = items ?? throw new JsonException($"The page has no '{itemsProperty}' array.");
+        catch (JsonException ex) when (ex.Path == "$." + itemsProperty || ex.Path == "$['" + itemsProperty + "']")
+        {
+            throw new JsonException($"'{itemsProperty}' is not an array: {ex.Message}", ex);
+        }
+        if (!data.HasItems) throw new JsonException($"The page has no '{itemsProperty}' array.");
+        data.Items ??= [];
+        if (!typeof(T).IsValueType) data.Items.RemoveAll(static item => item is null);
         return data;
     }
 
-    private static List<T> ReadItems<T>(ref Utf8JsonReader reader, JsonTypeInfo<T> typeInfo, string itemsProperty)
+    private static JsonTypeInfo<PageData<T>> Create(JsonTypeInfo<T> items, string itemsProperty)
     {
-        if (reader.TokenType == JsonTokenType.Null) return [];
-        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"'{itemsProperty}' is not an array.");
-        var items = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var options = items.Options;
+        var list = JsonMetadataServices.CreateListInfo<List<T>, T>(options, new JsonCollectionInfoValues<List<T>>
         {
-            var item = JsonSerializer.Deserialize(ref reader, typeInfo);
-            if (item is not null) items.Add(item);
-        }
-        return items;
+            ObjectCreator = static () => [],
+            ElementInfo = items,
+        });
+        var text = JsonMetadataServices.CreateValueInfo<string?>(options, Lenient.Text);
+        var int32 = JsonMetadataServices.CreateValueInfo<int?>(options, Lenient.Int32);
+        var int64 = JsonMetadataServices.CreateValueInfo<long?>(options, Lenient.Int64);
+        var after = JsonMetadataServices.CreateValueInfo<string?>(options, Lenient.AfterCursor);
+        var info = JsonMetadataServices.CreateObjectInfo(options, new JsonObjectInfoValues<PageData<T>>
+        {
+            ObjectCreator = static () => new PageData<T>(),
+            PropertyMetadataInitializer = _ =>
+            [
+                Property<List<T>>(options, list, itemsProperty, static d => d.Items!, static (d, v) => { d.Items = v; d.HasItems = true; }),
+                Property(options, text, "nextUri", static d => d.NextUri, static (d, v) => d.NextUri = v),
+                Property(options, text, "cursor", static d => d.Cursor, static (d, v) => d.Cursor ??= v),
+                Property(options, after, "cursors", static d => null, static (d, v) => d.Cursor ??= v),
+                Property(options, int32, "pageNumber", static d => d.PageNumber, static (d, v) => d.PageNumber = v),
+                Property(options, int32, "pageCount", static d => d.PageCount, static (d, v) => d.PageCount = v),
+                Property(options, int64, "total", static d => d.Total, static (d, v) => d.Total = v),
+            ],
+        });
+        info.MakeReadOnly();
+        return info;
     }
 
-    private static string? ReadAfterCursor(ref Utf8JsonReader reader)
-    {
-        string? after = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+    private static JsonPropertyInfo Property<TValue>(JsonSerializerOptions options, JsonTypeInfo<TValue> type, string name,
+        Func<PageData<T>, TValue> get, Action<PageData<T>, TValue> set) =>
+        JsonMetadataServices.CreatePropertyInfo(options, new JsonPropertyInfoValues<TValue>
         {
-            var isAfter = reader.ValueTextEquals("after");
-            reader.Read();
-            if (isAfter && reader.TokenType == JsonTokenType.String) after = reader.GetString();
-            else reader.Skip();
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(PageData<T>),
+            PropertyTypeInfo = type,
+            PropertyName = name,
+            JsonPropertyName = name,
+            Getter = o => get((PageData<T>)o),
+            Setter = (o, v) => set((PageData<T>)o, v!),
+        });
+}
+
+/// <summary>Paging fields as Genesys sends them, and anything else as absent: a gateway that stringifies a number or
+/// nulls a link must not make a page of good items unreadable.</summary>
+internal static class Lenient
+{
+    public static readonly JsonConverter<string?> Text = new TextConverter();
+    public static readonly JsonConverter<int?> Int32 = new NumberConverter<int>(static (ref Utf8JsonReader r, out int v) => r.TryGetInt32(out v));
+    public static readonly JsonConverter<long?> Int64 = new NumberConverter<long>(static (ref Utf8JsonReader r, out long v) => r.TryGetInt64(out v));
+    public static readonly JsonConverter<string?> AfterCursor = new AfterCursorConverter();
+
+    private delegate bool TryRead<TNumber>(ref Utf8JsonReader reader, out TNumber value);
+
+    private sealed class TextConverter : JsonConverter<string?>
+    {
+        public override bool HandleNull => true;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String) return reader.GetString();
+            reader.Skip();
+            return null;
         }
-        return after;
+
+        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class NumberConverter<TNumber>(TryRead<TNumber> tryRead) : JsonConverter<TNumber?> where TNumber : struct
+    {
+        public override bool HandleNull => true;
+
+        public override TNumber? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Number && tryRead(ref reader, out var value)) return value;
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, TNumber? value, JsonSerializerOptions options) => writer.WriteNullValue();
+    }
+
+    // {"cursors":{"before":"…","after":"…"}}: the next page is after.
+    private sealed class AfterCursorConverter : JsonConverter<string?>
+    {
+        public override bool HandleNull => true;
+
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                return null;
+            }
+            string? after = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isAfter = reader.ValueTextEquals("after");
+                reader.Read();
+                if (isAfter && reader.TokenType == JsonTokenType.String) after = reader.GetString();
+                else reader.Skip();
+            }
+            return after;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteNullValue();
     }
 }
 
 internal sealed class PageData<T>
 {
-    public List<T> Items { get; set; } = [];
+    public List<T>? Items { get; set; }
+    public bool HasItems { get; set; }
     public string? NextUri { get; set; }
     public string? Cursor { get; set; }
     public int? PageNumber { get; set; }
