@@ -49,6 +49,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
             if (options.HttpClient is not null) _ownedClient = null;   // the caller's client: used, never disposed
             var client = options.HttpClient ?? _ownedClient!;
             if (!client.DefaultRequestHeaders.UserAgent.Any()) client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
+            // Our own client says Accept once for every request; a client or factory we do not own gets it per request.
+            if (_ownedClient is not null) _ownedClient.DefaultRequestHeaders.Accept.Add(new("application/json"));
             _http = () => client;
         }
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -59,7 +61,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, options, logger, Telemetry, _redactor);
         _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry, _redactor);
         _pacer = options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time);
-        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer, _redactor, _stopping.Token);
+        _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer, _redactor, _stopping.Token,
+            acceptIsDefault: _ownedClient is not null);
     }
 
     public GenesysCloudOptions Options { get; }

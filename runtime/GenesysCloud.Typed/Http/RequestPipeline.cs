@@ -13,8 +13,6 @@ namespace GenesysCloud.Typed;
 /// response, success or not; the connection turns failures into exceptions.</summary>
 internal sealed class RequestPipeline
 {
-    private static readonly ResiliencePropertyKey<GenesysRequest> RequestKey = new("genesys.request");
-    private static readonly ResiliencePropertyKey<CallState> StateKey = new("genesys.state");
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
     private readonly GenesysCloudOptions _options;
@@ -29,10 +27,12 @@ internal sealed class RequestPipeline
     private readonly TimeProvider _time;
     private readonly AdaptivePacer? _pacer;
     private readonly CancellationToken _stopping;
+    private readonly bool _acceptIsDefault;
 
     public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
-        AdaptivePacer? pacer, SecretRedactor redactor, CancellationToken stopping)
+        AdaptivePacer? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
     {
+        _acceptIsDefault = acceptIsDefault;
         _pacer = pacer;
         _options = options;
         _http = http;
@@ -59,11 +59,8 @@ internal sealed class RequestPipeline
         // Disposing the connection ends every wait of every call in flight: pacing, token, retry delay, transport.
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping) : null;
         var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _stopping);
-        var state = new CallState();
-        context.Properties.Set(RequestKey, request);
-        context.Properties.Set(StateKey, state);
-        context.Properties.Set(RetryStrategy.IdempotentKey, request.IsIdempotent);
-        context.Properties.Set(RetryStrategy.DeadlineKey, _time.GetUtcNow() + _options.Timeout);
+        var state = new CallState(request, _time.GetUtcNow() + _options.Timeout);
+        context.Properties.Set(RetryStrategy.FactsKey, state);
         try
         {
             var response = await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
@@ -113,8 +110,8 @@ internal sealed class RequestPipeline
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(ResilienceContext context)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
-        var state = context.Properties.GetValue(StateKey, null!);
+        var state = CallState.Of(context);
+        var request = state.Request;
         var cancellationToken = context.CancellationToken;
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var response = await SendOnceAsync(request, token, state, cancellationToken).ConfigureAwait(false);
@@ -136,7 +133,7 @@ internal sealed class RequestPipeline
         // The path is always relative to the configured API base, so the token can only go to that host.
         using var message = new HttpRequestMessage(request.Method, _apiBase + request.PathAndQuery);
         message.Headers.Authorization = token.Header;
-        message.Headers.Accept.Add(Json);
+        if (!_acceptIsDefault) message.Headers.Accept.Add(Json);
         if (request.Headers is { } headers)
             foreach (var (name, value) in headers) message.Headers.TryAddWithoutValidation(name, value);
         if (request.Body is { } body)
@@ -190,13 +187,13 @@ internal sealed class RequestPipeline
 
     private void RetryAfterBeyondLimit(ResilienceContext context, TimeSpan retryAfter, TimeSpan limit)
     {
-        var request = context.Properties.GetValue(RequestKey, null!);
+        var request = CallState.Of(context).Request;
         Log.RetryAfterBeyondLimit(_logger, request.Method.Method, request.RouteTemplate, retryAfter, limit);
     }
 
     private ValueTask OnRetryAsync(OnRetryArguments<HttpResponseMessage> args)
     {
-        var request = args.Context.Properties.GetValue(RequestKey, null!);
+        var request = CallState.Of(args.Context).Request;
         var reason = TransientFailures.Describe(args.Outcome);
         if (args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests)
             Log.Throttled(_logger, request.Method.Method, request.RouteTemplate, args.RetryDelay);
@@ -207,11 +204,15 @@ internal sealed class RequestPipeline
         return default;
     }
 
-    /// <summary>What one call has learned across its attempts.</summary>
-    private sealed class CallState
+    /// <summary>One call: the request, its retry facts, and what it has learned across its attempts.</summary>
+    private sealed class CallState(GenesysRequest request, DateTimeOffset deadline) : RetryFacts(request.IsIdempotent, deadline)
     {
+        public GenesysRequest Request { get; } = request;
+
         /// <summary>Some attempt reached the server and its fate is unknown or "applied": a caller must re-read before
         /// repeating a write. Stays false while every attempt was refused before processing (429, 503, never sent).</summary>
         public bool MayHaveBeenProcessed;
+
+        public static CallState Of(ResilienceContext context) => (CallState)context.Properties.GetValue(RetryStrategy.FactsKey, RetryFacts.Unknown);
     }
 }

@@ -9,8 +9,8 @@ namespace GenesysCloud.Typed;
 /// attempt is not repeated and the caller gets the server's answer (with its Retry-After) at once.</summary>
 internal static class RetryStrategy
 {
-    public static readonly ResiliencePropertyKey<bool> IdempotentKey = new("genesys.idempotent");
-    public static readonly ResiliencePropertyKey<DateTimeOffset> DeadlineKey = new("genesys.deadline");
+    // One property per call, not one per fact: each Set is a dictionary entry, and a value type would be boxed.
+    public static readonly ResiliencePropertyKey<RetryFacts> FactsKey = new("genesys.call");
 
     // refused: told when a Retry-After is beyond what this call will wait (context, retryAfter, limit).
     public static RetryStrategyOptions<HttpResponseMessage> Create(GenesysRetryOptions options, TimeProvider time,
@@ -29,14 +29,27 @@ internal static class RetryStrategy
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, GenesysRetryOptions options, TimeProvider time,
         Action<ResilienceContext, TimeSpan, TimeSpan>? refused)
     {
-        if (!TransientFailures.ShouldRetry(outcome, context.Properties.GetValue(IdempotentKey, false))) return false;
+        var facts = context.Properties.GetValue(FactsKey, RetryFacts.Unknown);
+        if (!TransientFailures.ShouldRetry(outcome, facts.Idempotent)) return false;
         var now = time.GetUtcNow();
         if (TransientFailures.RetryAfterOf(outcome, now) is not { } wait) return true;
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
-        var remaining = context.Properties.GetValue(DeadlineKey, DateTimeOffset.MaxValue) - now;
+        var remaining = facts.Deadline - now;
         var limit = options.MaxRetryAfter < remaining ? options.MaxRetryAfter : remaining;
         if (wait <= limit) return true;
         refused?.Invoke(context, wait, limit);
         return false;
     }
+}
+
+/// <summary>What the retry needs to know about one call. The API pipeline extends it with what it learns per attempt.</summary>
+internal class RetryFacts(bool idempotent, DateTimeOffset deadline)
+{
+    public static readonly RetryFacts Unknown = new(false, DateTimeOffset.MaxValue);
+
+    /// <summary>Repeating it cannot apply it twice.</summary>
+    public bool Idempotent { get; } = idempotent;
+
+    /// <summary>When the call's budget runs out: no Retry-After beyond it is waited out.</summary>
+    public DateTimeOffset Deadline { get; } = deadline;
 }

@@ -64,8 +64,7 @@ internal sealed class TokenEndpointClient
         foreach (var (key, value) in form)
             if (key is "refresh_token" or "code" or "code_verifier" or "assertion" or "client_secret") _redactor.Add(value);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryStrategy.IdempotentKey, retryLostResponses);
-        context.Properties.Set(RetryStrategy.DeadlineKey, _time.GetUtcNow() + _budget);
+        context.Properties.Set(RetryStrategy.FactsKey, new RetryFacts(retryLostResponses, _time.GetUtcNow() + _budget));
         HttpResponseMessage response;
         try
         {
