@@ -24,7 +24,7 @@ public class TokenPathBenchmarks
     }
 
     private static TokenSource Create(Fetcher fetcher) =>
-        new(fetcher, new GenesysTokenOptions(), TimeProvider.System, NullLogger.Instance, new GenesysTelemetry(null));
+        new(fetcher, new GenesysTokenOptions(), TimeProvider.System, NullLogger.Instance, new GenesysTelemetry(null), new SecretRedactor());
 
     [GlobalSetup]
     public async Task SetupAsync()
