@@ -8,6 +8,7 @@ namespace GenesysCloud.Typed.Benchmarks;
 /// <summary>Per-request overhead on the same in-memory transport: the generated client (full pipeline: token, retry,
 /// telemetry) vs a hand-written HttpClient + System.Text.Json call vs Refit 16.4.</summary>
 [MemoryDiagnoser]
+[MinColumn]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class RequestOverheadBenchmarks
