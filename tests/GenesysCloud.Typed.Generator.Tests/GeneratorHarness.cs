@@ -24,7 +24,8 @@ public static class GeneratorHarness
         return CSharpCompilation.Create(assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+            // Unsafe code is allowed as in a project with <AllowUnsafeBlocks>: a user's pointer signatures must compile then.
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true,
                 generalDiagnosticOption: ReportDiagnostic.Error, specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
                 {
                     // Reference-assembly version unification notes are not about our code.
