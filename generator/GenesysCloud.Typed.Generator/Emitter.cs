@@ -259,10 +259,13 @@ internal sealed class Emitter
         var itemValue = v.ElementIsNullableValueType ? item + ".Value" : item;
         var guard = v.ElementIsNullableValueType ? item + ".HasValue" : v.ElementIsReferenceType ? item + " is not null" : null;
         var formatted = FormatExpression(v, itemValue);
-        var loop = $"foreach ({v.ElementType} {item} in {q.Name}) {(guard is null ? "" : $"if ({guard}) ")}";
+        var source = v.EnumerateAsInterface ? $"(global::System.Collections.Generic.IEnumerable<{v.ElementType}>){q.Name}" : q.Name;
+        var loop = $"foreach ({v.ElementType} {item} in {source}) {(guard is null ? "" : $"if ({guard}) ")}";
+        // A struct collection (ImmutableArray<T>, ArraySegment<T>) is never null: no null test (CS0037 otherwise).
+        var ifNotNull = v.IsReferenceType ? $"if ({q.Name} is not null) " : "";
         if (q.Csv)
         {
-            w.Open($"if ({q.Name} is not null)");
+            w.Open(v.IsReferenceType ? $"if ({q.Name} is not null)" : $"// {Identifier.Unescape(q.Name)}: a struct collection, never null");
             w.Line($"global::System.Collections.Generic.List<string> {local.Parts} = new();");
             w.Line($"{loop}{local.Parts}.Add({formatted});");
             w.Line($"if ({local.Parts}.Count > 0) {local.Query}.Add({Literal(q.Key)}, string.Join(\",\", {local.Parts}));");
@@ -270,7 +273,7 @@ internal sealed class Emitter
         }
         else
         {
-            w.Line($"if ({q.Name} is not null) {loop}{local.Query}.Add({Literal(q.Key)}, {formatted});");
+            w.Line($"{ifNotNull}{loop}{local.Query}.Add({Literal(q.Key)}, {formatted});");
         }
     }
 

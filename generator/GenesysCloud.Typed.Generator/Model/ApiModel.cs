@@ -67,7 +67,9 @@ internal sealed record ParameterModel(
 
 internal enum ParameterRole { Route, Query, Header, Body, CancellationToken }
 
-/// <summary>How a route, query or header value becomes text.</summary>
+/// <summary>How a route, query or header value becomes text. <paramref name="EnumerateAsInterface"/>: a collection whose
+/// own GetEnumerator does not yield the element type (or that implements IEnumerable&lt;T&gt; more than once) is
+/// enumerated through IEnumerable&lt;ElementType&gt;.</summary>
 internal sealed record ValueModel(
     ValueKind Kind,
     bool IsNullableValueType,
@@ -79,7 +81,8 @@ internal sealed record ValueModel(
     string? EnumType,
     string EnumUnderlyingType,
     Marks EnumMarks,
-    EquatableArray<EnumMemberModel> EnumMembers);
+    EquatableArray<EnumMemberModel> EnumMembers,
+    bool EnumerateAsInterface = false);
 
 internal enum ValueKind { None, String, Formattable, Enum }
 
