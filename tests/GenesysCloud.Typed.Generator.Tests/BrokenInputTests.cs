@@ -113,7 +113,7 @@ public sealed class BrokenInputTests
         // Generic (stubbed) methods keep what T? means: class, struct or default constraints on the explicit implementation.
         "[GenesysApi] public partial interface I { [Get(\"/x\")] Task<T?> Get<T>(CancellationToken ct = default) where T : class; }",
         "[GenesysApi] public partial interface I { [Get(\"/x\")] Task<T?> Get<T>(CancellationToken ct = default); T? Plain<T>(T? value); }",
-        "[GenesysApi] public partial interface I { T? S<T>() where T : struct; T? U<T>() where T : unmanaged; T? N<T>() where T : notnull; T? B<T>() where T : User; T? C<T>() where T : class?; T? E<T>() where T : Enum; T? K<T, U>(U? u) where T : IComparable<T> where U : struct; }",
+        "[GenesysApi] public partial interface I { T? S<T>() where T : struct; T? U<T>() where T : unmanaged; T? N<T>() where T : notnull; T? B<T>() where T : Exception; T? C<T>() where T : class?; T? E<T>() where T : Enum; T? K<T, U>(U? u) where T : IComparable<T> where U : struct; }",
         "[GenesysApi] public partial interface I { [return: System.Diagnostics.CodeAnalysis.MaybeNull] T Gen<T>(); void Take<T>([System.Diagnostics.CodeAnalysis.AllowNull] T t) where T : notnull; }",
         // Nullability attributes on endpoint parameters and returns are repeated on the implementation (CS8769/CS8767 otherwise).
         "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query, System.Diagnostics.CodeAnalysis.AllowNull] string name, [Query, System.Diagnostics.CodeAnalysis.DisallowNull] string? other); }",
@@ -143,11 +143,36 @@ public sealed class BrokenInputTests
         "public interface IB { [Get(\"/a\")] Task<User> M(); }\n[GenesysApi] public partial interface I : IB { [Get(\"/b\")] new Task<User> M(); }",
     };
 
+    /// <summary>C# 13 signatures (.NET 9+ SDKs): params collections, allows ref struct, ref structs implementing interfaces.</summary>
+    public static TheoryData<string> CSharp13Corpus => new()
+    {
+        "[GenesysApi] public partial interface I { void M<T>(T t) where T : allows ref struct; void N<T>(scoped T t, ref T u) where T : allows ref struct; T O<T, U>(U u) where T : class where U : allows ref struct; }",
+        "[GenesysApi] public partial interface I { int P(params ReadOnlySpan<int> xs); void Q(params IEnumerable<string> xs); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query] params IEnumerable<int> ids); [Get(\"/b\")] Task<User> N([Query] params List<string> names); [Get(\"/c\")] Task<User> O([Query] params ReadOnlySpan<int> ids); }",
+        "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M([Query] RefIds ids); [Post(\"/b\")] Task N([Body] RefIds body); }\npublic ref struct RefIds : IEnumerable<int> { public IEnumerator<int> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }",
+    };
+
     [Theory]
     [MemberData(nameof(Corpus))]
-    public void The_generator_never_throws_and_its_output_compiles(string declaration)
+    public void The_generator_never_throws_and_its_output_compiles(string declaration) => NeverThrowsAndCompiles(declaration, null);
+
+    [Theory]
+    [MemberData(nameof(CSharp13Corpus))]
+    public void The_generator_never_throws_and_its_output_compiles_in_CSharp13(string declaration) => NeverThrowsAndCompiles(declaration, GeneratorHarness.CSharp13);
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public Task The_analyzers_never_throw_and_explain_every_stub_with_an_error(string declaration) => AnalyzersExplainEveryStub(declaration, null);
+
+    [Theory]
+    [MemberData(nameof(CSharp13Corpus))]
+    public Task The_analyzers_never_throw_and_explain_every_stub_with_an_error_in_CSharp13(string declaration) => AnalyzersExplainEveryStub(declaration, GeneratorHarness.CSharp13);
+
+    private static void NeverThrowsAndCompiles(string declaration, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions? parseOptions)
     {
-        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + declaration]);
+        // C# 13 on net10.0: allows ref struct needs a runtime with by-ref-like generics.
+        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + declaration], parseOptions is null ? GeneratorHarness.Target.Net80 : GeneratorHarness.Target.Net100,
+            parseOptions: parseOptions);
         var userErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).ToHashSet();
 
         var run = GeneratorHarness.RunGenerator(compilation);
@@ -166,11 +191,11 @@ public sealed class BrokenInputTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Corpus))]
-    public async Task The_analyzers_never_throw_and_explain_every_stub_with_an_error(string declaration)
+    private static async Task AnalyzersExplainEveryStub(string declaration, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions? parseOptions)
     {
-        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + declaration]);
+        // C# 13 on net10.0: allows ref struct needs a runtime with by-ref-like generics.
+        var compilation = GeneratorHarness.Compile([Sources.Models, Usings + declaration], parseOptions is null ? GeneratorHarness.Target.Net80 : GeneratorHarness.Target.Net100,
+            parseOptions: parseOptions);
         var exceptions = new List<Exception>();
         var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
             new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), (exception, _, _) => exceptions.Add(exception),
