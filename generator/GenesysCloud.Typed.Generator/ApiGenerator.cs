@@ -1,3 +1,4 @@
+using GenesysCloud.Typed.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -18,12 +19,20 @@ public sealed class ApiGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is InterfaceDeclarationSyntax,
                 transform: static (ctx, ct) => Parser.Parse(ctx, ct))
             .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
             .WithTrackingName(ModelStep);
 
-        context.RegisterSourceOutput(models, static (spc, model) =>
+        // Hint names must differ ignoring case (CS8785 otherwise): each output sees every interface's (name, hint) pair,
+        // an equatable value that changes only when an interface is added, removed or renamed.
+        var hints = models
+            .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, model.HintName))
+            .Collect()
+            .Select(static (entries, _) => System.Linq.Enumerable.OrderBy(entries, e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray());
+
+        context.RegisterSourceOutput(models.Combine(hints), static (spc, pair) =>
         {
             spc.CancellationToken.ThrowIfCancellationRequested();
-            spc.AddSource(model!.HintName, Emitter.Emit(model));
+            spc.AddSource(HintNames.Unique(pair.Left.FullyQualifiedName, pair.Left.HintName, pair.Right), Emitter.Emit(pair.Left));
         });
     }
 }

@@ -96,7 +96,8 @@ internal sealed class Emitter
         var api = _api;
         w.Line($"/// <summary>The generated implementation of <see cref=\"{Cref(api.FullyQualifiedName)}\"/>.</summary>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"GenesysCloud.Typed.Generator\", \"{Version}\")]");
-        w.Open($"internal {(api.ClientHidesBase ? "new " : "")}sealed class {api.ClientName} : {api.FullyQualifiedName}");
+        // Unsafe when a member's signature has a pointer: the interface compiles only with unsafe code allowed then.
+        w.Open($"internal {(api.ClientHidesBase ? "new " : "")}{(api.Unsafe ? "unsafe " : "")}sealed class {api.ClientName} : {api.FullyQualifiedName}");
         w.Line($"internal static readonly {Runtime}.GenesysEndpoint[] EndpointList =");
         w.Line("{");
         foreach (var e in api.Endpoints)
@@ -170,11 +171,11 @@ internal sealed class Emitter
     private void EmitEndpoint(IndentedWriter w, EndpointModel e)
     {
         var local = new Locals(e);
-        var parameters = string.Join(", ", e.Parameters.Select(p => p.Type + " " + p.Name));
+        var parameters = string.Join(", ", e.Parameters.Select(p => p.Declaration));
         var cancellation = e.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken)?.Name ?? "default";
         w.Line("/// <inheritdoc/>");
         EmitMarks(w, e.Marks);
-        w.Open($"{e.ReturnType} {e.DeclaringInterface}.{e.Name}({parameters})");
+        w.Open($"{e.ReturnAttributes}{e.ReturnType} {e.DeclaringInterface}.{e.Name}({parameters})");
 
         // Path: literal route text with escaped placeholder values; the runtime refuses values that are no segment
         // ("", ".", "..", unpaired surrogates) naming the parameter.
@@ -208,7 +209,7 @@ internal sealed class Emitter
 
         var body = e.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Body);
         var initializers = new List<string>();
-        if (body is not null) initializers.Add($"Body = this._connection.SerializeBody({body.Name}, this.TypeInfo{_typeInfos.IndexOf(body.Type)}),");
+        if (body is not null) initializers.Add($"Body = this._connection.SerializeBody({body.Name}{(body.AllowsNull ? "!" : "")}, this.TypeInfo{_typeInfos.IndexOf(body.Type)}),");
         if (headers.Count > 0) initializers.Add($"Headers = {local.Headers},");
         if (e.Idempotent) initializers.Add("Idempotent = true,");
         var create = $"{Runtime}.GenesysRequest {local.Request} = new(global::System.Net.Http.HttpMethod.{e.HttpMethod}, {local.Path}, {Literal(e.Route)})";
@@ -258,10 +259,13 @@ internal sealed class Emitter
         var itemValue = v.ElementIsNullableValueType ? item + ".Value" : item;
         var guard = v.ElementIsNullableValueType ? item + ".HasValue" : v.ElementIsReferenceType ? item + " is not null" : null;
         var formatted = FormatExpression(v, itemValue);
-        var loop = $"foreach ({v.ElementType} {item} in {q.Name}) {(guard is null ? "" : $"if ({guard}) ")}";
+        var source = v.EnumerateAsInterface ? $"(global::System.Collections.Generic.IEnumerable<{v.ElementType}>){q.Name}" : q.Name;
+        var loop = $"foreach ({v.ElementType} {item} in {source}) {(guard is null ? "" : $"if ({guard}) ")}";
+        // A struct collection (ImmutableArray<T>, ArraySegment<T>) is never null: no null test (CS0037 otherwise).
+        var ifNotNull = v.IsReferenceType ? $"if ({q.Name} is not null) " : "";
         if (q.Csv)
         {
-            w.Open($"if ({q.Name} is not null)");
+            w.Open(v.IsReferenceType ? $"if ({q.Name} is not null)" : $"// {Identifier.Unescape(q.Name)}: a struct collection, never null");
             w.Line($"global::System.Collections.Generic.List<string> {local.Parts} = new();");
             w.Line($"{loop}{local.Parts}.Add({formatted});");
             w.Line($"if ({local.Parts}.Count > 0) {local.Query}.Add({Literal(q.Key)}, string.Join(\",\", {local.Parts}));");
@@ -269,7 +273,7 @@ internal sealed class Emitter
         }
         else
         {
-            w.Line($"if ({q.Name} is not null) {loop}{local.Query}.Add({Literal(q.Key)}, {formatted});");
+            w.Line($"{ifNotNull}{loop}{local.Query}.Add({Literal(q.Key)}, {formatted});");
         }
     }
 
@@ -320,12 +324,13 @@ internal sealed class Emitter
         switch (stub.Kind)
         {
             case StubKind.Method:
-                w.Line($"{stub.ReturnType} {stub.DeclaringInterface}.{stub.Name}{stub.TypeParameters}({stub.Parameters}) => {thrower};");
+                w.Line($"{stub.Attributes}{stub.ReturnType} {stub.DeclaringInterface}.{stub.Name}{stub.TypeParameters}({stub.Parameters}){stub.Constraints} => {thrower};");
                 break;
             case StubKind.Property:
             case StubKind.Indexer:
                 var name = stub.Kind == StubKind.Indexer ? $"this[{stub.Parameters}]" : stub.Name;
-                w.Line($"{stub.ReturnType} {stub.DeclaringInterface}.{name} {{ {(stub.HasGetter ? $"get => {thrower}; " : "")}{(stub.HasSetter ? $"set => {thrower}; " : "")}}}");
+                var setter = stub.SetterIsInit ? "init" : "set";
+                w.Line($"{stub.Attributes}{stub.ReturnType} {stub.DeclaringInterface}.{name} {{ {(stub.HasGetter ? $"get => {thrower}; " : "")}{(stub.HasSetter ? $"{setter} => {thrower}; " : "")}}}");
                 break;
             case StubKind.Event:
                 w.Line($"event {stub.ReturnType} {stub.DeclaringInterface}.{stub.Name} {{ add => {thrower}; remove => {thrower}; }}");

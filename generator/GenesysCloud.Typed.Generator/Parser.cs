@@ -24,6 +24,7 @@ internal static class Parser
         if (api.IsGenericType || !TypeDeclarations.IsPartial(api)) return null;
         // A (wrongly) repeated [GenesysApi] on several partial declarations must still produce one file.
         if (!IsFirstAnnotatedDeclaration(api, context.TargetNode)) return null;
+        if (TypeDeclarations.WhyNotGenerable(api) is not null) return null;
 
         var containing = new List<ContainingTypeModel>();
         for (var outer = api.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -31,6 +32,8 @@ internal static class Parser
             if (outer.IsGenericType || !TypeDeclarations.IsPartial(outer)) return null;
             containing.Insert(0, new ContainingTypeModel(KeywordOf(outer), Identifier.Escape(outer.Name)));
         }
+        // A second source type of the same full name (CS0101, already the user's error) would get the same file name.
+        if (HasNamesake(api)) return null;
         cancellationToken.ThrowIfCancellationRequested();
 
         var endpoints = new List<EndpointModel>();
@@ -38,39 +41,38 @@ internal static class Parser
         // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
         var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
         new SymbolMarks(diagnosticIds).Type(api);
-        foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
+        var needsUnsafe = false;
+        foreach (var (declaring, member) in MembersToImplement(api))
         {
-            if (declaring.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) continue;
+            cancellationToken.ThrowIfCancellationRequested();
             var interfaceName = declaring.ToDisplayString(TypeFormat);
-            var interfaceScopes = ScopesOf(declaring);
-            foreach (var member in declaring.GetMembers())
+            // An explicit implementation references its interface, the member and every type of its signature.
+            var marks = new SymbolMarks(diagnosticIds).Type(declaring).Symbol(member);
+            switch (member)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (member.IsStatic || !member.IsAbstract) continue;
-                // An explicit implementation references its interface, the member and every type of its signature.
-                var marks = new SymbolMarks(diagnosticIds).Type(declaring).Symbol(member);
-                switch (member)
-                {
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
-                        marks.Type(method.ReturnType);
-                        foreach (var parameter in method.Parameters) marks.Type(parameter.Type);
-                        var endpoint = ParseEndpoint(method, interfaceName, interfaceScopes, marks.Marks, diagnosticIds, out var reason);
-                        if (endpoint is not null) endpoints.Add(endpoint);
-                        else stubs.Add(MethodStub(method, interfaceName, reason, marks.Marks));
-                        break;
-                    case IPropertySymbol property:
-                        marks.Type(property.Type);
-                        foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
-                        stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
-                            property.Type.ToDisplayString(TypeFormat), "", ParameterList(property.Parameters),
-                            property.GetMethod is not null, property.SetMethod is not null, "an interface of endpoints cannot declare properties (GCT0117)", marks.Marks));
-                        break;
-                    case IEventSymbol @event:
-                        marks.Type(@event.Type);
-                        stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), @event.Type.ToDisplayString(TypeFormat),
-                            "", "", false, false, "an interface of endpoints cannot declare events (GCT0117)", marks.Marks));
-                        break;
-                }
+                case IMethodSymbol method:
+                    marks.Type(method.ReturnType);
+                    foreach (var parameter in method.Parameters) marks.Type(parameter.Type);
+                    needsUnsafe |= Signatures.NeedsUnsafe(method);
+                    var endpoint = ParseEndpoint(method, interfaceName, ScopesOf(declaring), marks.Marks, diagnosticIds, out var reason);
+                    if (endpoint is not null) endpoints.Add(endpoint);
+                    else stubs.Add(MethodStub(method, interfaceName, reason, marks.Marks));
+                    break;
+                case IPropertySymbol property:
+                    marks.Type(property.Type);
+                    foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
+                    needsUnsafe |= Signatures.NeedsUnsafe(property.Type) || property.Parameters.Any(p => Signatures.NeedsUnsafe(p.Type));
+                    stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
+                        Signatures.ReturnPrefix(property) + property.Type.ToDisplayString(TypeFormat), "", Signatures.Parameters(property.Parameters), "",
+                        Signatures.Attributes(property), property.GetMethod is not null, property.SetMethod is not null, property.SetMethod?.IsInitOnly == true,
+                        "an interface of endpoints cannot declare properties (GCT0117)", marks.Marks));
+                    break;
+                case IEventSymbol @event:
+                    marks.Type(@event.Type);
+                    needsUnsafe |= Signatures.NeedsUnsafe(@event.Type);
+                    stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), @event.Type.ToDisplayString(TypeFormat),
+                        "", "", "", "", false, false, false, "an interface of endpoints cannot declare events (GCT0117)", marks.Marks));
+                    break;
             }
         }
 
@@ -85,19 +87,62 @@ internal static class Parser
             containing.ToEquatableArray(),
             Identifier.Escape(api.Name),
             fullName,
-            HintNameOf(fullName),
+            HintNames.Natural(fullName),
             clientName,
             hidesBase,
             !DeclaresCreate(api),
             api.GetMembers("Endpoints").IsEmpty,
+            needsUnsafe,
             diagnosticIds.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             stubs.ToEquatableArray());
     }
 
+    /// <summary>Every instance member the client class must implement, each once, with the interface it implements it
+    /// for: the abstract members of the interface and its bases (the runtime's aside), and the members a derived
+    /// interface re-abstracts (<c>abstract Task M() of IBase</c> written as an explicit abstract member).</summary>
+    internal static IEnumerable<(INamedTypeSymbol Declaring, ISymbol Member)> MembersToImplement(INamedTypeSymbol api)
+    {
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
+        {
+            if (declaring.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) continue;
+            foreach (var member in declaring.GetMembers())
+            {
+                if (member.IsStatic || !member.IsAbstract) continue;
+                switch (member)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { ExplicitInterfaceImplementations.Length: 0 } or IEventSymbol { ExplicitInterfaceImplementations.Length: 0 }:
+                        if (seen.Add(member)) yield return (declaring, member);
+                        break;
+                    case IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, ExplicitInterfaceImplementations: [var target, ..] }:
+                        if (target.MethodKind == MethodKind.Ordinary && seen.Add(target)) yield return (target.ContainingType, target);
+                        break;
+                    case IPropertySymbol { ExplicitInterfaceImplementations: [var target, ..] }:
+                        if (seen.Add(target)) yield return (target.ContainingType, target);
+                        break;
+                    case IEventSymbol { ExplicitInterfaceImplementations: [var target, ..] }:
+                        if (seen.Add(target)) yield return (target.ContainingType, target);
+                        break;
+                }
+            }
+        }
+    }
+
+    private static bool HasNamesake(INamedTypeSymbol api)
+    {
+        static int SourceTypes(INamespaceOrTypeSymbol container, string name, int arity) =>
+            container.GetTypeMembers(name, arity).Count(t => t.Locations.Any(l => l.IsInSource));
+        for (INamedTypeSymbol? type = api; type is not null; type = type.ContainingType)
+            if (type.ContainingSymbol is INamespaceOrTypeSymbol container && SourceTypes(container, type.Name, type.Arity) > 1) return true;
+        for (var ns = api.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            if (SourceTypes(ns.ContainingNamespace, ns.Name, 0) > 0) return true;
+        return false;
+    }
+
     private static bool CanGenerateInto(INamedTypeSymbol api)
     {
-        if (api.IsGenericType || !TypeDeclarations.IsPartial(api)) return false;
+        if (api.IsGenericType || !TypeDeclarations.IsPartial(api) || TypeDeclarations.WhyNotGenerable(api) is not null) return false;
         for (var outer = api.ContainingType; outer is not null; outer = outer.ContainingType)
             if (outer.IsGenericType || !TypeDeclarations.IsPartial(outer)) return false;
         return true;
@@ -147,7 +192,7 @@ internal static class Parser
             reason = method.IsVararg ? "__arglist methods cannot be endpoints (GCT0118)" : "generic methods cannot be endpoints (GCT0114)";
             return null;
         }
-        var (returnKind, resultType) = ReturnOf(method.ReturnType);
+        var (returnKind, resultType) = method.ReturnsByRef || method.ReturnsByRefReadonly ? (null, null) : ReturnOf(method.ReturnType);
         if (returnKind is null)
         {
             reason = "its return type must be Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T> (GCT0112)";
@@ -158,6 +203,11 @@ internal static class Parser
         if (placeholders.Count != placeholders.Distinct().Count())
         {
             reason = "a route placeholder appears twice (GCT0108)";
+            return null;
+        }
+        if (resultType is not null && Signatures.NotSerializable(ResultSymbolOf(method.ReturnType, returnKind.Value)) is { } notSerializable)
+        {
+            reason = $"its result type cannot be read from JSON: {notSerializable} (GCT0121)";
             return null;
         }
         var parameters = new List<ParameterModel>();
@@ -214,7 +264,7 @@ internal static class Parser
         var resultMarks = Marks.None;
         if (resultType is not null) resultMarks = SymbolMarks.Of(ResultSymbolOf(method.ReturnType, returnKind.Value), diagnosticIds);
         return new EndpointModel(
-            interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat), returnKind.Value, resultType,
+            interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat), Signatures.ReturnAttributes(method), returnKind.Value, resultType,
             httpMethod!, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
             method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.Idempotent), marks, resultMarks);
     }
@@ -224,6 +274,8 @@ internal static class Parser
         reason = "";
         var name = Identifier.Escape(parameter.Name);
         var type = parameter.Type.ToDisplayString(TypeFormat);
+        var declaration = Signatures.Parameter(parameter);
+        var allowsNull = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.AllowNullAttribute");
         var marks = SymbolMarks.Of(parameter.Type, diagnosticIds);
         if (parameter.RefKind != RefKind.None)
         {
@@ -238,9 +290,14 @@ internal static class Parser
             return null;
         }
         if (parameter.Type.ToDisplayString() == KnownNames.CancellationToken)
-            return new ParameterModel(name, type, ParameterRole.CancellationToken, "", false, NoValue, marks);
+            return new ParameterModel(name, type, declaration, allowsNull, ParameterRole.CancellationToken, "", false, NoValue, marks);
+        if (attributes.Contains(KnownNames.Body) && Signatures.NotSerializable(parameter.Type) is { } notSerializable)
+        {
+            reason = $"the body parameter '{parameter.Name}' cannot be written as JSON: {notSerializable} (GCT0121)";
+            return null;
+        }
         if (attributes.Contains(KnownNames.Body))
-            return new ParameterModel(name, type, ParameterRole.Body, "", false, NoValue, marks);
+            return new ParameterModel(name, type, declaration, allowsNull, ParameterRole.Body, "", false, NoValue, marks);
 
         var query = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Query);
         if (query is not null)
@@ -257,7 +314,7 @@ internal static class Parser
                 reason = $"the [Query] Format of '{parameter.Name}' is not a QueryCollectionFormat the generator knows (GCT0120)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Query, key!, format == 1, value, marks);
+            return new ParameterModel(name, type, declaration, allowsNull, ParameterRole.Query, key!, format == 1, value, marks);
         }
         var header = parameter.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Header);
         if (header is not null)
@@ -269,7 +326,7 @@ internal static class Parser
                 reason = value is null ? $"the header parameter '{parameter.Name}' has a type that cannot be written in a header (GCT0116)" : $"the header name '{key}' is not a valid HTTP header name (GCT0115)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Header, key!, false, value, marks);
+            return new ParameterModel(name, type, declaration, allowsNull, ParameterRole.Header, key!, false, value, marks);
         }
         if (placeholders.Contains(parameter.Name))
         {
@@ -279,7 +336,7 @@ internal static class Parser
                 reason = $"the route parameter '{parameter.Name}' has a type that cannot be written in a route (GCT0116)";
                 return null;
             }
-            return new ParameterModel(name, type, ParameterRole.Route, parameter.Name, false, value, marks);
+            return new ParameterModel(name, type, declaration, allowsNull, ParameterRole.Route, parameter.Name, false, value, marks);
         }
         reason = $"the parameter '{parameter.Name}' is bound to nothing (add [Query], [Body], [Header] or a {{{parameter.Name}}} route placeholder) (GCT0107)";
         return null;
@@ -335,30 +392,23 @@ internal static class Parser
     private static StubModel MethodStub(IMethodSymbol method, string interfaceName, string reason, Marks marks)
     {
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier.Escape(t.Name))) + ">";
-        var parameters = ParameterList(method.Parameters);
+        var parameters = Signatures.Parameters(method.Parameters);
         if (method.IsVararg) parameters += parameters.Length == 0 ? "__arglist" : ", __arglist";
-        return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), method.ReturnType.ToDisplayString(TypeFormat),
-            typeParameters, parameters, false, false, reason, marks);
+        return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), Signatures.ReturnPrefix(method) + method.ReturnType.ToDisplayString(TypeFormat),
+            typeParameters, parameters, Signatures.Constraints(method), Signatures.ReturnAttributes(method), false, false, false, reason, marks);
     }
 
-    private static string ParameterList(IEnumerable<IParameterSymbol> parameters) =>
-        string.Join(", ", parameters.Select(p => RefKindOf(p) + p.Type.ToDisplayString(TypeFormat) + " " + Identifier.Escape(p.Name)));
-
-    private static string RefKindOf(IParameterSymbol parameter) => parameter.RefKind switch
-    {
-        RefKind.Ref => "ref ",
-        RefKind.Out => "out ",
-        RefKind.In => "in ",
-        _ => "",
-    };
-
+    /// <summary>True when <paramref name="target"/> is the first declaration of the interface that carries [GenesysApi]
+    /// (recognised by its symbol, not its spelling), so repeated annotations still give one file.</summary>
     private static bool IsFirstAnnotatedDeclaration(INamedTypeSymbol api, SyntaxNode target)
     {
+        var applications = api.GetAttributes()
+            .Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi && a.ApplicationSyntaxReference is not null)
+            .Select(a => a.ApplicationSyntaxReference!).ToList();
         foreach (var reference in api.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is TypeDeclarationSyntax declaration &&
-                declaration.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Contains("GenesysApi")))
-                return declaration == target;
+            if (applications.Any(a => a.SyntaxTree == reference.SyntaxTree && reference.Span.Contains(a.Span)))
+                return reference.GetSyntax() == target;
         }
         return true;
     }
@@ -372,13 +422,6 @@ internal static class Parser
         _ => "class",
     };
 
-    private static string HintNameOf(string fullName)
-    {
-        var text = fullName.StartsWith("global::") ? fullName.Substring("global::".Length) : fullName;
-        var builder = new System.Text.StringBuilder(text.Length + 5);
-        foreach (var c in text) builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-        return builder.Append(".g.cs").ToString();
-    }
 }
 
 internal static class HeaderName

@@ -23,14 +23,15 @@ internal static class ValueClassifier
     public static ValueModel? ScalarOrCollection(ITypeSymbol type, SortedSet<string>? diagnosticIds = null)
     {
         if (Scalar(type, diagnosticIds) is { } scalar) return scalar;
-        var element = ElementOf(type);
+        // A ref struct cannot be boxed to IEnumerable<T> nor stored; it is not a query collection.
+        var element = type.IsRefLikeType ? null : ElementOf(type);
         if (element is null) return null;
         var (elementNullable, inner) = Unwrap(element);
         var kind = KindOf(inner, diagnosticIds);
         return kind.Kind == ValueKind.None
             ? null
-            : new ValueModel(kind.Kind, false, true, true, elementNullable, inner.IsReferenceType, element.ToDisplayString(TypeText.Format),
-                kind.EnumType, kind.Underlying, kind.Marks, kind.Members);
+            : new ValueModel(kind.Kind, false, !type.IsValueType, true, elementNullable, inner.IsReferenceType, element.ToDisplayString(TypeText.Format),
+                kind.EnumType, kind.Underlying, kind.Marks, kind.Members, !EnumeratesDirectly(type, element));
     }
 
     private static ITypeSymbol? ElementOf(ITypeSymbol type)
@@ -39,6 +40,34 @@ internal static class ValueClassifier
         if (type.SpecialType == SpecialType.System_String) return null;
         if (type is INamedTypeSymbol named && IsEnumerableOfT(named)) return named.TypeArguments[0];
         return type.AllInterfaces.FirstOrDefault(IsEnumerableOfT)?.TypeArguments[0];
+    }
+
+    /// <summary>True when <c>foreach (T item in value)</c> compiles for the element type <paramref name="element"/>: an
+    /// array, a type whose public GetEnumerator() yields T, or one with no such method and a single IEnumerable&lt;T&gt;.
+    /// Otherwise (another pattern enumerator, IEnumerable&lt;T&gt; implemented twice) the emitter goes through the interface.</summary>
+    private static bool EnumeratesDirectly(ITypeSymbol type, ITypeSymbol element)
+    {
+        if (type is IArrayTypeSymbol) return true;
+        if (type.TypeKind != TypeKind.Interface)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var getEnumerator = current.GetMembers("GetEnumerator").OfType<IMethodSymbol>()
+                    .FirstOrDefault(m => !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Parameters.Length == 0 && !m.IsGenericMethod);
+                if (getEnumerator is null) continue;
+                var current_ = PropertyOf(getEnumerator.ReturnType, "Current");
+                return current_ is not null && SymbolEqualityComparer.Default.Equals(current_.Type, element);
+            }
+        }
+        var enumerables = (type is INamedTypeSymbol named && IsEnumerableOfT(named) ? 1 : 0) + type.AllInterfaces.Count(IsEnumerableOfT);
+        return enumerables == 1;
+    }
+
+    private static IPropertySymbol? PropertyOf(ITypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            if (current.GetMembers(name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic) is { } property) return property;
+        return type.AllInterfaces.SelectMany(i => i.GetMembers(name).OfType<IPropertySymbol>()).FirstOrDefault();
     }
 
     private static bool IsEnumerableOfT(INamedTypeSymbol type) =>

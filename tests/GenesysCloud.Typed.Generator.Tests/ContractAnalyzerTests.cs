@@ -122,4 +122,40 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0120").WithLocation(3).WithArguments("[Paging] ItemsProperty", "NullItems", "null",
                 "name the JSON property that holds the items, e.g. \"entities\", or leave it out"));
     }
+
+    [Fact]
+    public async Task Body_and_result_types_that_cannot_be_json_and_ref_returns()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                [Post("/api/v2/raw")] Task PostRaw([Body] ReadOnlySpan<byte> {|#0:payload|}, CancellationToken ct = default);
+                [Post("/api/v2/raw")] Task Frame([Body] RawFrame {|#1:frame|});
+                [Get("/api/v2/users")] ref Task<User> {|#2:ByRef|}();
+            }
+            public ref struct RawFrame { public int Length; }
+            """,
+            Verify.Diagnostic("GCT0121").WithLocation(0).WithArguments("body parameter 'payload'", "PostRaw", "System.ReadOnlySpan<byte>", "a ref struct cannot be a type argument or be serialized"),
+            Verify.Diagnostic("GCT0121").WithLocation(1).WithArguments("body parameter 'frame'", "Frame", "RawFrame", "a ref struct cannot be a type argument or be serialized"),
+            Verify.Diagnostic("GCT0112").WithLocation(2).WithArguments("ByRef", "ref System.Threading.Tasks.Task<User>"));
+    }
+
+    [Fact]
+    public async Task Interfaces_a_generated_file_cannot_extend()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi] file partial interface {|#0:IFileApi|} { [Get("/a")] Task<User> M(); }
+            [GenesysApi] public partial interface {|#1:IAreaApi|} { static abstract string Area { get; } [Get("/a")] Task<User> M(); }
+            public interface IHasArea { static abstract string Area { get; } }
+            [GenesysApi] public partial interface {|#2:IInheritsArea|} : IHasArea { [Get("/a")] Task<User> M(); }
+            [GenesysApi] public partial interface IImplementsArea : IHasArea { static string IHasArea.Area => "users"; [Get("/a")] Task<User> M(); }
+            [GenesysApi] public partial interface IVirtualArea { static virtual string Area => "users"; [Get("/a")] Task<User> M(); }
+            """,
+            Verify.Diagnostic("GCT0103").WithLocation(0).WithArguments("IFileApi", "it is a file-local type, which the generated file cannot see"),
+            Verify.Diagnostic("GCT0103").WithLocation(1).WithArguments("IAreaApi",
+                "it has the static abstract member 'IAreaApi.Area', so it cannot be the type argument of IGenesysApi<T>; give the member a body (static virtual) or move it to another interface"),
+            Verify.Diagnostic("GCT0103").WithLocation(2).WithArguments("IInheritsArea",
+                "it has the static abstract member 'IHasArea.Area', so it cannot be the type argument of IGenesysApi<T>; give the member a body (static virtual) or move it to another interface"));
+    }
 }

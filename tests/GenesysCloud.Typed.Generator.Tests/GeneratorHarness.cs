@@ -12,19 +12,24 @@ public static class GeneratorHarness
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
+    /// <summary>C# 13 (params collections, allows ref struct, ref structs with interfaces): what .NET 9+ SDKs compile by default.</summary>
+    internal static readonly CSharpParseOptions CSharp13 = new(LanguageVersion.Preview);   // Roslyn 4.11 names C# 13 "preview"
+
     internal static CSharpCompilation Compile(string source, Target target = Target.Net80, string assemblyName = "UserCode") =>
         Compile([source], target, assemblyName);
 
-    internal static CSharpCompilation Compile(IEnumerable<string> sources, Target target = Target.Net80, string assemblyName = "UserCode", IEnumerable<MetadataReference>? extra = null)
+    internal static CSharpCompilation Compile(IEnumerable<string> sources, Target target = Target.Net80, string assemblyName = "UserCode", IEnumerable<MetadataReference>? extra = null,
+        CSharpParseOptions? parseOptions = null)
     {
         var references = (target == Target.Net80 ? Basic.Reference.Assemblies.Net80.References.All : Basic.Reference.Assemblies.Net100.References.All)
             .Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location))
             .Concat(extra ?? []);
         return CSharpCompilation.Create(assemblyName,
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions ?? ParseOptions, path: $"Source{i}.cs")),
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+            // Unsafe code is allowed as in a project with <AllowUnsafeBlocks>: a user's pointer signatures must compile then.
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true,
                 generalDiagnosticOption: ReportDiagnostic.Error, specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic>
                 {
                     // Reference-assembly version unification notes are not about our code.
@@ -32,8 +37,8 @@ public static class GeneratorHarness
                 }));
     }
 
-    internal static GeneratorDriver Driver() =>
-        CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: ParseOptions,
+    internal static GeneratorDriver Driver(CSharpParseOptions? parseOptions = null) =>
+        CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     internal sealed record Run(Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorRunResult Result, GeneratorDriver Driver)
@@ -47,7 +52,7 @@ public static class GeneratorHarness
 
     internal static Run RunGenerator(Compilation compilation, GeneratorDriver? driver = null)
     {
-        driver = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        driver = (driver ?? Driver((CSharpParseOptions?)compilation.SyntaxTrees.FirstOrDefault()?.Options)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new Run(output, diagnostics, driver.GetRunResult().Results.Single(), driver);
     }
 }

@@ -189,4 +189,64 @@ internal static class Sources
             }
         }
         """;
+
+    /// <summary>Legal signatures that should just work: nullability attributes on endpoint parameters and returns, params,
+    /// tuple results, a static virtual member, a base's static abstract member implemented in the interface, a
+    /// re-abstracted endpoint of a plain base interface, names that differ only in case, and [GenesysApi] on the second
+    /// partial declaration after a look-alike attribute.</summary>
+    public const string Unusual = """
+        #nullable enable
+        using System.Diagnostics.CodeAnalysis;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Unusual
+        {
+            public interface IHasArea { static abstract string Area { get; } }
+
+            public interface ILegacy
+            {
+                [Get("/api/v2/users/me")]
+                Task<User> MeAsync() => Task.FromResult(new User());
+            }
+
+            [GenesysApi]
+            public partial interface IUnusualApi : IHasArea, ILegacy
+            {
+                static string IHasArea.Area => "users";
+                static virtual string Region => "us-east-1";
+
+                // Re-abstracted: the client implements the base's endpoint.
+                abstract Task<User> ILegacy.MeAsync();
+
+                [Get("/api/v2/users/{userId}")]
+                [return: NotNull]
+                Task<User?> GetAsync([AllowNull] string userId, [Query, AllowNull] string expand, [Query, DisallowNull] string? state, CancellationToken ct = default);
+
+                [Post("/api/v2/users")]
+                Task<(string Id, int Version)> CreateAsync([Body, AllowNull] UpdateUser body, [Header("X-Tag"), AllowNull] string tag);
+
+                [Get("/api/v2/users/search")]
+                Task<User> SearchAsync([Query] params string[] names);
+            }
+
+            public static class Usage
+            {
+                public static T Make<T>(GenesysCloudConnection c) where T : IGenesysApi<T> => T.Create(c);
+                public static IUnusualApi Unusual(GenesysCloudConnection c) => Make<IUnusualApi>(c);
+            }
+        }
+
+        namespace Contoso.Unusual.Casing
+        {
+            [GenesysApi] public partial interface IUsersApi { [Get("/api/v2/users/{userId}")] Task<User> GetAsync(string userId); }
+            [GenesysApi] public partial interface IUSersApi { [Get("/api/v2/users/{userId}")] Task<User> GetAsync(string userId); }
+
+            public sealed class GenesysApiNoteAttribute : System.Attribute { }
+            [GenesysApiNote] public partial interface INotedApi { [Get("/api/v2/users/{userId}")] Task<User> GetAsync(string userId); }
+            [GenesysApi] public partial interface INotedApi { }
+        }
+        """;
 }

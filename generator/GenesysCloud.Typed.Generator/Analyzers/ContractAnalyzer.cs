@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Analyzers;
 
-/// <summary>GCT0101–GCT0120: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
+/// <summary>GCT0101–GCT0121: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
 /// Whenever the generator falls back to a throwing stub, one of these errors says why, at the place to fix.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractAnalyzer : DiagnosticAnalyzer
@@ -20,7 +20,7 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
         Descriptors.PlaceholderWithoutParameter, Descriptors.UnboundParameter, Descriptors.BoundTwice, Descriptors.TooManyBodies,
         Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
-        Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument);
+        Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,26 +51,29 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotExtend, declaration, type.Name, $"it is nested in '{outer.Name}', which is not partial"));
         }
 
-        // This interface's members, and those of plain (non-[GenesysApi]) base interfaces the client must also implement.
-        var sources = new[] { type }.Concat(type.AllInterfaces.Where(i => !EndpointFacts.IsGenesysApi(i) && i.ContainingNamespace?.ToDisplayString() != KnownNames.Namespace));
-        foreach (var source in sources)
+        if (TypeDeclarations.WhyNotGenerable(type) is { } why)
         {
-            foreach (var member in source.GetMembers())
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CannotExtend, declaration, type.Name, why));
+            return;
+        }
+
+        // Every member the client implements, as the parser lists them: this interface's, those of plain (non-[GenesysApi])
+        // base interfaces, and members re-abstracted here ([GenesysApi] bases report their own).
+        foreach (var (declaring, member) in Parser.MembersToImplement(type))
+        {
+            if (member.IsAbstract && !SymbolEqualityComparer.Default.Equals(declaring, type) && EndpointFacts.IsGenesysApi(declaring)) continue;
+            var at = member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
+            switch (member)
             {
-                if (member.IsStatic || !member.IsAbstract) continue;
-                var at = member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
-                switch (member)
-                {
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
-                        AnalyzeMethod(context, method, at);
-                        break;
-                    case IPropertySymbol property:
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAMethod, at, property.Name, property.IsIndexer ? "indexer" : "property"));
-                        break;
-                    case IEventSymbol @event:
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAMethod, at, @event.Name, "event"));
-                        break;
-                }
+                case IMethodSymbol method:
+                    AnalyzeMethod(context, method, at);
+                    break;
+                case IPropertySymbol property:
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAMethod, at, property.Name, property.IsIndexer ? "indexer" : "property"));
+                    break;
+                case IEventSymbol @event:
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotAMethod, at, @event.Name, "event"));
+                    break;
             }
         }
     }
@@ -94,9 +97,12 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
         if (method.IsGenericMethod) context.ReportDiagnostic(Diagnostic.Create(Descriptors.GenericMethod, at, name));
         if (method.IsVararg) context.ReportDiagnostic(Diagnostic.Create(Descriptors.ByReference, at, "__arglist", name));
 
-        var returns = ReturnShape(method.ReturnType);
+        var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null : ReturnShape(method.ReturnType);
         if (returns is null)
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedReturn, at, name, method.ReturnType.ToDisplayString()));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedReturn, at, name,
+                (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "") + method.ReturnType.ToDisplayString()));
+        else if (ResultOf(method.ReturnType) is { } result && Signatures.NotSerializable(result) is { } notSerializable)
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotSerializable, at, "result", name, result.ToDisplayString(), notSerializable));
         var paging = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.Paging);
         if (returns == "paged" && httpMethod != "GET")
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoPagingShape, at, name, $"a paged listing is a GET, not a {httpMethod}; return Task<T> for one answer"));
@@ -146,6 +152,8 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
             {
                 if (++bodies == 2) context.ReportDiagnostic(Diagnostic.Create(Descriptors.TooManyBodies, p, name));
                 if (httpMethod is "GET" or "DELETE") context.ReportDiagnostic(Diagnostic.Create(Descriptors.BodyNotAllowed, p, name, httpMethod));
+                if (Signatures.NotSerializable(parameter.Type) is { } notSerializable)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.NotSerializable, p, $"body parameter '{parameter.Name}'", name, parameter.Type.ToDisplayString(), notSerializable));
             }
             else if (query is not null)
             {
@@ -187,6 +195,14 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
 
     private static Location AttributeLocation(AttributeData attribute, Location fallback, SymbolAnalysisContext context) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? fallback;
+
+    /// <summary>The T a Task&lt;T&gt;, Task&lt;ApiResponse&lt;T&gt;&gt;, IAsyncEnumerable&lt;T&gt; or GenesysPageable&lt;T&gt; reads as JSON.</summary>
+    private static ITypeSymbol? ResultOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeArguments: [var argument] }) return null;
+        return argument is INamedTypeSymbol { TypeArguments: [var inner] } response && response.OriginalDefinition.ToDisplayString() == "GenesysCloud.Typed.ApiResponse<T>"
+            ? inner : argument;
+    }
 
     /// <summary>"task", "value", "paged", or null when the generator cannot return it.</summary>
     private static string? ReturnShape(ITypeSymbol type)

@@ -66,4 +66,6 @@ internal static class Descriptors
         "The parameter '{0}' of '{1}' has more than one of [Query], [Body] and [Header]", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownArgument = Rule("GCT0120", "Attribute argument the generator does not understand",
         "The {0} of '{1}' is {2}, which the generator does not understand; {3}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotSerializable = Rule("GCT0121", "Body or result type that cannot be JSON",
+        "The {0} of '{1}' has the type {2}, which cannot be sent or received as JSON: {3}; use a class, struct, array or collection type", Contract, DiagnosticSeverity.Error);
 }

@@ -14,6 +14,7 @@ internal sealed record ApiModel(
     bool ClientHidesBase,
     bool EmitPublicCreate,
     bool EmitPublicEndpoints,
+    bool Unsafe,
     EquatableArray<string> SuppressedDiagnostics,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<StubModel> Stubs);
@@ -36,6 +37,7 @@ internal sealed record EndpointModel(
     string DeclaringInterface,
     string Name,
     string ReturnType,
+    string ReturnAttributes,
     ReturnKind ReturnKind,
     string? ResultType,
     string HttpMethod,
@@ -50,9 +52,13 @@ internal sealed record EndpointModel(
 
 internal enum ReturnKind { Task, Value, ApiResponse, AsyncEnumerable, Pageable }
 
+/// <param name="Declaration">The parameter as the implementation declares it: nullability attributes, params, type, name.</param>
+/// <param name="AllowsNull">[AllowNull]: the value may be null although its type says otherwise.</param>
 internal sealed record ParameterModel(
     string Name,
     string Type,
+    string Declaration,
+    bool AllowsNull,
     ParameterRole Role,
     string Key,
     bool Csv,
@@ -61,7 +67,9 @@ internal sealed record ParameterModel(
 
 internal enum ParameterRole { Route, Query, Header, Body, CancellationToken }
 
-/// <summary>How a route, query or header value becomes text.</summary>
+/// <summary>How a route, query or header value becomes text. <paramref name="EnumerateAsInterface"/>: a collection whose
+/// own GetEnumerator does not yield the element type (or that implements IEnumerable&lt;T&gt; more than once) is
+/// enumerated through IEnumerable&lt;ElementType&gt;.</summary>
 internal sealed record ValueModel(
     ValueKind Kind,
     bool IsNullableValueType,
@@ -73,7 +81,8 @@ internal sealed record ValueModel(
     string? EnumType,
     string EnumUnderlyingType,
     Marks EnumMarks,
-    EquatableArray<EnumMemberModel> EnumMembers);
+    EquatableArray<EnumMemberModel> EnumMembers,
+    bool EnumerateAsInterface = false);
 
 internal enum ValueKind { None, String, Formattable, Enum }
 
@@ -83,8 +92,11 @@ internal enum ValueKind { None, String, Formattable, Enum }
 internal sealed record EnumMemberModel(string Member, string JsonName, string Constant, bool ByValue);
 
 /// <summary>A member the generator cannot implement (the analyzers say why): it gets an explicit implementation that
-/// throws, so the client still compiles.</summary>
+/// throws, so the client still compiles. Its signature repeats everything the implementation must match: <paramref name="ReturnType"/>
+/// with "ref "/"ref readonly ", <paramref name="Parameters"/> with ref kinds, scoped, params and nullability attributes,
+/// <paramref name="Constraints"/> (" where T : class"), <paramref name="Attributes"/> ("[return: …] " of a method, the
+/// nullability attributes of a property), and an init-only setter.</summary>
 internal sealed record StubModel(StubKind Kind, string DeclaringInterface, string Name, string ReturnType, string TypeParameters,
-    string Parameters, bool HasGetter, bool HasSetter, string Reason, Marks Marks);
+    string Parameters, string Constraints, string Attributes, bool HasGetter, bool HasSetter, bool SetterIsInit, string Reason, Marks Marks);
 
 internal enum StubKind { Method, Property, Indexer, Event }

@@ -36,7 +36,7 @@ namespace Contoso.Broken
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.UnboundAsync(string userId, int page) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.UnboundAsync has no generated implementation: the parameter 'page' is bound to nothing (add [Query], [Body], [Header] or a {page} route placeholder) (GCT0107). See the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<T> global::Contoso.Broken.IUnsupportedApi.GenericAsync<T>() => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.GenericAsync has no generated implementation: generic methods cannot be endpoints (GCT0114). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<T> global::Contoso.Broken.IUnsupportedApi.GenericAsync<T>() where T : class => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.GenericAsync has no generated implementation: generic methods cannot be endpoints (GCT0114). See the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.NoAttributeAsync(string id) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NoAttributeAsync has no generated implementation: it has no [Get], [Post], [Put], [Patch] or [Delete] attribute (GCT0104). See the GCT diagnostics in the build output.");
