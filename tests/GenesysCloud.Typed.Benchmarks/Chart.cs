@@ -26,7 +26,7 @@ public static class Chart
             return (Label: s.Item2, Ours: times["Generated_" + s.Item1] / baseline, Refit: times["Refit_" + s.Item1] / baseline);
         }).ToList();
 
-        const int width = 640, rowHeight = 70, left = 120, top = 40;
+        const int width = 780, rowHeight = 70, left = 120, top = 40;
         var height = top + rowHeight * rows.Count + 40;
         var scaleMax = Math.Max(2.0, rows.Max(r => Math.Max(r.Ours, r.Refit)) * 1.1);
         double X(double ratio) => left + (width - left - 20) * ratio / scaleMax;
