@@ -22,6 +22,61 @@ public sealed class PacingTests
         await Task.WhenAll(turns);
     }
 
+    [Theory]
+    [InlineData(6_000)]        // a period of 10 ms: one token a tick
+    [InlineData(60_000)]       // 1 ms: below what a timer can do well
+    [InlineData(9_500_000)]    // 6.3 µs: a real timer rounds it to a zero period, ticks once, and the bucket never refills
+    public async Task Any_rate_keeps_refilling_after_the_burst_on_timer_periods_a_real_timer_can_keep(int perMinute)
+    {
+        var clock = new PeriodRecordingClock(Harness.Epoch);
+        using var pacer = new AdaptivePacer(new GenesysPacingOptions { RequestsPerMinute = perMinute, Burst = 5 }, clock);
+        for (var i = 0; i < 5; i++) await pacer.WaitTurnAsync(default);
+
+        // Three seconds in 10 ms steps, taking every turn as it comes.
+        var taken = 0;
+        Task? pending = null;
+        for (var step = 0; step < 300; step++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            while (true)
+            {
+                pending ??= pacer.WaitTurnAsync(default);
+                if (!pending.IsCompleted) break;
+                taken++;
+                pending = null;
+            }
+        }
+
+        Assert.All(clock.Periods, p => Assert.True(p >= TimeSpan.FromMilliseconds(1), $"timer period {p}"));
+        // The rate allows perMinute / 20 turns in 3 s; the burst (5) caps what one 10 ms tick can hand out.
+        var allowed = Math.Min(perMinute / 20.0, 300 * 5);
+        Assert.InRange(taken, 0.9 * allowed, allowed + 5);
+    }
+
+    /// <summary>A fake clock that remembers every timer period asked of it.</summary>
+    private sealed class PeriodRecordingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public List<TimeSpan> Periods { get; } = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (Periods) Periods.Add(period);
+            return new Recorder(base.CreateTimer(callback, state, dueTime, period), this);
+        }
+
+        private sealed class Recorder(ITimer inner, PeriodRecordingClock owner) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period)
+            {
+                lock (owner.Periods) owner.Periods.Add(period);
+                return inner.Change(dueTime, period);
+            }
+
+            public void Dispose() => inner.Dispose();
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_429_halves_the_rate_holds_off_for_its_retry_after_and_quiet_minutes_restore_it()
     {

@@ -8,6 +8,9 @@ namespace GenesysCloud.Typed;
 internal sealed class AdaptivePacer : IDisposable
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    // Timers cannot tick much faster than this (and a period that rounds to zero ticks once, then never again): above
+    // 6,000/min each tick adds what the time since the last one earned, instead of one token.
+    private static readonly TimeSpan MinimumPeriod = TimeSpan.FromMilliseconds(10);
     private readonly SemaphoreSlim _bucket;
     private readonly int _burst;
     private readonly ITimer _timer;
@@ -19,6 +22,8 @@ internal sealed class AdaptivePacer : IDisposable
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _lastThrottle = DateTimeOffset.MinValue;
     private DateTimeOffset _lastIncrease;
+    private DateTimeOffset _lastTick;
+    private double _credit;   // tokens earned but not yet whole
 
     public AdaptivePacer(GenesysPacingOptions options, TimeProvider time)
     {
@@ -26,7 +31,7 @@ internal sealed class AdaptivePacer : IDisposable
         _maxRate = options.RequestsPerMinute!.Value;
         _minRate = Math.Max(1, _maxRate * options.MinimumShare);
         _rate = _maxRate;
-        _lastIncrease = time.GetUtcNow();
+        _lastIncrease = _lastTick = time.GetUtcNow();
         // A tenth of a second's worth by default: a larger burst on top of a full window's pace overruns a fixed window.
         _burst = options.Burst ?? Math.Max(1, (int)(_maxRate / 600));
         _bucket = new SemaphoreSlim(_burst, _burst);
@@ -39,7 +44,7 @@ internal sealed class AdaptivePacer : IDisposable
         get { lock (_gate) return _rate; }
     }
 
-    private TimeSpan Period => TimeSpan.FromTicks((long)(Window.Ticks / _rate));
+    private TimeSpan Period => TimeSpan.FromTicks(Math.Max(MinimumPeriod.Ticks, (long)(Window.Ticks / _rate)));
 
     /// <summary>Takes one token, waiting for the next refill when the bucket is empty.</summary>
     public Task WaitTurnAsync(CancellationToken cancellationToken) => _bucket.WaitAsync(cancellationToken);
@@ -78,17 +83,27 @@ internal sealed class AdaptivePacer : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (now < _pausedUntil) return;
+            var elapsed = now - _lastTick;
+            _lastTick = now;
+            if (now < _pausedUntil)
+            {
+                _credit = 0;   // nothing is earned while paused
+                return;
+            }
             if (_rate < _maxRate && now - _lastIncrease >= Window)
             {
                 _lastIncrease = now;
                 SetRate(_rate * 1.1);
             }
-        }
-        // Add one token unless the bucket is full (a waiter, if any, takes it at once).
-        lock (_gate)
-        {
-            if (_bucket.CurrentCount < _burst) _bucket.Release();
+            // What the time since the last tick earned at the current rate (a late or batched tick earns its whole time);
+            // whatever the full bucket cannot hold is dropped (a bucket never holds more than its burst). The epsilon keeps
+            // 0.1 min × 10/min from rounding down to 0.99999.
+            _credit += elapsed / Window * _rate;
+            var whole = (int)Math.Min(Math.Floor(_credit + 1e-9), int.MaxValue);
+            _credit -= whole;
+            var room = _burst - _bucket.CurrentCount;
+            if (room > 0 && whole > 0) _bucket.Release(Math.Min(room, whole));
+            if (room <= whole) _credit = 0;
         }
     }
 
