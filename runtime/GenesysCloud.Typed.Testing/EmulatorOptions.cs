@@ -40,8 +40,9 @@ public sealed class EmulatorOptions
     internal void Validate()
     {
         if (Clients.Count == 0) throw new ArgumentException("EmulatorOptions.Clients must name at least one OAuth client.");
-        if (AccessTokenLifetime < TimeSpan.FromMilliseconds(1))
-            throw new ArgumentOutOfRangeException(nameof(AccessTokenLifetime), AccessTokenLifetime, "The access token lifetime must be at least 1 ms.");
+        if (AccessTokenLifetime < TimeSpan.FromMilliseconds(1) || AccessTokenLifetime > TimeSpan.FromDays(365))
+            throw new ArgumentOutOfRangeException(nameof(AccessTokenLifetime), AccessTokenLifetime,
+                "The access token lifetime must be from 1 ms to 365 days (Genesys allows 5 minutes to 48 hours).");
         if (UserCount < 0) throw new ArgumentOutOfRangeException(nameof(UserCount), UserCount, "UserCount cannot be negative.");
         if (ConversationCount < 0) throw new ArgumentOutOfRangeException(nameof(ConversationCount), ConversationCount, "ConversationCount cannot be negative.");
         if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "Port must be 0 (any free port) or a TCP port number.");

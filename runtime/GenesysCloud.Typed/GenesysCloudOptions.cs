@@ -90,8 +90,8 @@ public sealed class GenesysCloudOptions
             if (string.IsNullOrWhiteSpace(ClientId)) problems.Add("Set ClientId and ClientSecret (client credentials) or Credential.");
             else if (string.IsNullOrEmpty(ClientSecret)) problems.Add($"ClientSecret is empty for client {ClientId}.");
         }
-        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(24)) problems.Add("Timeout must be more than zero and at most 24 hours.");
-        if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(24)) problems.Add("AttemptTimeout must be more than zero and at most 24 hours.");
+        if (Timeout <= TimeSpan.Zero || Timeout > TimeSpan.FromHours(24)) problems.Add($"Timeout must be more than zero and at most 24 hours (it is {Timeout}; in configuration a bare \"30\" means 30 days: write \"00:00:30\").");
+        if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(24)) problems.Add($"AttemptTimeout must be more than zero and at most 24 hours (it is {AttemptTimeout}).");
         if (MaxResponseBytes is < 1024 or > int.MaxValue) problems.Add($"MaxResponseBytes must be from 1024 to {int.MaxValue} (what HttpClient can buffer).");
         if (HttpClient is not null && HttpMessageHandler is not null) problems.Add("Set HttpClient or HttpMessageHandler, not both.");
         problems.AddRange(Retry.Validate());

@@ -68,6 +68,7 @@ public sealed class LedgerAndScriptTests
     [InlineData("rate")]
     [InlineData("sum")]
     [InlineData("lifetime")]
+    [InlineData("endless lifetime")]
     [InlineData("clients")]
     [InlineData("duplicate")]
     [InlineData("window")]
@@ -79,6 +80,7 @@ public sealed class LedgerAndScriptTests
             case "rate": options.Faults.ServerErrorRate = 1.5; break;
             case "sum": options.Faults.ServerErrorRate = 0.6; options.Faults.DropAfterProcessingRate = 0.6; break;
             case "lifetime": options.AccessTokenLifetime = TimeSpan.Zero; break;
+            case "endless lifetime": options.AccessTokenLifetime = TimeSpan.MaxValue; break;   // once an overflow on every token request
             case "clients": options.Clients.Clear(); break;
             case "duplicate": options.Clients.Add(EmulatorClient.Default); break;
             case "window": options.RateLimit.Window = TimeSpan.Zero; break;

@@ -79,6 +79,8 @@ public sealed class HostileInputTests
         new("nextUri with control characters", [Page("/api/v2/users?x=\u0001")], "list", typeof(GenesysPagingException), "not a URI"),
         new("page without entities", [Api("""{"pageNumber":1}""")], "list", typeof(GenesysInvalidResponseException), "no 'entities' array"),
         new("page entities not an array", [Api("""{"entities":{"a":1}}""")], "list", typeof(GenesysInvalidResponseException), "not an array"),
+        new("page entities null", [Api("""{"entities":null,"pageNumber":1}""")], "list", typeof(GenesysInvalidResponseException), "is null, not an array"),
+        new("page entities holding null", [Api("""{"entities":[null,null],"pageNumber":1}""")], "list", typeof(GenesysInvalidResponseException), "holds null at index 0"),
         // Redirects
         new("3xx to another host", [Api("", 302, headers: new() { ["Location"] = "https://evil.example.com/steal" })], "get", typeof(GenesysApiException), "302"),
         new("307 to the same host", [Api("", 307, headers: new() { ["Location"] = "/api/v2/users/x" })], "get", typeof(GenesysApiException), "307"),

@@ -107,6 +107,10 @@ public sealed class PagingTests
     [InlineData("/api/v2/users/%2e%2e/%2E%2E/../oauth/token", "leaves the listing's API")]
     [InlineData("/api/v2/users/./x?pageNumber=2", "leaves the listing's API")]
     [InlineData("/oauth/token?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/api/v2users?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/api/v3/users?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/api?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/api/v2/users?pageNumber=2#again", "a fragment")]
     [InlineData("/\\evil.example.com/api/v2/users", "leaves the listing's API")]
     [InlineData("..\\..\\oauth\\token", "leaves the listing's API")]
     public async Task A_next_uri_to_another_host_scheme_or_no_uri_at_all_stops_before_sending_anything(string nextUri, string mention)
@@ -122,6 +126,25 @@ public sealed class PagingTests
         Assert.Contains(mention, error.Message);
         Assert.All(h.Tap.Requests, r => Assert.Equal(h.Emulator.BaseAddress.Authority, r.Uri.Authority));
         Assert.Single(h.Tap.To("/api/v2/users"));
+    }
+
+    [Theory]
+    [InlineData("/api/v2/users?pageSize=2&pageNumber=2#x", "a fragment")]
+    [InlineData("/api/v2/users?pageSize=2&pageNumber=<lone surrogate>", "no UTF-8 form")]
+    [InlineData("/api/v2users?pageNumber=2", "leaves the listing's API")]
+    [InlineData("/api/v2/../../oauth/token", "leaves the listing's API")]
+    public async Task A_tampered_continuation_token_is_refused_before_sending(string token, string mention)
+    {
+        await using var h = await Harness.StartAsync();
+        token = token.Replace("<lone surrogate>", "\ud800");   // attribute strings cannot carry one
+
+        var error = await Assert.ThrowsAsync<GenesysPagingException>(async () =>
+        {
+            await foreach (var _ in h.ListUsers(2).AsPages(token)) { }
+        });
+
+        Assert.Contains(mention, error.Message);
+        Assert.Empty(h.Tap.To("/api/"));
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class RedactionTests
         var pieces = secrets.SelectMany(s => s.Length <= 12 ? [s] : Enumerable.Range(0, s.Length - 11).Select(i => s.Substring(i, 12))).ToHashSet();
         foreach (var text in texts)
         foreach (var piece in pieces)
-            Assert.False(text.Contains(piece, StringComparison.Ordinal), $"{label}: a secret leaked into: {text[..Math.Min(120, text.Length)]}…");
+            Assert.False(text.Contains(piece, StringComparison.OrdinalIgnoreCase), $"{label}: a secret leaked into: {text[..Math.Min(120, text.Length)]}…");
     }
 
     /// <summary>The hostile server: answers /api/v2/echo/{variant} with what it received, and on demand the token endpoint.</summary>
@@ -160,7 +160,7 @@ public sealed class RedactionTests
         public static readonly string[] ApiVariants =
         [
             "html", "json", "boundary", "window", "encoded", "success", "page", "lowercase", "code", "context", "correlation", "correlation-success",
-            "permissions", "unauthorized", "page-bearer", "page-javascript", "page-loop", "page-dots",
+            "permissions", "unauthorized", "page-bearer", "page-javascript", "page-loop", "page-dots", "uppercase", "lowercased",
         ];
 
         public static readonly string[] TokenVariants = ["text", "error-code", "encodings", "escaped-name"];
@@ -213,6 +213,8 @@ public sealed class RedactionTests
                 "success" => Answer(HttpStatusCode.OK, "text/plain", "You sent " + auth),
                 "page" => Answer(HttpStatusCode.OK, "application/json", $$"""{"entities":"{{token}}","pageNumber":1}"""),
                 "lowercase" => Answer(HttpStatusCode.BadGateway, "text/plain", "authorization: bearer " + token),
+                "uppercase" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"message":"{{token.ToUpperInvariant()}}","code":"bad"}"""),
+                "lowercased" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"message":"seen: {{token.ToLowerInvariant()}}","code":"bad"}"""),
                 "code" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"code":"{{auth}}","message":"bad request","status":400}"""),
                 "context" => Answer(HttpStatusCode.BadRequest, "application/json", $$"""{"code":"bad","message":"m","contextId":"{{token}}"}"""),
                 "correlation" => WithCorrelation(Answer(HttpStatusCode.BadRequest, "application/json", """{"code":"bad","message":"m"}"""), token),

@@ -89,15 +89,10 @@ public sealed class QueryBuilder
         return Escape(value, "route value", parameterName);
     }
 
-    // A lone surrogate has no UTF-8 form: escaping would silently send U+FFFD instead of the caller's value.
     private static string Escape(string value, string what, string name)
     {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
-            if (char.IsSurrogate(value[i]))
-                throw new ArgumentException($"The {what} '{name}' holds an unpaired surrogate at index {i}; it has no UTF-8 form to send.", name);
-        }
+        if (Utf16.IndexOfUnpairedSurrogate(value) is var at and >= 0)
+            throw new ArgumentException($"The {what} '{name}' holds an unpaired surrogate at index {at}; it has no UTF-8 form to send.", name);
         return Uri.EscapeDataString(value);
     }
 

@@ -9,8 +9,8 @@ internal static class NextLink
     public static string Resolve(string link, Uri apiBase, string currentPathAndQuery, SecretRedactor redactor)
     {
         string Shorten(string text) => redactor.Redact(text.Length <= 120 ? text : text[..120] + "…");
-        if (string.IsNullOrWhiteSpace(link) || link.Any(char.IsControl) || link.Contains(' '))
-            throw new GenesysPagingException($"The next-page link is not a URI: '{Shorten(link)}'.");
+        if (string.IsNullOrWhiteSpace(link) || link.Any(char.IsControl) || link.Contains(' ') || link.Contains('#') || Utf16.IndexOfUnpairedSurrogate(link) >= 0)
+            throw new GenesysPagingException($"The next-page link is not a URI this client can follow (whitespace, control characters, a fragment or text with no UTF-8 form): '{Shorten(link)}'.");
         var basePath = apiBase.AbsolutePath.TrimEnd('/');
         Uri absolute;
         if (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal))
@@ -45,17 +45,17 @@ internal static class NextLink
                 throw new GenesysPagingException($"The next-page link leaves the API base path {basePath}: '{Shorten(link)}'.");
             path = path[basePath.Length..];
         }
-        if (HasDotSegment(link) || path.StartsWith("//", StringComparison.Ordinal) || FirstSegment(path) != FirstSegment(currentPathAndQuery))
-            throw new GenesysPagingException($"The next-page link leaves the listing's API ({FirstSegment(currentPathAndQuery)}): '{Shorten(link)}'.");
+        var api = ApiPrefix(currentPathAndQuery);
+        if (HasDotSegment(link) || path.StartsWith("//", StringComparison.Ordinal) || !(path + "/").StartsWith(api, StringComparison.Ordinal))
+            throw new GenesysPagingException($"The next-page link leaves the listing's API ({api}): '{Shorten(link)}'.");
         return path;
     }
 
-    // "/api/v2/users?x" → "api". A next page stays under the same first segment as the listing itself.
-    private static string FirstSegment(string pathAndQuery)
+    // "/api/v2/users?x" → "/api/v2/". A next page stays under the listing's API and version.
+    private static string ApiPrefix(string pathAndQuery)
     {
-        var path = pathAndQuery.Split('?', '#')[0].TrimStart('/');
-        var slash = path.IndexOf('/');
-        return slash < 0 ? path : path[..slash];
+        var segments = pathAndQuery.Split('?', '#')[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return "/" + string.Concat(segments.Take(2).Select(s => s + "/"));
     }
 
     // The server never needs "." or ".." (also percent-encoded, or between backslashes) to name its next page.

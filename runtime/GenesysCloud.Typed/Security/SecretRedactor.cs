@@ -62,7 +62,8 @@ internal sealed partial class SecretRedactor
     {
         if (string.IsNullOrEmpty(text)) return text;
         foreach (var secret in Volatile.Read(ref _secrets))
-            if (text.Contains(secret, StringComparison.Ordinal)) text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            // Ignoring case: a server that upper-cases what it echoes still gives the token away.
+            if (text.Contains(secret, StringComparison.OrdinalIgnoreCase)) text = text.Replace(secret, Mask, StringComparison.OrdinalIgnoreCase);
         return Credential().Replace(text, "$1 " + Mask);
     }
 
