@@ -176,9 +176,6 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <summary>Blanks every secret this connection knows from text a server sent back.</summary>
     internal SecretRedactor Redactor => _redactor;
 
-    /// <summary>Cancelled when the connection is disposed.</summary>
-    internal CancellationToken Stopping => _stopping.Token;
-
     private static JsonSerializerOptions CreateJsonOptions(GenesysCloudOptions options)
     {
         var json = options.JsonSerializerOptions is { } given

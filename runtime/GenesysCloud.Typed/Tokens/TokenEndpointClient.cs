@@ -97,8 +97,7 @@ internal sealed class TokenEndpointClient
                 var result = response.IsSuccessStatusCode
                     ? Parse(grant, body, response, correlationId)
                     : throw Refusal(grant, body, response, correlationId);
-                _redactor.Add(result.AccessToken.Value);
-                _redactor.Add(result.RefreshToken);
+                _redactor.Add(result.RefreshToken);   // the access token was added while parsing
                 _telemetry.TokenFetched(grant, "success", Stopwatch.GetElapsedTime(started));
                 Log.TokenAcquired(_logger, grant, result.AccessToken.ExpiresAt - _time.GetUtcNow(), result.RefreshToken is not null);
                 return result;
@@ -136,8 +135,7 @@ internal sealed class TokenEndpointClient
             var fields = Fields(root);
             if (!root.TryGetProperty("access_token", out var access) || access.ValueKind != JsonValueKind.String || access.GetString() is not { Length: > 0 } value)
                 throw Bad("there is no access_token", fields);
-            _redactor.Add(value);
-            if (BearerToken.Problem(value) is { } problem) throw Bad($"its access_token cannot be sent as a bearer token ({problem})", fields);
+            _redactor.Add(value);   // before anything below can fail and quote the body
             if (!root.TryGetProperty("expires_in", out var expires) || !TryReadSeconds(expires, out var seconds))
                 throw Bad("expires_in is missing or not a number", fields);
             if (seconds <= 0) throw Bad($"expires_in is {seconds} (the token would already be expired)", fields);

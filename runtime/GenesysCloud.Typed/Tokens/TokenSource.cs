@@ -114,6 +114,8 @@ internal sealed class TokenSource : IDisposable
         {
             var token = await _fetcher.FetchAsync(linked.Token).ConfigureAwait(false);
             _redactor.Add(token.Value);
+            // Every credential's token, the login host's included: one that cannot be written into a header would fail
+            // only while a request is sent, looking as if it might have been processed.
             if (BearerToken.Problem(token.Value) is { } problem)
                 throw new GenesysAuthenticationException($"The {_fetcher.Grant} credential gave an access token that cannot be sent ({problem}).");
             var held = Held.From(token, _time.GetUtcNow(), _options);
