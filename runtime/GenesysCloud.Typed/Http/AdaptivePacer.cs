@@ -49,6 +49,9 @@ internal sealed class AdaptivePacer : IDisposable
     /// <summary>Takes one token, waiting for the next refill when the bucket is empty.</summary>
     public Task WaitTurnAsync(CancellationToken cancellationToken) => _bucket.WaitAsync(cancellationToken);
 
+    /// <summary>Takes one token if the bucket has one, without waiting.</summary>
+    public bool TryTakeTurn() => _bucket.Wait(0);
+
     /// <summary>A 429: slow down, and send nothing until its Retry-After has passed.</summary>
     public void Throttled(TimeSpan? retryAfter)
     {
