@@ -30,7 +30,14 @@ public sealed class GenesysRequest
         get => _bodyContentType;
         init
         {
-            HeaderRules.Check("Content-Type", value);
+            try
+            {
+                HeaderRules.Check("Content-Type", value);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"BodyContentType cannot be sent: {ex.Message}", nameof(BodyContentType), ex);
+            }
             if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _))
                 throw new ArgumentException($"'{value}' is not a media type (such as application/json).", nameof(BodyContentType));
             _bodyContentType = value;

@@ -88,6 +88,14 @@ internal sealed class RequestPipeline
                 Data = { ["MayHaveBeenProcessed"] = state.MayHaveBeenProcessed, ["Cancellation"] = ex.Message },
             };
         }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // One shape whichever layer noticed first (HttpClient, Polly, a wait for a token or a turn).
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw new OperationCanceledException(
+                $"{request.Sent} was cancelled by the caller{(state.MayHaveBeenProcessed ? "; it may have been processed" : "; it was not sent")}.",
+                ex, cancellationToken);
+        }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
