@@ -55,6 +55,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         }
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("GenesysCloud.Typed");
+        Logger = logger;
         Telemetry = new GenesysTelemetry(meterFactory);
         JsonOptions = CreateJsonOptions(options);
         _redactor.Add(options.ClientSecret);
@@ -66,6 +67,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     }
 
     public GenesysCloudOptions Options { get; }
+
+    internal ILogger Logger { get; }
 
     public Uri ApiBaseAddress { get; }
 
@@ -171,6 +174,13 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
         string itemsProperty = "entities", CancellationToken cancellationToken = default) =>
         new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false, cancellationToken);
+
+    /// <summary>An asynchronous job submitted by <paramref name="submit"/>: status at <paramref name="statusPath"/> (default:
+    /// the submit path + <c>/{jobId}</c>), results by cursor at <paramref name="resultsPath"/> (default: the status path +
+    /// <c>/results</c>) with the items under <paramref name="itemsProperty"/>. Nothing is sent until it is enumerated.</summary>
+    public GenesysJob<T> Job<T>(GenesysRequest submit, JsonTypeInfo<T> typeInfo, string itemsProperty, string? statusPath = null,
+        string? resultsPath = null, CancellationToken cancellationToken = default) =>
+        new(this, submit, typeInfo, itemsProperty, statusPath, resultsPath, cancellationToken);
 
     internal async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
     {

@@ -49,6 +49,9 @@ public sealed class GenesysCloudOptions
     /// <summary>Optional client-side pacing; off by default.</summary>
     public GenesysPacingOptions Pacing { get; set; } = new();
 
+    /// <summary>How asynchronous jobs are polled and how long they may take.</summary>
+    public GenesysJobOptions Jobs { get; set; } = new();
+
     /// <summary>Bodies larger than this are refused rather than buffered.</summary>
     public long MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -97,6 +100,7 @@ public sealed class GenesysCloudOptions
         problems.AddRange(Retry.Validate());
         problems.AddRange(Tokens.Validate());
         problems.AddRange(Pacing.Validate());
+        problems.AddRange(Jobs.Validate());
         if (problems.Count > 0)
             throw new ArgumentException("Invalid GenesysCloudOptions: " + string.Join(" ", problems));
     }

@@ -17,4 +17,10 @@ public enum PagingStyle
     PageNumber,
     /// <summary><c>{entities, cursor, nextUri}</c>: follow nextUri, else repeat the request with <c>cursor=</c>.</summary>
     Cursor,
+    /// <summary>A search: POST whose JSON body carries <c>pageNumber</c>; the answer <c>{results, pageNumber, pageCount}</c>.
+    /// The next request is the same body with <c>pageNumber</c> + 1, up to pageCount. Retried like a read.</summary>
+    BodyPageNumber,
+    /// <summary>A search: POST whose answer carries a <c>nextPage</c> token; the next request is the same body with
+    /// <c>nextPage</c> set to it, until the answer has none. Retried like a read.</summary>
+    BodyNextPage,
 }

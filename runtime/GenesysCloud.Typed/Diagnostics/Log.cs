@@ -37,4 +37,13 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Debug, "{Method} {Route} answered {Status} in {Elapsed} [correlation id {CorrelationId}]")]
     public static partial void Answered(ILogger logger, string method, string route, int status, TimeSpan elapsed, string? correlationId);
+
+    [LoggerMessage(12, LogLevel.Information, "Job {JobId} submitted to {Route}")]
+    public static partial void JobSubmitted(ILogger logger, string jobId, string route);
+
+    [LoggerMessage(13, LogLevel.Debug, "Job {JobId} is {State}; polling again in {Delay}")]
+    public static partial void JobPolled(ILogger logger, string jobId, GenesysJobState state, TimeSpan delay);
+
+    [LoggerMessage(14, LogLevel.Warning, "Job {JobId} could not be deleted; it expires on its own")]
+    public static partial void JobNotDeleted(ILogger logger, Exception exception, string jobId);
 }

@@ -67,6 +67,14 @@ public sealed class GenesysRequest
     public bool IsIdempotent => Idempotent ?? (Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Put ||
                                                Method == HttpMethod.Delete || Method == HttpMethod.Options);
 
+    /// <summary>The same request with another body (the next page of a search).</summary>
+    internal GenesysRequest WithBody(ReadOnlyMemory<byte> body) =>
+        new(Method, PathAndQuery, RouteTemplate) { Body = body, BodyContentType = BodyContentType, Headers = Headers, Idempotent = Idempotent };
+
+    /// <summary>The same request, retried like a read unless declared otherwise (a search reads).</summary>
+    internal GenesysRequest AsRead() => Idempotent is not null ? this :
+        new(Method, PathAndQuery, RouteTemplate) { Body = Body, BodyContentType = BodyContentType, Headers = Headers, Idempotent = true };
+
     /// <summary>The same request at another path (the next page).</summary>
     public GenesysRequest WithPathAndQuery(string pathAndQuery) =>
         new(Method, pathAndQuery, RouteTemplate) { Body = Body, BodyContentType = BodyContentType, Headers = Headers, Idempotent = Idempotent };

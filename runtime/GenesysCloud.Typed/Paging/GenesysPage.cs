@@ -4,8 +4,10 @@ namespace GenesysCloud.Typed;
 /// (<see cref="GenesysPageable{T}.AsPages"/>); it is null on the last page.</summary>
 public sealed class GenesysPage<T>
 {
-    internal GenesysPage(IReadOnlyList<T> items, string? continuationToken, int? pageNumber, int? pageCount, long? total, string? correlationId)
+    internal GenesysPage(IReadOnlyList<T> items, string? continuationToken, int? pageNumber, int? pageCount, long? total, string? correlationId,
+        string? cursor = null)
     {
+        Cursor = cursor;
         Items = items;
         ContinuationToken = continuationToken;
         PageNumber = pageNumber;
@@ -18,6 +20,10 @@ public sealed class GenesysPage<T>
 
     /// <summary>The next page's request (a path relative to the API base); null on the last page.</summary>
     public string? ContinuationToken { get; }
+
+    /// <summary>The server's cursor for the next page, on a cursor listing (an analytics job's results); null on the
+    /// last page and for other styles. Save it to resume (for a job: <c>GenesysJob.Resume(jobId, cursor)</c>).</summary>
+    public string? Cursor { get; }
 
     public int? PageNumber { get; }
     public int? PageCount { get; }

@@ -22,6 +22,11 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     {
         _callToken = callToken;
         _connection = connection;
+        if (IsSearch(style))
+        {
+            SearchBody.EnsureObject(first);
+            first = first.AsRead();
+        }
         _first = first;
         _typeInfo = typeInfo;
         _style = style;
@@ -35,7 +40,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         new(_connection, _first, _typeInfo, _style, _itemsProperty, enabled, _callToken);
 
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
-        new ItemEnumerator(AsPages(null, cancellationToken).GetAsyncEnumerator(cancellationToken));
+        new PageItems<T>(AsPages(null, cancellationToken).GetAsyncEnumerator(cancellationToken));
 
     /// <summary>The pages, from the first or from <paramref name="continuationToken"/> (a page's
     /// <see cref="GenesysPage{T}.ContinuationToken"/>).</summary>
@@ -46,11 +51,9 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         using var linked = _callToken.CanBeCanceled && cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(_callToken, cancellationToken) : null;
         cancellationToken = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _callToken);
-        var request = continuationToken is null
-            ? _first
-            : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Redactor));
-        // Every page asked for, to refuse a next link that loops; made at the first next link (one page needs none).
-        var firstPath = request.PathAndQuery;
+        var request = continuationToken is null ? _first : Continue(continuationToken);
+        // Every page asked for, to refuse a next link or token that loops; made at the first next page (one page needs none).
+        var firstKey = KeyOf(request);
         HashSet<string>? visited = null;
         // Ends a prefetch nobody will read when the consumer stops early (without prefetch nothing is left in flight).
         using var abandon = _prefetch ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
@@ -61,15 +64,16 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             while (true)
             {
                 var (data, correlationId) = await pending.ConfigureAwait(false);
-                var next = NextPath(request, data);
-                if (next is not null && !(visited ??= new HashSet<string>(StringComparer.Ordinal) { firstPath }).Add(next))
+                var next = NextKey(request, data);
+                if (next is not null && !(visited ??= new HashSet<string>(StringComparer.Ordinal) { firstKey }).Add(next))
                 {
                     throw new GenesysPagingException(
                         $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
                 }
-                var nextRequest = next is null ? null : request.WithPathAndQuery(next);
+                var nextRequest = next is null ? null : RequestFor(request, next);
                 pending = nextRequest is not null && _prefetch ? FetchAsync(nextRequest, cancellationToken) : null!;
-                yield return new GenesysPage<T>(data.Items!, next, data.PageNumber, data.PageCount, data.Total, correlationId);
+                yield return new GenesysPage<T>(data.Items!, next, data.PageNumber, data.PageCount, data.Total, correlationId,
+                    next is not null && _style == PagingStyle.Cursor ? data.Cursor : null);
                 if (nextRequest is null) yield break;
                 request = nextRequest;
                 if (!_prefetch) pending = FetchAsync(request, cancellationToken);
@@ -84,6 +88,65 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 if (!pending.IsCompleted) abandon?.Cancel();
                 _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
+        }
+    }
+
+    private static bool IsSearch(PagingStyle style) => style is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage;
+
+    /// <summary>The request a saved continuation token stands for.</summary>
+    private GenesysRequest Continue(string token) => _style switch
+    {
+        PagingStyle.BodyPageNumber => int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? RequestFor(_first, token)
+            : throw new GenesysPagingException($"'{_connection.Redactor.Redact(token)}' is not a continuation token of this search (a page number).") ,
+        PagingStyle.BodyNextPage => RequestFor(_first, CheckedToken(token, _first)),
+        _ => _first.WithPathAndQuery(NextLink.Resolve(token, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Redactor)),
+    };
+
+    /// <summary>What identifies a page among those asked for: its path, or its position in the search body.</summary>
+    private string KeyOf(GenesysRequest request) => _style switch
+    {
+        PagingStyle.BodyPageNumber => SearchBody.PageNumberOf(request.Body!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PagingStyle.BodyNextPage => SearchBody.NextPageOf(request.Body!.Value) ?? "",
+        _ => request.PathAndQuery,
+    };
+
+    /// <summary>The next page's request from its key (a path, a page number, a nextPage token).</summary>
+    private GenesysRequest RequestFor(GenesysRequest request, string key) => _style switch
+    {
+        PagingStyle.BodyPageNumber => request.WithBody(SearchBody.With(request.Body!.Value, SearchBody.PageNumber,
+            int.Parse(key, System.Globalization.CultureInfo.InvariantCulture))),
+        PagingStyle.BodyNextPage => request.WithBody(SearchBody.With(request.Body!.Value, SearchBody.NextPage, key)),
+        _ => request.WithPathAndQuery(key),
+    };
+
+    /// <summary>A nextPage token goes back to the server only inside the body, but one that names a place must name this
+    /// search's API on the configured host, like a next link; anything unprintable or huge is refused.</summary>
+    private string CheckedToken(string token, GenesysRequest request)
+    {
+        const int MaxLength = 64 * 1024;
+        if (token.Length > MaxLength || token.Any(char.IsControl) || Utf16.IndexOfUnpairedSurrogate(token) >= 0)
+        {
+            throw new GenesysPagingException(
+                $"The server's nextPage token for {request.RouteTemplate} is not one this client will send back (longer than {MaxLength} characters, control characters or text with no UTF-8 form).");
+        }
+        if (token.StartsWith('/') || token.Contains("://", StringComparison.Ordinal) || token.StartsWith("//", StringComparison.Ordinal))
+            NextLink.Resolve(token, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
+        return token;
+    }
+
+    private string? NextKey(GenesysRequest request, PageData<T> data)
+    {
+        switch (_style)
+        {
+            case PagingStyle.BodyPageNumber:
+                return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items!.Count > 0
+                    ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : null;
+            case PagingStyle.BodyNextPage:
+                return string.IsNullOrEmpty(data.NextPage) ? null : CheckedToken(data.NextPage, request);
+            default:
+                return NextPath(request, data);
         }
     }
 
@@ -116,39 +179,5 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 $"{request.Sent} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(bytes, _connection.Redactor)}",
                 response.StatusCode, correlationId, ex);
         }
-    }
-
-    /// <summary>The items of each page in turn. Written out rather than as an async iterator: an item of a page already
-    /// read is then a field read and a completed ValueTask, not a pass through a generated state machine.</summary>
-    private sealed class ItemEnumerator(IAsyncEnumerator<GenesysPage<T>> pages) : IAsyncEnumerator<T>
-    {
-        private IReadOnlyList<T> _items = [];
-        private int _next;
-        private T _current = default!;
-
-        public T Current => _current;
-
-        public ValueTask<bool> MoveNextAsync()
-        {
-            if (_next >= _items.Count) return NextPageAsync();
-            _current = _items[_next++];
-            return new ValueTask<bool>(true);
-        }
-
-        private async ValueTask<bool> NextPageAsync()
-        {
-            while (await pages.MoveNextAsync().ConfigureAwait(false))
-            {
-                _items = pages.Current.Items;
-                _next = 0;
-                if (_items.Count == 0) continue;
-                _current = _items[_next++];
-                return true;
-            }
-            _current = default!;
-            return false;
-        }
-
-        public ValueTask DisposeAsync() => pages.DisposeAsync();
     }
 }

@@ -58,6 +58,7 @@ internal static class PageEnvelope<T>
                 Property(options, text, "nextUri", static d => d.NextUri, static (d, v) => d.NextUri = v),
                 Property(options, text, "cursor", static d => d.Cursor, static (d, v) => d.Cursor ??= v),
                 Property(options, after, "cursors", static d => null, static (d, v) => d.Cursor ??= v),
+                Property(options, text, "nextPage", static d => d.NextPage, static (d, v) => d.NextPage = v),
                 Property(options, int32, "pageNumber", static d => d.PageNumber, static (d, v) => d.PageNumber = v),
                 Property(options, int32, "pageCount", static d => d.PageCount, static (d, v) => d.PageCount = v),
                 Property(options, int64, "total", static d => d.Total, static (d, v) => d.Total = v),
@@ -154,6 +155,7 @@ internal sealed class PageData<T>
     public bool HasItems { get; set; }
     public string? NextUri { get; set; }
     public string? Cursor { get; set; }
+    public string? NextPage { get; set; }
     public int? PageNumber { get; set; }
     public int? PageCount { get; set; }
     public long? Total { get; set; }
