@@ -250,4 +250,37 @@ public sealed class AnalyticsResultsTests
             conversations.Select(Jobs.Id));
         Assert.NotEmpty(conversations);
     }
+
+    [Fact]
+    public async Task Concurrent_readers_of_concurrent_jobs_each_get_their_own_interval_and_the_stats_endpoint_shows_the_counts()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            ConversationCount = 5000, AnalyticsStatusPollsPerMinute = null, RateLimit = { Enabled = false },
+        });
+        var span = emulator.ConversationSpan;
+        var slice = (span.End - span.Start) / 8;
+        var readers = Enumerable.Range(0, 8).Select(async n =>
+        {
+            using var wire = new Wire(emulator);
+            var jobs = new Jobs(wire, await wire.ClientCredentialsTokenAsync());
+            var (start, end) = (span.Start + slice * n, n == 7 ? span.End : span.Start + slice * (n + 1));
+            var jobId = await jobs.SubmitAsync(start, end);
+            await jobs.PollToEndAsync(jobId);
+            var (conversations, _) = await jobs.ReadAllAsync(jobId, 37 + n * 50);
+            Assert.Equal(emulator.Ledger.ConversationIdsIn(start, end), conversations.Select(Jobs.Id));
+            return conversations.Count;
+        }).ToList();
+        Assert.Equal(5000, (await Task.WhenAll(readers)).Sum());
+        Assert.Equal(5000, emulator.Ledger.ConversationsServed);
+        Assert.Equal(0, emulator.Ledger.ConversationsServedMoreThanOnce);
+
+        using var stats = new Wire(emulator);
+        var (_, json) = await stats.GetAsync("/emulator/stats", null);
+        Assert.Equal(8, json.GetProperty("jobsSubmitted").GetInt32());
+        Assert.Equal(5000, json.GetProperty("conversationsServed").GetInt32());
+        Assert.Equal(emulator.Ledger.ResultPagesServed, json.GetProperty("resultPagesServed").GetInt32());
+        Assert.Equal(emulator.Ledger.JobStatusPolls, json.GetProperty("jobStatusPolls").GetInt32());
+        Assert.Equal(24, emulator.Ledger.JobStatusPolls);
+    }
 }
