@@ -15,10 +15,13 @@ internal sealed class EmulatorState
         Tokens = new TokenStore(options);
         Users = new UserStore(options.UserCount, options.Seed);
         Analytics = new AnalyticsStore(options);
-        Ledger = new EmulatorLedger(() => Users.All().Select(u => u.Id).ToArray());
+        Ledger = new EmulatorLedger(() => Users.All().Select(u => u.Id).ToArray(), Analytics);
         Faults = new FaultPlan(options.Faults, options.Seed);
         RateLimiter = options.RateLimit.Enabled
             ? new FixedWindowRateLimiter(options.RateLimit.RequestsPerWindow, options.RateLimit.Window, options.TimeProvider)
+            : null;
+        StatusPollLimiter = options.AnalyticsStatusPollsPerMinute is { } polls
+            ? new FixedWindowRateLimiter(polls, TimeSpan.FromMinutes(1), options.TimeProvider)
             : null;
         DailyQuota = options.RateLimit.DailyQuota is { } quota ? new DailyQuota(quota, options.TimeProvider) : null;
     }
@@ -30,6 +33,7 @@ internal sealed class EmulatorState
     public EmulatorLedger Ledger { get; }
     public FaultPlan Faults { get; }
     public FixedWindowRateLimiter? RateLimiter { get; }
+    public FixedWindowRateLimiter? StatusPollLimiter { get; }
     public DailyQuota? DailyQuota { get; }
     public ResponseScript Script { get; } = new();
     public volatile bool IpBlocked;

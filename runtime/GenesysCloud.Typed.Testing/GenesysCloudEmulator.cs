@@ -91,6 +91,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         app.MapPost("/oauth/token", (Delegate)((HttpContext context) => TokenEndpoint.TokenAsync(context, state)));
         app.MapGet("/oauth/authorize", (HttpContext context) => TokenEndpoint.Authorize(context, state));
         UsersEndpoints.Map(app, state);
+        UserSearchEndpoint.Map(app, state);
         AnalyticsEndpoints.Map(app, state);
         app.Map("/api/v2/{**rest}", (HttpContext context) =>
             ApiErrors.Result(404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
@@ -179,6 +180,28 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         foreach (var token in tokens) _state.Tokens.RevokeAccessToken(token);
         return tokens.Count;
     }
+
+    /// <summary>The next <paramref name="count"/> submitted analytics jobs end FAILED with <paramref name="reason"/> as their
+    /// errorMessage (once they would have been FULFILLED), whatever <see cref="EmulatorOptions.AnalyticsJobFailureRate"/> says.</summary>
+    public void FailNextJobs(int count, string reason = "The query could not be completed: an internal error occurred while processing the job.")
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        _state.Analytics.FailNext(count, reason);
+    }
+
+    /// <summary>Expires an analytics job now: its status answers EXPIRED and its results 404. False for an unknown job.</summary>
+    public bool ExpireJob(string jobId) => _state.Analytics.Expire(jobId);
+
+    /// <summary>Cancels an analytics job on the server side (as an administrator would): its status answers CANCELLED and
+    /// its results 400. False for an unknown job. (A client's DELETE removes the job instead.)</summary>
+    public bool CancelJob(string jobId) => _state.Analytics.Cancel(jobId);
+
+    /// <summary>The state a job's status would answer now (without counting a poll); null for an unknown or deleted job.</summary>
+    public string? JobState(string jobId) => _state.Analytics.Find(jobId) is { } job ? _state.Analytics.StateOf(job) : null;
+
+    /// <summary>An interval that holds every conversation of the org: [first conversationStart, just after the last).</summary>
+    public (DateTimeOffset Start, DateTimeOffset End) ConversationSpan => _state.Analytics.Span;
 
     public async ValueTask DisposeAsync()
     {

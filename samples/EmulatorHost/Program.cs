@@ -1,5 +1,5 @@
 // The Genesys Cloud emulator as a process, for tools outside .NET:
-//   dotnet run --project samples/EmulatorHost -- --port 5099 --users 2000 --token-lifetime 5s
+//   dotnet run --project samples/EmulatorHost -- --port 5099 --users 2000 --conversations 50000 --token-lifetime 5s
 // It prints its address and OAuth client, and serves until Ctrl+C. Stats: GET {address}emulator/stats
 using GenesysCloud.Typed.Testing;
 
@@ -11,6 +11,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--port": options.Port = int.Parse(Value()); break;
         case "--users": options.UserCount = int.Parse(Value()); break;
+        case "--conversations": options.ConversationCount = int.Parse(Value()); break;
         case "--seed": options.Seed = int.Parse(Value()); break;
         case "--token-lifetime": options.AccessTokenLifetime = Durations.Parse(Value()); break;
         case "--rate-limit": options.RateLimit.RequestsPerWindow = int.Parse(Value()); break;
@@ -22,7 +23,7 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--rotate-refresh-tokens": options.RotateRefreshTokens = true; break;
         case "-h" or "--help":
-            Console.WriteLine("EmulatorHost [--port N] [--users N] [--seed N] [--token-lifetime 5s|500ms|24h] [--rate-limit N/min] [--fault-rate 0..1] [--drop-rate 0..1] [--rotate-refresh-tokens]");
+            Console.WriteLine("EmulatorHost [--port N] [--users N] [--conversations N] [--seed N] [--token-lifetime 5s|500ms|24h] [--rate-limit N/min] [--fault-rate 0..1] [--drop-rate 0..1] [--rotate-refresh-tokens]");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}; see --help.");
@@ -35,7 +36,7 @@ var client = options.Clients[0];
 Console.WriteLine($"Genesys Cloud emulator listening on {emulator.BaseAddress}");
 Console.WriteLine($"  token endpoint: {emulator.BaseAddress}oauth/token   API: {emulator.BaseAddress}api/v2/");
 Console.WriteLine($"  OAuth client:   id={client.ClientId} secret={client.ClientSecret}  (emulator-only credentials)");
-Console.WriteLine($"  users: {options.UserCount}, token lifetime: {options.AccessTokenLifetime}, stats: {emulator.BaseAddress}emulator/stats");
+Console.WriteLine($"  users: {options.UserCount}, conversations: {options.ConversationCount} ({emulator.ConversationSpan.Start:O}/{emulator.ConversationSpan.End:O}), token lifetime: {options.AccessTokenLifetime}, stats: {emulator.BaseAddress}emulator/stats");
 Console.WriteLine("Press Ctrl+C to stop.");
 
 var stop = new TaskCompletionSource();

@@ -57,7 +57,7 @@ public sealed class AnalyticsTests
     }
 
     [Fact]
-    public async Task A_cancelled_job_reports_cancelled_and_gives_no_results()
+    public async Task A_deleted_job_is_gone_its_status_and_results_answer_404_and_a_second_delete_too()
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync();
         using var wire = new Wire(emulator);
@@ -66,11 +66,39 @@ public sealed class AnalyticsTests
         var jobId = job.GetProperty("jobId").GetString();
 
         var (deleted, _) = await wire.SendAsync(HttpMethod.Delete, $"{Jobs}/{jobId}", token);
-        var (_, status) = await wire.GetAsync($"{Jobs}/{jobId}", token);
-        var (results, _) = await wire.GetAsync($"{Jobs}/{jobId}/results", token);
+        var (status, statusError) = await wire.GetAsync($"{Jobs}/{jobId}", token);
+        var (results, resultsError) = await wire.GetAsync($"{Jobs}/{jobId}/results", token);
+        var (again, _) = await wire.SendAsync(HttpMethod.Delete, $"{Jobs}/{jobId}", token);
 
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
-        Assert.Equal("CANCELLED", status.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+        Assert.Equal("not.found", statusError.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, results.StatusCode);
+        Assert.Equal("not.found", resultsError.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(1, emulator.Ledger.JobsSubmitted);
+        Assert.Equal(1, emulator.Ledger.JobsDeleted);
+        Assert.Null(emulator.JobState(jobId!));
+    }
+
+    [Fact]
+    public async Task A_job_cancelled_on_the_server_reports_cancelled_and_its_results_answer_400_naming_the_state()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync();
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (_, job) = await wire.SendAsync(HttpMethod.Post, Jobs, token, """{"interval":"2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"}""");
+        var jobId = job.GetProperty("jobId").GetString()!;
+
+        Assert.True(emulator.CancelJob(jobId));
+        Assert.False(emulator.CancelJob("no-such-job"));
+        for (var i = 0; i < 4; i++)
+        {
+            var (_, status) = await wire.GetAsync($"{Jobs}/{jobId}", token);
+            Assert.Equal("CANCELLED", status.GetProperty("state").GetString());
+        }
+        var (results, error) = await wire.GetAsync($"{Jobs}/{jobId}/results", token);
         Assert.Equal(HttpStatusCode.BadRequest, results.StatusCode);
+        Assert.Contains("CANCELLED", error.GetProperty("message").GetString());
     }
 }

@@ -12,6 +12,10 @@ namespace GenesysCloud.Typed.Testing.Api;
 internal sealed class ApiGate
 {
     public const string TokenItem = "emulator.token";
+
+    /// <summary>An <see cref="Action"/> a handler leaves in <c>HttpContext.Items</c>: run once its answer left intact
+    /// (not dropped, not mangled), for ledger counts of what a client really received.</summary>
+    public const string DeliveredItem = "emulator.delivered";
     private readonly EmulatorState _state;
 
     public ApiGate(EmulatorState state) => _state = state;
@@ -56,6 +60,7 @@ internal sealed class ApiGate
         }
         await next(context);
         _state.Ledger.RecordRequest(route, context.Response.StatusCode.ToString());
+        if (context.Items.TryGetValue(DeliveredItem, out var delivered) && delivered is Action onDelivered) onDelivered();
     }
 
     /// <summary>Token, IP block, scopes and rate limits; false when the request was answered here.</summary>
@@ -103,6 +108,7 @@ internal sealed class ApiGate
                 $"The daily request quota of [{_state.Options.RateLimit.DailyQuota}] requests is exhausted.");
             return false;
         }
+        if (context.GetEndpoint()?.Metadata.GetMetadata<JobStatusPoll>() is not null) return await PassStatusPollLimitAsync(context, route, token);
         if (_state.RateLimiter is null) return true;
         var key = _state.Options.RateLimit.Key == RateLimitKey.Client ? "client:" + token.ClientId : "token:" + token.Value;
         var decision = _state.RateLimiter.Acquire(key);
@@ -118,6 +124,20 @@ internal sealed class ApiGate
         var limit = _state.Options.RateLimit;
         await RejectAsync(context, route, 429, "too.many.requests",
             $"Rate limit exceeded the maximum [{limit.RequestsPerWindow}] requests within [{(long)limit.Window.TotalSeconds}] seconds");
+        return false;
+    }
+
+    /// <summary>Job status polls have their own budget per OAuth client and do not spend the general one.</summary>
+    private async Task<bool> PassStatusPollLimitAsync(HttpContext context, string route, IssuedToken token)
+    {
+        if (_state.StatusPollLimiter is null) return true;
+        var decision = _state.StatusPollLimiter.Acquire("client:" + token.ClientId);
+        if (decision.Allowed) return true;
+        _state.Ledger.RecordThrottled();
+        _state.Ledger.RecordJobStatusPollThrottled();
+        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString();
+        await RejectAsync(context, route, 429, "too.many.requests",
+            $"Rate limit exceeded the maximum [{decision.Limit}] job status requests within [60] seconds");
         return false;
     }
 

@@ -36,21 +36,32 @@ internal static class Paging
     }
 
     // Cursors are opaque on purpose, so clients must follow them rather than compute offsets.
-    public static string EncodeCursor(int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("emu:" + offset)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string EncodeCursor(int offset) => EncodeToken("emu:" + offset);
 
     public static bool TryDecodeCursor(string cursor, out int offset)
     {
         offset = 0;
         if (cursor.Length == 0) return true;
+        return TryDecodeToken(cursor, out var text) &&
+            text.StartsWith("emu:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(4), out offset) && offset >= 0;
+    }
+
+    /// <summary>Base64url of the text: opaque to a client, readable to the emulator.</summary>
+    public static string EncodeToken(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryDecodeToken(string token, out string text)
+    {
+        text = "";
+        if (token.Length is 0 or > 512) return false;
         try
         {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            var padded = token.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - padded.Length % 4) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            return text.StartsWith("emu:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(4), out offset) && offset >= 0;
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Convert.FromBase64String(padded));
+            return true;
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
             return false;
         }

@@ -39,7 +39,15 @@ internal sealed record AnalyticsResults(IReadOnlyList<EmulatedConversation> Conv
 
 internal sealed record EmulatedConversation(
     string ConversationId, DateTimeOffset ConversationStart, DateTimeOffset ConversationEnd, string OriginatingDirection,
-    IReadOnlyList<string> DivisionIds);
+    IReadOnlyList<string> DivisionIds, IReadOnlyList<EmulatedParticipant> Participants);
+
+internal sealed record EmulatedParticipant(string ParticipantId, string Purpose, string? UserId, string? ParticipantName);
+
+internal sealed record UserSearchRequest(int? PageSize, int? PageNumber, string? NextPage, IReadOnlyList<UserSearchCriterion>? Query, string? SortOrder);
+
+internal sealed record UserSearchCriterion(string? Type, IReadOnlyList<string>? Fields, string? Value, IReadOnlyList<string>? Values);
+
+internal sealed record UserSearchResponse(long Total, int PageCount, int PageSize, int PageNumber, IReadOnlyList<EmulatedUser> Results, string? NextPage);
 
 internal sealed record DivisionRef(string Id, string Name, string SelfUri);
 
@@ -57,4 +65,6 @@ internal sealed record DivisionRef(string Id, string Name, string SelfUri);
 [JsonSerializable(typeof(AnalyticsJobStatus))]
 [JsonSerializable(typeof(AnalyticsResults))]
 [JsonSerializable(typeof(LedgerSnapshot))]
+[JsonSerializable(typeof(UserSearchRequest))]
+[JsonSerializable(typeof(UserSearchResponse))]
 internal sealed partial class EmulatorJson : JsonSerializerContext;

@@ -13,12 +13,18 @@ public sealed class EmulatorLedger
     private readonly ConcurrentDictionary<string, int> _userChanges = new(StringComparer.Ordinal);
     private readonly Func<IReadOnlyCollection<string>> _allUserIds;
     private readonly ConcurrentQueue<ReceivedRequest> _recent = new();
+    private readonly Api.AnalyticsStore _analytics;
     private int _throttled;
+    private int _jobsSubmitted, _jobsDeleted, _jobStatusPolls, _jobStatusPollsThrottled, _resultPages;
 
     /// <summary>How many received requests <see cref="RecentRequests"/> keeps.</summary>
     public const int RecentRequestCapacity = 2000;
 
-    internal EmulatorLedger(Func<IReadOnlyCollection<string>> allUserIds) => _allUserIds = allUserIds;
+    internal EmulatorLedger(Func<IReadOnlyCollection<string>> allUserIds, Api.AnalyticsStore analytics)
+    {
+        _allUserIds = allUserIds;
+        _analytics = analytics;
+    }
 
     /// <summary>Requests to <c>/oauth/token</c> with the given grant_type (successful or not).</summary>
     public int TokenRequests(string grantType) => _tokenRequestsByGrant.GetValueOrDefault(grantType);
@@ -47,6 +53,43 @@ public sealed class EmulatorLedger
     /// <summary>How many PATCHes were applied to the user.</summary>
     public int ChangesOf(string userId) => _userChanges.GetValueOrDefault(userId);
 
+    /// <summary>Analytics jobs accepted (202).</summary>
+    public int JobsSubmitted => Volatile.Read(ref _jobsSubmitted);
+
+    /// <summary>Analytics jobs deleted (204).</summary>
+    public int JobsDeleted => Volatile.Read(ref _jobsDeleted);
+
+    /// <summary>Job status polls answered with a state (200); throttled polls are in <see cref="JobStatusPollsThrottled"/>.</summary>
+    public int JobStatusPolls => Volatile.Read(ref _jobStatusPolls);
+
+    /// <summary>Job status polls answered 429 by <see cref="EmulatorOptions.AnalyticsStatusPollsPerMinute"/> (also in <see cref="Throttled"/>).</summary>
+    public int JobStatusPollsThrottled => Volatile.Read(ref _jobStatusPollsThrottled);
+
+    /// <summary>Job results pages delivered intact (a page whose connection was dropped, or whose body was mangled, is not counted).</summary>
+    public int ResultPagesServed => Volatile.Read(ref _resultPages);
+
+    /// <summary>How many delivered results pages held this conversation; 0 for an unknown id.</summary>
+    public int TimesServed(string conversationId) => _analytics.TimesServed(conversationId);
+
+    /// <summary>Conversations delivered at least once in a results page.</summary>
+    public int ConversationsServed => _analytics.ServedCounts().Distinct;
+
+    /// <summary>Conversations delivered in more than one results page (0 for a client that reads each page once).</summary>
+    public int ConversationsServedMoreThanOnce => _analytics.ServedCounts().MoreThanOnce;
+
+    /// <summary>The ids a details job over [<paramref name="start"/>, <paramref name="end"/>) returns, in result order
+    /// (conversationStart, then id): what an exact export of that interval must hold.</summary>
+    public IReadOnlyList<string> ConversationIdsIn(DateTimeOffset start, DateTimeOffset end) => _analytics.IdsIn(start, end);
+
+    /// <summary>Every conversation id of the org, in result order.</summary>
+    public IReadOnlyList<string> AllConversationIds()
+    {
+        var all = _analytics.Conversations;
+        var ids = new string[all.Count];
+        for (var i = 0; i < ids.Length; i++) ids[i] = all[i].ConversationId;
+        return ids;
+    }
+
     /// <summary>The latest requests as the server received them (oldest first), Authorization left out.</summary>
     public IReadOnlyList<ReceivedRequest> RecentRequests => _recent.ToArray();
 
@@ -60,6 +103,7 @@ public sealed class EmulatorLedger
     {
         var changes = new Dictionary<string, int>(_userChanges, StringComparer.Ordinal);
         var allIds = _allUserIds();
+        var (served, servedMoreThanOnce) = _analytics.ServedCounts();
         return new LedgerSnapshot
         {
             TokenRequestsByGrant = new SortedDictionary<string, int>(_tokenRequestsByGrant, StringComparer.Ordinal),
@@ -76,6 +120,13 @@ public sealed class EmulatorLedger
             UsersChangedOnce = changes.Values.Count(c => c == 1),
             UsersChangedMoreThanOnce = changes.Values.Count(c => c > 1),
             UsersUnchanged = allIds.Count(id => !changes.ContainsKey(id)),
+            JobsSubmitted = JobsSubmitted,
+            JobsDeleted = JobsDeleted,
+            JobStatusPolls = JobStatusPolls,
+            JobStatusPollsThrottled = JobStatusPollsThrottled,
+            ResultPagesServed = ResultPagesServed,
+            ConversationsServed = served,
+            ConversationsServedMoreThanOnce = servedMoreThanOnce,
         };
     }
 
@@ -85,6 +136,11 @@ public sealed class EmulatorLedger
     internal void RecordThrottled() => Interlocked.Increment(ref _throttled);
     internal void RecordFault(string kind) => _faults.AddOrUpdate(kind, 1, (_, n) => n + 1);
     internal void RecordUserChange(string userId) => _userChanges.AddOrUpdate(userId, 1, (_, n) => n + 1);
+    internal void RecordJobSubmitted() => Interlocked.Increment(ref _jobsSubmitted);
+    internal void RecordJobDeleted() => Interlocked.Increment(ref _jobsDeleted);
+    internal void RecordJobStatusPoll() => Interlocked.Increment(ref _jobStatusPolls);
+    internal void RecordJobStatusPollThrottled() => Interlocked.Increment(ref _jobStatusPollsThrottled);
+    internal void RecordResultPage() => Interlocked.Increment(ref _resultPages);
 }
 
 /// <summary>A copy of the ledger; also what <c>GET /emulator/stats</c> answers.</summary>
@@ -103,6 +159,13 @@ public sealed record LedgerSnapshot
     public required int UsersChangedOnce { get; init; }
     public required int UsersChangedMoreThanOnce { get; init; }
     public required int UsersUnchanged { get; init; }
+    public int JobsSubmitted { get; init; }
+    public int JobsDeleted { get; init; }
+    public int JobStatusPolls { get; init; }
+    public int JobStatusPollsThrottled { get; init; }
+    public int ResultPagesServed { get; init; }
+    public int ConversationsServed { get; init; }
+    public int ConversationsServedMoreThanOnce { get; init; }
 }
 
 /// <summary>A request as the emulator received it. Headers exclude Authorization, so tokens never land in test output.</summary>
