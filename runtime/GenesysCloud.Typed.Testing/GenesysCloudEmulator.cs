@@ -141,9 +141,6 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
     /// <summary>Serves <paramref name="response"/> to the next matching request(s) instead of the emulator's own answer.</summary>
     public void Enqueue(ScriptedResponse response) => _state.Script.Add(response);
 
-    /// <summary>Every conversation id a details job over all time returns, in result order: what an export must hold.</summary>
-    public IReadOnlyList<string> AnalyticsConversationIds() => _state.Analytics.Conversations.Select(c => c.ConversationId).ToList();
-
     public void ClearScript() => _state.Script.Clear();
 
     /// <summary>Issues an authorization code as if the user had signed in and consented (what <c>/oauth/authorize</c> redirects with).</summary>

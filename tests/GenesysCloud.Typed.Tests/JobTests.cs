@@ -47,7 +47,7 @@ public sealed class JobTests
         var job = Export(h).WithPageSize(pageSize);
         var ids = await ReadAllAsync(h, job);
 
-        Assert.Equal(h.Emulator.AnalyticsConversationIds(), ids);
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
         Assert.Single(h.Tap.To(Jobs), r => r.Method == "POST");
         Assert.Single(h.Tap.To(Jobs), r => r.Method == "DELETE" && r.Uri.AbsolutePath == Jobs + "/" + job.JobId);
         Assert.Null(job.Cursor);
@@ -68,7 +68,7 @@ public sealed class JobTests
 
         var ids = await ReadAllAsync(h, Export(h).WithPageSize(50));
 
-        Assert.Equal(h.Emulator.AnalyticsConversationIds(), ids);
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
         Assert.True(h.Tap.To("/oauth/token").Count() > 1, "the token should have been fetched again while the job ran");
     }
 
@@ -174,7 +174,7 @@ public sealed class JobTests
         var resumed = Export(h).WithPageSize(60).Resume(jobId!, cursor);
         ids.AddRange(await ReadAllAsync(h, resumed));
 
-        Assert.Equal(h.Emulator.AnalyticsConversationIds(), ids);
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
         Assert.Single(h.Tap.To(Jobs), r => r.Method == "POST");
         Assert.Single(h.Tap.To(Jobs), r => r.Method == "DELETE");   // only at the real end
     }
@@ -260,7 +260,7 @@ public sealed class JobTests
         h.Emulator.Enqueue(Status(jobId, """{"state":"WARMING_UP"}"""));
         h.Emulator.Enqueue(Status(jobId, """{"state":"PENDING"}"""));
         var ids = await ReadAllAsync(h, job);
-        Assert.Equal(h.Emulator.AnalyticsConversationIds(), ids);
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
 
         var second = Export(h);
         var secondId = await second.SubmitAsync();

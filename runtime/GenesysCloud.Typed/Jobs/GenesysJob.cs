@@ -42,7 +42,8 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
         if (resultsPath is not null && !resultsPath.Contains(JobIdPlaceholder, StringComparison.Ordinal))
             throw new ArgumentException($"The results path '{resultsPath}' must contain {JobIdPlaceholder}.", nameof(resultsPath));
         _connection = connection;
-        _submit = submit;
+        // Submitting a query reads: repeating it after a lost answer at worst leaves a second job, which expires unread.
+        _submit = submit.AsRead();
         _items = items;
         _itemsProperty = itemsProperty;
         _statusPath = statusPath;
