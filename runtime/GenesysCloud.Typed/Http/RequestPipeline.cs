@@ -25,12 +25,12 @@ internal sealed class RequestPipeline
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ResiliencePipeline _attempt;
     private readonly TimeProvider _time;
-    private readonly AdaptivePacer? _pacer;
+    private readonly IGenesysRequestBudget? _pacer;
     private readonly CancellationToken _stopping;
     private readonly bool _acceptIsDefault;
 
     public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
-        AdaptivePacer? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
+        IGenesysRequestBudget? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
     {
         _acceptIsDefault = acceptIsDefault;
         _pacer = pacer;
