@@ -5,6 +5,8 @@ using StackExchange.Redis;
 
 namespace GenesysCloud.Typed.Redis.Tests;
 
+// Shared with BatchUsers.Fleet.Tests (linked).
+
 /// <summary>A real redis-server on a free loopback port with its own temp directory, started and stopped by the test.
 /// Append-only persistence is on, so a stop and restart (an outage) keeps the data like a production Redis would.</summary>
 public sealed class RedisServer : IAsyncDisposable
