@@ -72,7 +72,7 @@ done
 elapsed=$(echo "$(date +%s.%N) - $started" | bc)
 curl -s "${address}emulator/stats" > "$out/stats.json"
 echo "== Workers"
-for f in "$out"/w*.json; do jq -c '{worker: input_filename, processed, updated, unchanged, failed, throttled, run}' "$f" 2>/dev/null | sed 's/,"failures":\[\]//'; done
+for f in "$out"/w*.json; do jq -c '{worker: input_filename, processed, updated, unchanged, failed, throttled, run: (.run | del(.failures)), fleet}' "$f" 2>/dev/null; done
 echo "== Ledger (emulator)"
 jq -c --arg elapsed "$elapsed" '{elapsedSeconds: ($elapsed|tonumber), usersChangedOnce, usersChangedMoreThanOnce, usersUnchanged,
   tokenRequests: .totalTokenRequests, apiRequests: .totalApiRequests, throttled,

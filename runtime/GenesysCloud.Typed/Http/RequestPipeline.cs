@@ -113,6 +113,9 @@ internal sealed class RequestPipeline
         var state = CallState.Of(context);
         var request = state.Request;
         var cancellationToken = context.CancellationToken;
+        // The turn first, then the token: a token taken before a long pacing wait can expire in the queue (short-lived
+        // tokens, a fleet's shared budget) and earn a 401.
+        if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var response = await SendOnceAsync(request, token, state, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
@@ -124,6 +127,7 @@ internal sealed class RequestPipeline
         _tokens.Invalidate(token);
         response.Dispose();
         _telemetry.Replayed(request.RouteTemplate);
+        if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         return await SendOnceAsync(request, fresh, state, cancellationToken).ConfigureAwait(false);
     }
@@ -141,7 +145,6 @@ internal sealed class RequestPipeline
             message.Content = new ReadOnlyMemoryContent(body);
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType);
         }
-        if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
