@@ -55,7 +55,8 @@ internal sealed class RedisTokenCache : IGenesysTokenCache
         var db = _redis.GetDatabase();
         var tokenKey = TokenKey(request.Key);
         var lockKey = LockKey(request.Key);
-        var replacing = request.Replacing is null ? null : _protector.Fingerprint(request.Replacing.Value);
+        // Only a rejected token is never handed back; one merely due for refresh is, while the fleet's rule finds it fresh.
+        var replacing = request.Replacing is null || !request.ReplacingWasRejected ? null : _protector.Fingerprint(request.Replacing.Value);
         while (true)
         {
             string owner;
@@ -151,8 +152,9 @@ internal sealed class RedisTokenCache : IGenesysTokenCache
         var fields = (RedisResult[])result!;
         var remaining = TimeSpan.FromMilliseconds((long)fields[3]);
         if (remaining <= TimeSpan.Zero) return null;
-        if (replacing is not null && (string?)fields[1] == replacing) return null;   // the token this process wants replaced
-        // Close to its end the token is due: the one process that asks first renews it for the fleet.
+        if (replacing is not null && (string?)fields[1] == replacing) return null;   // the server rejected it
+        // Close to its end (a quarter of its life, or half the configured lead) the token is due: the one process that asks
+        // first renews it for the fleet. Earlier asks (each process's own refresh-ahead) get it back.
         var lifetime = TimeSpan.FromMilliseconds((long)fields[2]);
         var lead = refreshBeforeExpiry < lifetime / 2 ? refreshBeforeExpiry : lifetime / 2;
         if (remaining <= lead / 2) return null;

@@ -35,8 +35,9 @@ public sealed class TokenCacheTests : IAsyncLifetime
         return (new RedisTokenCache(connection, options, health, TimeProvider.System, () => NullLogger.Instance), health);
     }
 
-    private static GenesysTokenCacheRequest Request(string key, Func<CancellationToken, Task<AccessToken>> fetch, AccessToken? replacing = null) =>
-        new(key, "client-1", replacing, TimeSpan.FromMinutes(5), fetch);
+    private static GenesysTokenCacheRequest Request(string key, Func<CancellationToken, Task<AccessToken>> fetch, AccessToken? replacing = null,
+        bool rejected = true) =>
+        new(key, "client-1", replacing, TimeSpan.FromMinutes(5), fetch, rejected);
 
     private static string RandomToken(Random random)
     {
@@ -149,9 +150,30 @@ public sealed class TokenCacheTests : IAsyncLifetime
         var first = await processes[0].GetTokenAsync(Request("renew", Fetch), default);
         Assert.Equal("t1", first.Value);
         Assert.Equal("t1", (await processes[1].GetTokenAsync(Request("renew", Fetch), default)).Value);
-        // Every process comes to replace t1 (its refresh is due, or the server said 401 and the delete has not landed):
-        // one fetch, the others take t2.
+        // Each process's own refresh-ahead while the shared token is still fresh by the fleet's rule: the same token back.
+        var same = await Task.WhenAll(processes.Select(p => p.GetTokenAsync(Request("renew", Fetch, replacing: first, rejected: false), default)));
+        Assert.All(same, t => Assert.Equal("t1", t.Value));
+        Assert.Equal(1, issued);
+        // Every process comes to replace t1 after a 401 (the delete has not landed yet): one fetch, the others take t2.
         var renewed = await Task.WhenAll(processes.Select(p => p.GetTokenAsync(Request("renew", Fetch, replacing: first), default)));
+        Assert.All(renewed, t => Assert.Equal("t2", t.Value));
+        Assert.Equal(2, issued);
+    }
+
+    [Theory]
+    [InlineData(2000)]
+    [InlineData(4000)]
+    public async Task A_shared_token_close_to_its_end_is_renewed_once_by_whoever_asks_first(int lifetimeMs)
+    {
+        var processes = new List<RedisTokenCache>();
+        for (var i = 0; i < 3; i++) processes.Add((await NewProcessAsync()).Cache);
+        var issued = 0;
+        Task<AccessToken> Fetch(CancellationToken _) =>
+            Task.FromResult(new AccessToken("t" + Interlocked.Increment(ref issued), DateTimeOffset.UtcNow.AddMilliseconds(lifetimeMs)));
+        var first = await processes[0].GetTokenAsync(Request("end", Fetch), default);
+        // Past three quarters of its life (lead = half the lifetime, renewed in the last half of the lead).
+        await Task.Delay(lifetimeMs * 8 / 10);
+        var renewed = await Task.WhenAll(processes.Select(p => p.GetTokenAsync(Request("end", Fetch, replacing: first, rejected: false), default)));
         Assert.All(renewed, t => Assert.Equal("t2", t.Value));
         Assert.Equal(2, issued);
     }

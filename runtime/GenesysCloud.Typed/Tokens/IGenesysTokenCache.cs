@@ -17,8 +17,9 @@ public interface IGenesysTokenCache
 public sealed class GenesysTokenCacheRequest
 {
     public GenesysTokenCacheRequest(string key, string clientId, AccessToken? replacing, TimeSpan refreshBeforeExpiry,
-        Func<CancellationToken, Task<AccessToken>> fetchAsync)
+        Func<CancellationToken, Task<AccessToken>> fetchAsync, bool replacingWasRejected = false)
     {
+        ReplacingWasRejected = replacingWasRejected;
         Key = key;
         ClientId = clientId;
         Replacing = replacing;
@@ -31,9 +32,13 @@ public sealed class GenesysTokenCacheRequest
 
     public string ClientId { get; }
 
-    /// <summary>The token this process holds and wants replaced (due for refresh, or rejected); null when it has none.
-    /// A shared token equal to it is not an answer.</summary>
+    /// <summary>The token this process holds and wants replaced (due for refresh, or rejected); null when it has none.</summary>
     public AccessToken? Replacing { get; }
+
+    /// <summary>The server answered 401 to <see cref="Replacing"/>: a shared token equal to it is never an answer. Otherwise
+    /// the process's own refresh is merely due, and the cache may answer with the same token while the fleet's rule says it
+    /// is fresh enough (so N processes renew once, not N times).</summary>
+    public bool ReplacingWasRejected { get; }
 
     /// <summary><see cref="GenesysTokenOptions.RefreshBeforeExpiry"/>: a shared token is renewed when this close to expiry
     /// (at most half its lifetime).</summary>

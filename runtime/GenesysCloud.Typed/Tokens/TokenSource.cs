@@ -23,6 +23,7 @@ internal sealed class TokenSource : IDisposable
     private readonly IGenesysTokenCache? _cache;
     private readonly SharedTokenKey? _cacheKey;
     private AccessToken? _last;   // the latest token obtained, kept after an invalidation: the shared cache must not hand it back
+    private bool _lastRejected;
 
     public TokenSource(ITokenFetcher fetcher, GenesysTokenOptions options, TimeProvider time, ILogger logger, GenesysTelemetry telemetry,
         SecretRedactor redactor, IGenesysTokenCache? cache = null, SharedTokenKey? cacheKey = null)
@@ -61,6 +62,7 @@ internal sealed class TokenSource : IDisposable
             if (ReferenceEquals(_current?.Token, token))
             {
                 _current = null;
+                if (ReferenceEquals(_last, token)) _lastRejected = true;
                 Log.TokenInvalidated(_logger, _fetcher.Grant);
                 // Shared: drop it for every process, but only if it is still the shared one (the cache compares and deletes).
                 if (_cache is not null) _ = InvalidateSharedAsync(token);
@@ -85,9 +87,10 @@ internal sealed class TokenSource : IDisposable
     {
         if (_cache is null) return _fetcher.FetchAsync(cancellationToken);
         AccessToken? replacing;
-        lock (_gate) replacing = _last;
+        bool rejected;
+        lock (_gate) (replacing, rejected) = (_last, _lastRejected);
         return _cache.GetTokenAsync(new GenesysTokenCacheRequest(_cacheKey!.Key, _cacheKey.ClientId, replacing, _options.RefreshBeforeExpiry,
-            _fetcher.FetchAsync), cancellationToken);
+            _fetcher.FetchAsync, rejected), cancellationToken);
     }
 
     private async Task<AccessToken> WaitForTokenAsync(CancellationToken cancellationToken)
@@ -152,6 +155,7 @@ internal sealed class TokenSource : IDisposable
             {
                 _current = held;
                 _last = token;
+                _lastRejected = false;
                 _inflight = null;
                 _failures = 0;
                 _notBefore = DateTimeOffset.MinValue;
