@@ -103,6 +103,12 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// (success or not). The caller disposes it.</summary>
     public Task<HttpResponseMessage> SendRawAsync(GenesysRequest request, CancellationToken cancellationToken = default)
     {
+        return SendCoreAsync(request, cancellationToken).AsTask();
+    }
+
+    // What the typed methods await: a ValueTask, so a call that completes at once allocates no Task for the response.
+    internal ValueTask<HttpResponseMessage> SendCoreAsync(GenesysRequest request, CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _pipeline.SendAsync(request, cancellationToken);
     }
@@ -110,7 +116,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <summary>Sends and reads the JSON answer; any error becomes a typed exception.</summary>
     public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
         // The pipeline buffered the body: deserialize from that buffer, without copying it to an array first.
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -136,14 +142,14 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <summary>Sends and discards the answer's body; any error becomes a typed exception.</summary>
     public async Task SendAsync(GenesysRequest request, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends and returns the value with status, headers and correlation id. 204 gives a null value.</summary>
     public async Task<ApiResponse<T>> SendForResponseAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NoContent || body.Length == 0)
             return new ApiResponse<T>(response.StatusCode, response.Headers, default);

@@ -175,7 +175,7 @@ public sealed class FleetRun
                 }
                 return result;
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is RedisException or TimeoutException)   // RedisTimeoutException is a TimeoutException
             {
                 if (!_redisAway)
                 {

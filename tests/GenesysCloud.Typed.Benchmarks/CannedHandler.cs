@@ -16,12 +16,15 @@ public sealed class CannedHandler : HttpMessageHandler
 
     private static readonly byte[] Token = Encoding.UTF8.GetBytes("""{"access_token":"bench-token","token_type":"bearer","expires_in":86400}""");
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A real handler writes the body to the socket: without this a lazy JsonContent (the hand-written and Refit calls)
+        // is never serialized, and their PATCH would leave out work the generated client does up front.
+        if (request.Content is { } content) await content.CopyToAsync(Stream.Null, cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
         var body = path == "/oauth/token" ? Token : path == "/api/v2/users" ? Page : User;
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body), RequestMessage = request };
         response.Content.Headers.ContentType = new("application/json");
-        return Task.FromResult(response);
+        return response;
     }
 }

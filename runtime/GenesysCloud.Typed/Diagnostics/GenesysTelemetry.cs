@@ -38,6 +38,9 @@ public sealed class GenesysTelemetry : IDisposable
         Interlocked.Read(ref _requestCount), Interlocked.Read(ref _retryCount), Interlocked.Read(ref _throttledCount),
         Interlocked.Read(ref _refreshCount), Interlocked.Read(ref _replayCount));
 
+    /// <summary>Someone listens to the per-attempt instruments, so an attempt's duration is worth reading the clock for.</summary>
+    internal bool ListensToRequests => _requests.Enabled || _requestDuration.Enabled;
+
     internal void RequestSent(string method, string route, int status, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _requestCount);

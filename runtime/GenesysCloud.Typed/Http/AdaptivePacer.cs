@@ -51,6 +51,9 @@ internal sealed class AdaptivePacer : IGenesysRequestBudget
 
     ValueTask IGenesysRequestBudget.WaitTurnAsync(CancellationToken cancellationToken) => new(WaitTurnAsync(cancellationToken));
 
+    /// <summary>Takes one token if the bucket has one, without waiting.</summary>
+    public bool TryTakeTurn() => _bucket.Wait(0);
+
     /// <summary>A 429: slow down, and send nothing until its Retry-After has passed.</summary>
     public void Throttled(TimeSpan? retryAfter)
     {

@@ -24,7 +24,27 @@ public sealed class GenesysRequest
 
     public ReadOnlyMemory<byte>? Body { get; init; }
 
-    public string BodyContentType { get; init; } = "application/json";
+    /// <summary>The body's media type. Checked here, once: it is sent as given.</summary>
+    public string BodyContentType
+    {
+        get => _bodyContentType;
+        init
+        {
+            try
+            {
+                HeaderRules.Check("Content-Type", value);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"BodyContentType cannot be sent: {ex.Message}", nameof(BodyContentType), ex);
+            }
+            if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _))
+                throw new ArgumentException($"'{value}' is not a media type (such as application/json).", nameof(BodyContentType));
+            _bodyContentType = value;
+        }
+    }
+
+    private readonly string _bodyContentType = "application/json";
 
     /// <summary>Extra request headers. Checked here, before anything is sent: a name must be an HTTP token and a value
     /// visible ASCII (or tab), so a value cannot end the header and start another.</summary>

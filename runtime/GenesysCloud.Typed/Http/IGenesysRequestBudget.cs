@@ -8,6 +8,10 @@ public interface IGenesysRequestBudget : IDisposable
     /// <summary>Completes when this request may be sent.</summary>
     ValueTask WaitTurnAsync(CancellationToken cancellationToken);
 
+    /// <summary>Takes a turn now if one is free, without waiting (the pipeline's fast path); false sends the request down
+    /// the path that calls <see cref="WaitTurnAsync"/>. A budget that cannot answer synchronously returns false.</summary>
+    bool TryTakeTurn() => false;
+
     /// <summary>A 429 arrived: slow down, and send nothing until its Retry-After (when one this client waits out) has passed.</summary>
     void Throttled(TimeSpan? retryAfter);
 

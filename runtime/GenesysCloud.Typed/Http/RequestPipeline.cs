@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,12 @@ namespace GenesysCloud.Typed;
 
 /// <summary>Outer → inner: disposal and cancellation → total timeout → retry (Polly) → pacing and token (time off the
 /// wire) → attempt timeout around each send only → auth (one replay after a 401) → transport. Returns the final
-/// response, success or not; the connection turns failures into exceptions.</summary>
+/// response, success or not; the connection turns failures into exceptions.
+/// <para>Fast path, the same behaviour for less: when the token is in hand and pacing grants a turn at once, no time is
+/// spent off the wire, so the first send runs under one timer (the attempt's or the call's, whichever ends first)
+/// instead of two Polly timeouts and a retry around it. An answer the retry would not touch is returned from there; a
+/// 401, a transient answer or failure is handed to the Polly pipeline as its first attempt's outcome, which then
+/// retries, replays or gives up exactly as it would have, within what is left of the call's budget.</para></summary>
 internal sealed class RequestPipeline
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
@@ -28,6 +35,7 @@ internal sealed class RequestPipeline
     private readonly IGenesysRequestBudget? _pacer;
     private readonly CancellationToken _stopping;
     private readonly bool _acceptIsDefault;
+    private readonly SendDeadlines _deadlines;
 
     public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
         IGenesysRequestBudget? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
@@ -43,27 +51,30 @@ internal sealed class RequestPipeline
         _redactor = redactor;
         _stopping = stopping;
         _time = options.TimeProvider;
+        _deadlines = new SendDeadlines(_time, stopping);
+        // The call's budget is measured from its start, which may have been a fast first send.
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time }
-            .AddTimeout(options.Timeout)
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = args => new ValueTask<TimeSpan>(Remaining(CallState.Of(args.Context))) })
             .AddRetry(RetryStrategy.Create(options.Retry, _time, RetryAfterBeyondLimit, OnRetryAsync))
             .Build();
         // Only time on the wire counts against an attempt: waiting for pacing or a token is not the server being slow.
         _attempt = new ResiliencePipelineBuilder { TimeProvider = _time }.AddTimeout(options.AttemptTimeout).Build();
     }
 
-    public async Task<HttpResponseMessage> SendAsync(GenesysRequest request, CancellationToken cancellationToken)
+    public async ValueTask<HttpResponseMessage> SendAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
-        using var activity = GenesysTelemetry.ActivitySource.StartActivity($"{request.Method.Method} {request.RouteTemplate}", ActivityKind.Client);
+        // The span's name is only built when someone records spans.
+        using var activity = GenesysTelemetry.ActivitySource.HasListeners()
+            ? GenesysTelemetry.ActivitySource.StartActivity($"{request.Method.Method} {request.RouteTemplate}", ActivityKind.Client)
+            : null;
         activity?.SetTag("http.request.method", request.Method.Method);
         activity?.SetTag("url.template", request.RouteTemplate);
-        // Disposing the connection ends every wait of every call in flight: pacing, token, retry delay, transport.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping) : null;
-        var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _stopping);
-        var state = new CallState(request, _time.GetUtcNow() + _options.Timeout);
-        context.Properties.Set(RetryStrategy.FactsKey, state);
+        var now = _time.GetUtcNow();
+        var state = new CallState(request, now + _options.Timeout);
         try
         {
-            var response = await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
+            var response = TryTurnNow(now, out var token) ? await FirstSendAsync(state, token, cancellationToken).ConfigureAwait(false) : null;
+            response ??= await RetryAsync(state, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers, _redactor));
             return response;
@@ -76,6 +87,14 @@ internal sealed class RequestPipeline
             {
                 Data = { ["MayHaveBeenProcessed"] = state.MayHaveBeenProcessed, ["Cancellation"] = ex.Message },
             };
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // One shape whichever layer noticed first (HttpClient, Polly, a wait for a token or a turn).
+            activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
+            throw new OperationCanceledException(
+                $"{request.Sent} was cancelled by the caller{(state.MayHaveBeenProcessed ? "; it may have been processed" : "; it was not sent")}.",
+                ex, cancellationToken);
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -104,20 +123,87 @@ internal sealed class RequestPipeline
         }
         finally
         {
+            state.FirstResponse?.Dispose();   // handed over, but the retry never started (cancelled first)
+        }
+    }
+
+    /// <summary>The token is valid and pacing grants a turn now: the first send needs no wait off the wire.</summary>
+    private bool TryTurnNow(DateTimeOffset now, [NotNullWhen(true)] out AccessToken? token) =>
+        _tokens.TryGetNow(now, out token) && (_pacer is null || _pacer.TryTakeTurn());
+
+    /// <summary>The first send under one timer. Returns the final answer, or null after handing the outcome to the retry
+    /// (a 401, a transient status, a transport failure, the attempt's timeout).</summary>
+    private async ValueTask<HttpResponseMessage?> FirstSendAsync(CallState state, AccessToken token, CancellationToken cancellationToken)
+    {
+        var attemptEndsFirst = _options.AttemptTimeout < _options.Timeout;
+        var limit = attemptEndsFirst ? _options.AttemptTimeout : _options.Timeout;
+        using var deadline = _deadlines.Start(limit, cancellationToken);
+        state.FirstToken = token;
+        HttpResponseMessage response;
+        try
+        {
+            response = await SendOnceAsync(state.Request, token, state, deadline.Token, timed: false).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.Fired(cancellationToken))
+        {
+            var timeout = new TimeoutRejectedException($"The operation didn't complete within the allowed timeout of '{limit}'.", limit, ex);
+            if (!attemptEndsFirst) throw timeout;   // the call's whole budget is spent: nothing more is tried
+            state.FirstFailure = ExceptionDispatchInfo.Capture(timeout);
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            state.FirstFailure = ExceptionDispatchInfo.Capture(ex);
+            return null;
+        }
+        var status = (int)response.StatusCode;
+        if (status != (int)HttpStatusCode.Unauthorized && !TransientFailures.IsTransientStatus(status)) return response;
+        state.FirstResponse = response;
+        return null;
+    }
+
+    /// <summary>The Polly pipeline: retries, the 401 replay, and the call's budget. Its first attempt is the fast send's
+    /// outcome when there was one.</summary>
+    private async Task<HttpResponseMessage> RetryAsync(CallState state, CancellationToken cancellationToken)
+    {
+        // Disposing the connection ends every wait of every call in flight: pacing, token, retry delay, transport.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping) : null;
+        var context = ResilienceContextPool.Shared.Get(linked?.Token ?? _stopping);
+        context.Properties.Set(RetryStrategy.FactsKey, state);
+        try
+        {
+            return await _pipeline.ExecuteAsync(static (ctx, self) => self.AttemptAsync(ctx), context, this).ConfigureAwait(false);
+        }
+        finally
+        {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    // Polly applies no timeout to a zero or negative value: a spent budget still has to end the call.
+    private TimeSpan Remaining(CallState state) => state.Deadline - _time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : TimeSpan.FromTicks(1);
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(ResilienceContext context)
     {
         var state = CallState.Of(context);
         var request = state.Request;
         var cancellationToken = context.CancellationToken;
-        // The turn first, then the token: a token taken before a long pacing wait can expire in the queue (short-lived
-        // tokens, a fleet's shared budget) and earn a 401.
-        if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(request, token, state, cancellationToken).ConfigureAwait(false);
+        AccessToken token;
+        HttpResponseMessage response;
+        if (state.TakeFirst(out var firstToken, out var firstResponse, out var firstFailure))
+        {
+            token = firstToken;
+            firstFailure?.Throw();
+            response = firstResponse!;
+        }
+        else
+        {
+            // The turn first, then the token: a token taken before a long pacing wait can expire in the queue (short-lived
+            // tokens, a fleet's shared budget) and earn a 401.
+            if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            response = await SendOnceAsync(request, token, state, cancellationToken, timed: true).ConfigureAwait(false);
+        }
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
         // 401: a refresh helps for an expired or revoked token, never for an IP block.
@@ -129,10 +215,13 @@ internal sealed class RequestPipeline
         _telemetry.Replayed(request.RouteTemplate);
         if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
         var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return await SendOnceAsync(request, fresh, state, cancellationToken).ConfigureAwait(false);
+        return await SendOnceAsync(request, fresh, state, cancellationToken, timed: true).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(GenesysRequest request, AccessToken token, CallState state, CancellationToken cancellationToken)
+    /// <summary>One send. <paramref name="timed"/>: under the attempt timeout here; otherwise the caller's token carries
+    /// the deadline (the fast first send).</summary>
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(GenesysRequest request, AccessToken token, CallState state, CancellationToken cancellationToken,
+        bool timed)
     {
         // The path is always relative to the configured API base, so the token can only go to that host.
         using var message = new HttpRequestMessage(request.Method, _apiBase + request.PathAndQuery);
@@ -143,15 +232,19 @@ internal sealed class RequestPipeline
         if (request.Body is { } body)
         {
             message.Content = new ReadOnlyMemoryContent(body);
-            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType);
+            // Unparsed: the handler writes it as given, and GenesysRequest's content type is ours, not a server's.
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.BodyContentType);
         }
-        var started = Stopwatch.GetTimestamp();
+        // Two clock reads per attempt are only worth it to someone who reads the duration.
+        var logsAnswers = _logger.IsEnabled(LogLevel.Debug);
+        var started = logsAnswers || _telemetry.ListensToRequests ? Stopwatch.GetTimestamp() : 0;
         HttpResponseMessage response;
         try
         {
-            response = await _attempt.ExecuteAsync(static (state, ct) => new ValueTask<HttpResponseMessage>(
-                Transport.SendAsync(state.Http(), state.Message, state.MaxBytes, ct)),
-                (Http: _http, Message: message, MaxBytes: _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
+            response = timed
+                ? await _attempt.ExecuteAsync(static (state, ct) => Transport.SendAsync(state.Http(), state.Message, state.MaxBytes, ct),
+                    (Http: _http, Message: message, MaxBytes: _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false)
+                : await Transport.SendAsync(_http(), message, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -165,7 +258,7 @@ internal sealed class RequestPipeline
             throw;
         }
         if (TransientFailures.MayHaveBeenProcessed((int)response.StatusCode)) state.MayHaveBeenProcessed = true;
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var elapsed = started == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(started);
         _telemetry.RequestSent(request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
@@ -180,7 +273,7 @@ internal sealed class RequestPipeline
             _pacer.RateLimitHeaders(allowed, count, reset);
         }
         // The header lookup costs more than the rest of the log call: only pay it when someone reads Debug.
-        if (_logger.IsEnabled(LogLevel.Debug))
+        if (logsAnswers)
         {
             Log.Answered(_logger, request.Method.Method, request.RouteTemplate, (int)response.StatusCode, elapsed,
                 GenesysHeaders.CorrelationIdOf(response.Headers, _redactor));
@@ -211,6 +304,22 @@ internal sealed class RequestPipeline
     private sealed class CallState(GenesysRequest request, DateTimeOffset deadline) : RetryFacts(request.IsIdempotent, deadline)
     {
         public GenesysRequest Request { get; } = request;
+
+        /// <summary>The fast first send's token and outcome, for the retry to take as its first attempt.</summary>
+        public AccessToken? FirstToken;
+        public HttpResponseMessage? FirstResponse;
+        public ExceptionDispatchInfo? FirstFailure;
+
+        /// <summary>The handed-over outcome, once: later attempts send again.</summary>
+        public bool TakeFirst([NotNullWhen(true)] out AccessToken? token, out HttpResponseMessage? response, out ExceptionDispatchInfo? failure)
+        {
+            token = FirstToken;
+            response = FirstResponse;
+            failure = FirstFailure;
+            FirstResponse = null;
+            FirstFailure = null;
+            return token is not null && (response is not null || failure is not null);
+        }
 
         /// <summary>Some attempt reached the server and its fate is unknown or "applied": a caller must re-read before
         /// repeating a write. Stays false while every attempt was refused before processing (429, 503, never sent).</summary>

@@ -13,7 +13,7 @@ internal static class Transport
     /// <see cref="HttpRequestException"/> the classifier knows: a body that does not decode as its Content-Encoding says
     /// (a broken proxy), and a body over <paramref name="maxBytes"/> even from an HttpClient whose own buffer limit is
     /// larger (a client the caller supplied).</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage message, long maxBytes, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -25,7 +25,8 @@ internal static class Transport
             throw new HttpRequestException(HttpRequestError.InvalidResponse,
                 $"The answer's body does not decode as its Content-Encoding says: {ex.Message}", ex);
         }
-        if (response.Content.Headers.ContentLength > maxBytes)
+        // A client whose own buffer limit is this one's has refused a larger body already; reading the header costs.
+        if (http.MaxResponseContentBufferSize > maxBytes && response.Content.Headers.ContentLength > maxBytes)
         {
             var length = response.Content.Headers.ContentLength;
             response.Dispose();

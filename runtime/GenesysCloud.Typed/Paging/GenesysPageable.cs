@@ -34,12 +34,8 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     public GenesysPageable<T> WithPrefetch(bool enabled = true) =>
         new(_connection, _first, _typeInfo, _style, _itemsProperty, enabled, _callToken);
 
-    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-    {
-        await foreach (var page in AsPages(null, cancellationToken).ConfigureAwait(false))
-            foreach (var item in page.Items)
-                yield return item;
-    }
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        new ItemEnumerator(AsPages(null, cancellationToken).GetAsyncEnumerator(cancellationToken));
 
     /// <summary>The pages, from the first or from <paramref name="continuationToken"/> (a page's
     /// <see cref="GenesysPage{T}.ContinuationToken"/>).</summary>
@@ -53,10 +49,12 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         var request = continuationToken is null
             ? _first
             : _first.WithPathAndQuery(NextLink.Resolve(continuationToken, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Redactor));
-        var visited = new HashSet<string>(StringComparer.Ordinal) { request.PathAndQuery };
-        // Ends a prefetch nobody will read when the consumer stops early.
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cancellationToken = abandon.Token;
+        // Every page asked for, to refuse a next link that loops; made at the first next link (one page needs none).
+        var firstPath = request.PathAndQuery;
+        HashSet<string>? visited = null;
+        // Ends a prefetch nobody will read when the consumer stops early (without prefetch nothing is left in flight).
+        using var abandon = _prefetch ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        if (abandon is not null) cancellationToken = abandon.Token;
         var pending = FetchAsync(request, cancellationToken);
         try
         {
@@ -64,7 +62,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             {
                 var (data, correlationId) = await pending.ConfigureAwait(false);
                 var next = NextPath(request, data);
-                if (next is not null && !visited.Add(next))
+                if (next is not null && !(visited ??= new HashSet<string>(StringComparer.Ordinal) { firstPath }).Add(next))
                 {
                     throw new GenesysPagingException(
                         $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
@@ -83,7 +81,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             // unobserved.
             if (pending is not null)
             {
-                if (!pending.IsCompleted) abandon.Cancel();
+                if (!pending.IsCompleted) abandon?.Cancel();
                 _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
         }
@@ -102,7 +100,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
 
     private async Task<(PageData<T> Data, string? CorrelationId)> FetchAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
-        using var response = await _connection.SendRawAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await _connection.SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
         var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _connection.Redactor);
         // The pipeline buffered the body: one deserialization of the whole envelope reads it in place, without a copy.
@@ -118,5 +116,39 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 $"{request.Sent} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(bytes, _connection.Redactor)}",
                 response.StatusCode, correlationId, ex);
         }
+    }
+
+    /// <summary>The items of each page in turn. Written out rather than as an async iterator: an item of a page already
+    /// read is then a field read and a completed ValueTask, not a pass through a generated state machine.</summary>
+    private sealed class ItemEnumerator(IAsyncEnumerator<GenesysPage<T>> pages) : IAsyncEnumerator<T>
+    {
+        private IReadOnlyList<T> _items = [];
+        private int _next;
+        private T _current = default!;
+
+        public T Current => _current;
+
+        public ValueTask<bool> MoveNextAsync()
+        {
+            if (_next >= _items.Count) return NextPageAsync();
+            _current = _items[_next++];
+            return new ValueTask<bool>(true);
+        }
+
+        private async ValueTask<bool> NextPageAsync()
+        {
+            while (await pages.MoveNextAsync().ConfigureAwait(false))
+            {
+                _items = pages.Current.Items;
+                _next = 0;
+                if (_items.Count == 0) continue;
+                _current = _items[_next++];
+                return true;
+            }
+            _current = default!;
+            return false;
+        }
+
+        public ValueTask DisposeAsync() => pages.DisposeAsync();
     }
 }

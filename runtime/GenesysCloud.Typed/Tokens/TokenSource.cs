@@ -38,19 +38,22 @@ internal sealed class TokenSource : IDisposable
         _telemetry = telemetry;
     }
 
-    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) =>
+        TryGetNow(_time.GetUtcNow(), out var token) ? new ValueTask<AccessToken>(token) : new ValueTask<AccessToken>(WaitForTokenAsync(cancellationToken));
+
+    /// <summary>The held token, when it is still valid at <paramref name="now"/>: nothing to wait for. Past its soft
+    /// expiry this also starts the refresh in the background.</summary>
+    public bool TryGetNow(DateTimeOffset now, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccessToken? token)
     {
         var held = _current;
-        if (held is not null)
+        if (held is not null && now < held.HardExpiry)
         {
-            var now = _time.GetUtcNow();
-            if (now < held.HardExpiry)
-            {
-                if (now >= held.SoftExpiry) RefreshInBackground(held);
-                return new ValueTask<AccessToken>(held.Token);
-            }
+            if (now >= held.SoftExpiry) RefreshInBackground(held);
+            token = held.Token;
+            return true;
         }
-        return new ValueTask<AccessToken>(WaitForTokenAsync(cancellationToken));
+        token = null;
+        return false;
     }
 
     /// <summary>The server rejected <paramref name="token"/>. Forget it only if it is still the current one, so a burst

@@ -11,11 +11,13 @@ public sealed class WireTap() : DelegatingHandler(new SocketsHttpHandler { Allow
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        Requests.Enqueue(new Sent(request.Method.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body));
+        // As written to the socket: unparsed.
+        var contentType = request.Content is not null && request.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type) ? type.ToString() : null;
+        Requests.Enqueue(new Sent(request.Method.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body, contentType));
         return await base.SendAsync(request, cancellationToken);
     }
 
     public IEnumerable<Sent> To(string pathPrefix) => Requests.Where(r => r.Uri.AbsolutePath.StartsWith(pathPrefix, StringComparison.Ordinal));
 
-    public sealed record Sent(string Method, Uri Uri, string? Authorization, byte[]? Body);
+    public sealed record Sent(string Method, Uri Uri, string? Authorization, byte[]? Body, string? ContentType);
 }
