@@ -19,7 +19,8 @@ host_dll=samples/EmulatorHost/bin/Release/net10.0/EmulatorHost.dll
 worker_dll=samples/BatchUsers/bin/Release/net10.0/BatchUsers.dll
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+redis_dir=""
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 0.5; [ -n "$redis_dir" ] && rm -rf "$redis_dir"; }
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
