@@ -17,7 +17,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     private readonly TokenSource _tokens;
     private readonly RequestPipeline _pipeline;
     private readonly TimeProvider _time;
-    private readonly AdaptivePacer? _pacer;
+    private readonly IGenesysRequestBudget? _pacer;
     private readonly SecretRedactor _redactor = new();
     // Cancelled on disposal: every wait of every call in flight (pacing, token, retry delay, paging) ends with it.
     private readonly CancellationTokenSource _stopping = new();
@@ -60,8 +60,11 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         JsonOptions = CreateJsonOptions(options);
         _redactor.Add(options.ClientSecret);
         var endpoint = new TokenEndpointClient(_http, LoginBaseAddress, options, logger, Telemetry, _redactor);
-        _tokens = new TokenSource(options.ResolveCredential().CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry, _redactor);
-        _pacer = options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time);
+        var credential = options.ResolveCredential();
+        var shared = options.TokenCache is { } cache && credential.CacheKey(LoginBaseAddress) is { } key ? (cache, key) : default;
+        _tokens = new TokenSource(credential.CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry, _redactor, shared.cache, shared.key);
+        _pacer = options.RequestBudgetFactory?.Invoke(options.Pacing, _time)
+            ?? (options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time));
         _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer, _redactor, _stopping.Token,
             acceptIsDefault: _ownedClient is not null);
     }

@@ -52,6 +52,14 @@ public sealed class GenesysCloudOptions
     /// <summary>How asynchronous jobs are polled and how long they may take.</summary>
     public GenesysJobOptions Jobs { get; set; } = new();
 
+    /// <summary>Shares tokens with other processes (e.g. GenesysCloud.Typed.Redis's <c>UseRedisFleet</c>). Null: this
+    /// connection's tokens are its own. Static and custom-provider credentials are never shared.</summary>
+    public IGenesysTokenCache? TokenCache { get; set; }
+
+    /// <summary>Builds the request budget from <see cref="Pacing"/> when the connection is created (e.g. a fleet-wide one);
+    /// returning null falls back to in-process pacing. Null: in-process pacing when <see cref="GenesysPacingOptions.RequestsPerMinute"/> is set.</summary>
+    public Func<GenesysPacingOptions, TimeProvider, IGenesysRequestBudget?>? RequestBudgetFactory { get; set; }
+
     /// <summary>Bodies larger than this are refused rather than buffered.</summary>
     public long MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 

@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using GenesysCloud.Typed;
+using GenesysCloud.Typed.Redis;
 using GenesysCloud.Typed.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace BatchUsers;
 
@@ -11,8 +15,10 @@ public static class BatchApp
     public const int ExitOk = 0, ExitFailures = 1, ExitUsage = 2, ExitInterrupted = 130;
 
     public static async Task<(JobSummary Summary, int ExitCode)> RunAsync(JobSettings settings, EmulatorSettings? emulatorSettings,
-        GenesysSettings? genesys, IProgressView view, CancellationToken stop, JobProgress? progress = null)
+        GenesysSettings? genesys, IProgressView view, CancellationToken stop, JobProgress? progress = null, FleetSettings? fleet = null,
+        ILoggerFactory? loggerFactory = null)
     {
+        loggerFactory ??= NullLoggerFactory.Instance;
         progress ??= new JobProgress();
         GenesysCloudEmulator? emulator = null;
         try
@@ -46,6 +52,18 @@ public static class BatchApp
                 view.Line($"Running against the embedded Genesys Cloud emulator at {emulator.BaseAddress}: {e.Users} users, " +
                           $"{e.TokenLifetime.TotalSeconds:0.###} s tokens, {e.FaultRate:P0} 5xx, {e.DropRate:P0} dropped connections, {e.RateLimit} requests/min.");
             }
+            else if (genesys.EmulatorAddress is { } address)
+            {
+                options = new GenesysCloudOptions
+                {
+                    BaseAddress = address,
+                    ClientId = genesys.ClientId,
+                    ClientSecret = genesys.ClientSecret,
+                    Pacing = { RequestsPerMinute = genesys.PaceRequestsPerMinute },
+                    Retry = { BaseDelay = TimeSpan.FromMilliseconds(200) },
+                };
+                view.Line($"Running against the emulator host at {address} as client {genesys.ClientId}, pacing at {genesys.PaceRequestsPerMinute} requests/min.");
+            }
             else
             {
                 options = new GenesysCloudOptions
@@ -55,18 +73,42 @@ public static class BatchApp
                     ClientSecret = genesys.ClientSecret,
                     Pacing = { RequestsPerMinute = genesys.PaceRequestsPerMinute },
                 };
-                view.Line($"Running against Genesys Cloud {genesys.Region} ({genesys.Region.Environment()}) as client {genesys.ClientId}" +
+                view.Line($"Running against Genesys Cloud {genesys.Region} ({genesys.Region!.Value.Environment()}) as client {genesys.ClientId}" +
                           (settings.Apply ? "." : " — DRY RUN: nothing is written; add --apply to write."));
             }
             options.TypeInfoResolver = BatchJson.Default;
+            options.LoggerFactory = loggerFactory;
 
+            await using var redis = fleet is null ? null : await ConnectionMultiplexer.ConnectAsync(RedisConfiguration(fleet.RedisConnectionString));
+            var membership = redis is null ? null : options.UseRedisFleet(redis, new GenesysRedisOptions { EncryptionKey = fleet!.TokenKey });
             await using var connection = new GenesysCloudConnection(options);
             var users = IUsersApi.Create(connection);
-            var job = new UserUpdateJob(users, settings, progress);
             var clock = Stopwatch.StartNew();
-            var run = job.RunAsync(stop);
-            await view.ShowAsync(run, progress, connection.Telemetry);
-            var (completed, checkpoint) = await run;
+            bool completed;
+            Checkpoint checkpoint;
+            RunTotals? totals = null;
+            FleetWorkerSummary? worker = null;
+            if (redis is null)
+            {
+                var job = new UserUpdateJob(users, settings, progress);
+                var run = job.RunAsync(stop);
+                await view.ShowAsync(run, progress, connection.Telemetry);
+                (completed, checkpoint) = await run;
+            }
+            else
+            {
+                var workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
+                var job = new FleetJob(users, settings, progress, fleetRun, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
+                view.Line($"Fleet worker {workerId} joining run '{fleet.RunId}'.");
+                var run = job.RunAsync(stop);
+                await view.ShowAsync(run, progress, connection.Telemetry);
+                completed = await run;
+                totals = await fleetRun.TotalsAsync(CancellationToken.None);
+                checkpoint = new Checkpoint { Completed = completed };
+                worker = new FleetWorkerSummary(workerId, job.PartitionsDone, job.PartitionsReclaimed, membership!.Outages,
+                    membership.TokenFetchesForFleet, membership.SharedTokenReads);
+            }
             clock.Stop();
 
             var counters = connection.Telemetry.Counters;
@@ -77,7 +119,7 @@ public static class BatchApp
                 Processed = progress.Processed,
                 Updated = progress.Updated,
                 Unchanged = progress.Unchanged,
-                Failed = checkpoint.Failures.Count,
+                Failed = redis is null ? checkpoint.Failures.Count : progress.Failed,
                 Failures = checkpoint.Failures,
                 TokenRequests = counters.TokenRefreshes,
                 Retries = counters.Retries,
@@ -85,6 +127,8 @@ public static class BatchApp
                 ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
                 ThroughputPerSecond = clock.Elapsed.TotalSeconds > 0 ? Math.Round(progress.ProcessedThisRun / clock.Elapsed.TotalSeconds, 1) : 0,
                 Emulator = emulator is null ? null : LedgerSummary(emulator),
+                Run = totals,
+                Fleet = worker,
             };
             if (settings.JsonPath is { } path)
             {
@@ -92,13 +136,25 @@ public static class BatchApp
                 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(summary, BatchJson.Default.JobSummary), CancellationToken.None);
             }
             view.Summary(summary, settings);
-            var exit = !completed ? ExitInterrupted : summary.Failed > 0 ? ExitFailures : ExitOk;
+            var failed = totals?.Failed ?? summary.Failed;
+            var exit = !completed ? ExitInterrupted : failed > 0 ? ExitFailures : ExitOk;
             return (summary, exit);
         }
         finally
         {
             if (emulator is not null) await emulator.DisposeAsync();
         }
+    }
+
+    // Fail fast while Redis is away (the runtime then works alone and the run's bookkeeping waits), and keep reconnecting.
+    private static ConfigurationOptions RedisConfiguration(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        configuration.AbortOnConnectFail = false;
+        if (!connectionString.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase)) configuration.ConnectTimeout = 2000;
+        if (!connectionString.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase)) configuration.AsyncTimeout = 2000;
+        if (!connectionString.Contains("syncTimeout", StringComparison.OrdinalIgnoreCase)) configuration.SyncTimeout = 2000;
+        return configuration;
     }
 
     private static EmulatorLedgerSummary LedgerSummary(GenesysCloudEmulator emulator)

@@ -27,8 +27,16 @@ public sealed record EmulatorSettings
     public int Seed { get; init; } = 1;
 }
 
-/// <summary>Real Genesys Cloud, from GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET / GENESYS_REGION.</summary>
-public sealed record GenesysSettings(string ClientId, string ClientSecret, GenesysCloud.Typed.GenesysCloudRegion Region, int PaceRequestsPerMinute)
+/// <summary>Real Genesys Cloud, from GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET / GENESYS_REGION; or an emulator host already
+/// running at <see cref="EmulatorAddress"/> (--emulator), whose writes are always applied.</summary>
+public sealed record GenesysSettings(string ClientId, string ClientSecret, GenesysCloud.Typed.GenesysCloudRegion? Region, int PaceRequestsPerMinute,
+    Uri? EmulatorAddress = null)
 {
-    public override string ToString() => $"GenesysSettings({Region}, client {ClientId}, secret redacted)";
+    public override string ToString() => $"GenesysSettings({EmulatorAddress?.ToString() ?? Region.ToString()}, client {ClientId}, secret redacted)";
+}
+
+/// <summary>Fleet mode (--redis): workers with the same run id share one run through Redis.</summary>
+public sealed record FleetSettings(string RedisConnectionString, string RunId, TimeSpan Lease, byte[] TokenKey)
+{
+    public override string ToString() => $"FleetSettings(run {RunId}, lease {Lease}, Redis and token key redacted)";
 }

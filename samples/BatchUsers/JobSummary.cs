@@ -16,7 +16,15 @@ public sealed record JobSummary
     public double ElapsedSeconds { get; init; }
     public double ThroughputPerSecond { get; init; }
     public EmulatorLedgerSummary? Emulator { get; init; }
+    /// <summary>Fleet mode: the whole run's totals, over every worker.</summary>
+    public RunTotals? Run { get; init; }
+    /// <summary>Fleet mode: this worker's part.</summary>
+    public FleetWorkerSummary? Fleet { get; init; }
 }
+
+/// <summary>What one fleet worker did besides its users: partitions, take-overs, Redis outages, tokens.</summary>
+public sealed record FleetWorkerSummary(string Worker, int PartitionsDone, int PartitionsReclaimed, long RedisOutages, long TokenFetchesForFleet,
+    long SharedTokenReads);
 
 /// <summary>The emulator's own record of what happened, to check the job's claims against.</summary>
 public sealed record EmulatorLedgerSummary(int UsersChangedOnce, int UsersChangedMoreThanOnce, int UsersUnchanged, int TokenRequests, int FaultsServed, int Throttled);

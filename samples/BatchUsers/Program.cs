@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BatchUsers;
 using GenesysCloud.Typed;
+using Microsoft.Extensions.Logging;
 
 // The seed's batch job, done right: set one field on every user of an org, across many token lifetimes, through
 // 429s, 5xx and lost responses, without losing or repeating a change. With no credentials it runs on the embedded emulator.
@@ -24,10 +25,15 @@ var faultRate = new Option<double>("--fault-rate") { Description = "Emulator: sh
 var dropRate = new Option<double>("--drop-rate") { Description = "Emulator: share of connections dropped (half after the change applied).", DefaultValueFactory = _ => 0.01 };
 var rateLimit = new Option<int>("--rate-limit") { Description = "Emulator: requests per minute per OAuth client.", DefaultValueFactory = _ => 3000 };
 var seed = new Option<int>("--seed") { Description = "Emulator: seed for users and faults.", DefaultValueFactory = _ => 1 };
+var redisOption = new Option<string?>("--redis") { Description = "Join a fleet through this Redis (StackExchange.Redis connection string; password and ssl go in it). The token encryption key is read from GENESYS_TOKEN_KEY (base64, 32 bytes)." };
+var runId = new Option<string>("--run-id") { Description = "Fleet: workers with the same run id share one run (work, progress, totals).", DefaultValueFactory = _ => "batchusers" };
+var lease = new Option<string>("--lease") { Description = "Fleet: how long a partition stays with a worker that stopped renewing it (5s, 30s).", DefaultValueFactory = _ => "15s" };
+var emulatorUrl = new Option<string?>("--emulator") { Description = "Run against an emulator host already running at this URL (client id from --client-id, secret from GENESYS_CLIENT_SECRET); writes are applied." };
 
 var root = new RootCommand("Sets one field on every user of a Genesys Cloud org, correctly across token lifetimes, rate limits and faults.")
 {
     field, value, concurrency, pageSize, state, resume, checkpoint, json, apply, region, clientId, pace, users, tokenLifetime, faultRate, dropRate, rateLimit, seed,
+    redisOption, runId, lease, emulatorUrl,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
@@ -38,7 +44,15 @@ root.SetAction(async (parse, cancellationToken) =>
         var secret = Environment.GetEnvironmentVariable("GENESYS_CLIENT_SECRET");
         var regionText = parse.GetValue(region) ?? Environment.GetEnvironmentVariable("GENESYS_REGION");
         GenesysSettings? genesys = null;
-        if (!string.IsNullOrEmpty(id) || !string.IsNullOrEmpty(secret))
+        if (parse.GetValue(emulatorUrl) is { } url)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+                throw new ArgumentException($"--emulator '{url}' is not an http(s) URL such as http://127.0.0.1:5099/.");
+            if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
+                throw new ArgumentException("--emulator needs the client id (--client-id or GENESYS_CLIENT_ID) and GENESYS_CLIENT_SECRET.");
+            genesys = new GenesysSettings(id, secret, null, parse.GetValue(pace), address);
+        }
+        else if (!string.IsNullOrEmpty(id) || !string.IsNullOrEmpty(secret))
         {
             if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret))
                 throw new ArgumentException("Set both GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET (or neither, to use the emulator).");
@@ -55,12 +69,24 @@ root.SetAction(async (parse, cancellationToken) =>
             Resume = parse.GetValue(resume),
             CheckpointPath = parse.GetValue(checkpoint)!,
             JsonPath = parse.GetValue(json),
-            Apply = genesys is null || parse.GetValue(apply),
+            Apply = genesys is null || genesys.EmulatorAddress is not null || parse.GetValue(apply),
         };
+        FleetSettings? fleet = null;
+        if (parse.GetValue(redisOption) is { Length: > 0 } redisConnection)
+        {
+            var keyText = Environment.GetEnvironmentVariable("GENESYS_TOKEN_KEY");
+            if (string.IsNullOrEmpty(keyText))
+                throw new ArgumentException("--redis needs GENESYS_TOKEN_KEY: the base64 AES-256 key (same for every worker) that encrypts the shared token in Redis; make one with `openssl rand -base64 32`.");
+            var name = parse.GetValue(runId)!;
+            if (name.Length is 0 or > 100 || name.Any(c => char.IsControl(c) || c is '{' or '}'))
+                throw new ArgumentException("--run-id must be 1-100 characters without braces or control characters.");
+            fleet = new FleetSettings(redisConnection, name, Duration(parse.GetValue(lease)!, "--lease"),
+                GenesysCloud.Typed.Redis.GenesysRedisOptions.ParseKey(keyText));
+        }
         var emulator = new EmulatorSettings
         {
             Users = Range(parse.GetValue(users), 0, 1_000_000, "--users"),
-            TokenLifetime = Duration(parse.GetValue(tokenLifetime)!),
+            TokenLifetime = Duration(parse.GetValue(tokenLifetime)!, "--token-lifetime"),
             FaultRate = Share(parse.GetValue(faultRate), "--fault-rate"),
             DropRate = Share(parse.GetValue(dropRate), "--drop-rate"),
             RateLimit = Range(parse.GetValue(rateLimit), 1, 10_000_000, "--rate-limit"),
@@ -69,7 +95,15 @@ root.SetAction(async (parse, cancellationToken) =>
         IProgressView view = !Console.IsOutputRedirected && Spectre.Console.AnsiConsole.Profile.Capabilities.Interactive
             ? new LiveProgressView()
             : new PlainProgressView(Console.Out);
-        var (_, exit) = await BatchApp.RunAsync(settings, emulator, genesys, view, cancellationToken);
+        // Warnings (Redis lost and regained, partitions taken over, retries) go to stderr; the progress view owns stdout.
+        using var logging = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b
+            .AddConsole(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace)
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
+            .AddFilter("GenesysCloud.Typed", Microsoft.Extensions.Logging.LogLevel.Error)
+            .AddFilter("GenesysCloud.Typed.Redis", Microsoft.Extensions.Logging.LogLevel.Warning)
+            .AddFilter("BatchUsers", Microsoft.Extensions.Logging.LogLevel.Warning)
+            .SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
+        var (_, exit) = await BatchApp.RunAsync(settings, emulator, genesys, view, cancellationToken, fleet: fleet, loggerFactory: logging);
         return exit;
     }
     catch (ArgumentException ex)
@@ -94,12 +128,12 @@ static int Range(int value, int min, int max, string name) =>
 static double Share(double value, string name) =>
     value is >= 0 and <= 1 ? value : throw new ArgumentException($"{name} must be between 0 and 1, not {value}.");
 
-static TimeSpan Duration(string text)
+static TimeSpan Duration(string text, string name)
 {
     var t = text.Trim().ToLowerInvariant();
     var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
         : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
     if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        throw new ArgumentException($"--token-lifetime '{text}' is not a duration such as 500ms, 5s, 2m or 24h.");
+        throw new ArgumentException($"{name} '{text}' is not a duration such as 500ms, 5s, 2m or 24h.");
     return TimeSpan.FromSeconds(amount * unit);
 }

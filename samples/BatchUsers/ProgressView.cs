@@ -76,8 +76,11 @@ internal static class SummaryText
         if (s.Emulator is { } e)
             text += $"\nEmulator ledger: {e.UsersChangedOnce} users changed once, {e.UsersChangedMoreThanOnce} more than once, " +
                     $"{e.UsersUnchanged} unchanged; {e.TokenRequests} token requests, {e.FaultsServed} faults injected, {e.Throttled} throttled.";
-        foreach (var failure in s.Failures.Take(10)) text += $"\n  failed {failure.UserId}: {failure.Reason}";
-        if (s.Interrupted) text += "\nThe checkpoint is saved: run again with --resume to continue.";
+        if (s.Run is { } r)
+            text += $"\nRun '{r.RunId}': {r.PartitionsDone}/{r.Partitions} pages done, {r.Processed} users processed, {r.Updated} updated, " +
+                    $"{r.Unchanged} already right, {r.Failed} failed (this worker: {s.Fleet?.PartitionsDone} pages, {s.Fleet?.PartitionsReclaimed} taken over).";
+        foreach (var failure in (s.Run?.Failures ?? s.Failures).Take(10)) text += $"\n  failed {failure.UserId}: {failure.Reason}";
+        if (s.Interrupted) text += s.Run is null ? "\nThe checkpoint is saved: run again with --resume to continue." : "\nStopped: the run goes on with the other workers (start one with the same --run-id to rejoin).";
         return text;
     }
 }

@@ -82,7 +82,7 @@ public sealed class UserUpdateJob
 
     /// <summary>One user: skip it if already right, else PATCH with its version; on a conflict or an unknown outcome,
     /// re-read and decide again. Requests are never cancelled half-way.</summary>
-    private async Task<(Outcome, string?)> ProcessAsync(User listed)
+    internal async Task<(Outcome, string?)> ProcessAsync(User listed)
     {
         var change = _settings.Change;
         var current = listed;

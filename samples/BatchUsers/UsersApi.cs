@@ -15,6 +15,10 @@ public partial interface IUsersApi
     [Get("/api/v2/users")]
     GenesysPageable<User> ListUsers([Query] int pageSize = 100, [Query] string state = "any");
 
+    /// <summary>One page of the listing: a fleet's unit of work.</summary>
+    [Get("/api/v2/users")]
+    Task<UserPage> GetUsersPageAsync([Query] int pageSize, [Query] int pageNumber, [Query] string state, CancellationToken cancellationToken = default);
+
     [Get("/api/v2/users/{userId}")]
     Task<User> GetUserAsync(string userId, CancellationToken cancellationToken = default);
 
@@ -33,6 +37,13 @@ public sealed record User
     public int Version { get; init; }
 }
 
+public sealed record UserPage
+{
+    public List<User> Entities { get; init; } = [];
+    public int PageCount { get; init; }
+    public long Total { get; init; }
+}
+
 public sealed record UpdateUser
 {
     public string? Department { get; init; }
@@ -43,6 +54,7 @@ public sealed record UpdateUser
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = true)]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(UpdateUser))]
+[JsonSerializable(typeof(UserPage))]
 [JsonSerializable(typeof(JobSummary))]
 [JsonSerializable(typeof(Checkpoint))]
 internal sealed partial class BatchJson : JsonSerializerContext;

@@ -135,4 +135,22 @@ public sealed class PacingTests
         Assert.Equal(30, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 200));
         Assert.True(h.Connection.PacedRequestsPerMinute < 1200);
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(20)]
+    public async Task A_token_is_taken_after_the_pacing_turn_so_it_never_expires_in_the_queue(int tokenSeconds)
+    {
+        // 30 callers at once, one turn per second: the last waits 30 s, longer than the token lives.
+        await using var h = await Harness.StartAsync(
+            e => e.AccessTokenLifetime = TimeSpan.FromSeconds(tokenSeconds),
+            o => { o.Pacing.RequestsPerMinute = 60; o.Pacing.Burst = 1; });
+        var id = h.Emulator.Users[0].Id;
+        await h.AdvanceUntilDoneAsync(Task.WhenAll(Enumerable.Range(0, 30).Select(_ => h.GetUserAsync(id))),
+            step: TimeSpan.FromMilliseconds(100), limit: TimeSpan.FromMinutes(5));
+
+        Assert.Equal(30, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 200));
+        Assert.Equal(0, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 401));
+    }
 }

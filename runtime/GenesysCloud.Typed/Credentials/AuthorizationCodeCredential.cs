@@ -27,6 +27,13 @@ public sealed class AuthorizationCodeCredential : GenesysCredential
     /// <summary>Asked for a new authorization code when the refresh token is dead; return null to give up.</summary>
     public Func<CancellationToken, ValueTask<AuthorizationCodeGrant?>>? Reauthorize { get; init; }
 
+    /// <summary>Who the tokens act for (e.g. the user's id). A shared token cache (a fleet) shares this credential's tokens
+    /// only when it is set, keyed by client and user; without it each process keeps its own.</summary>
+    public string? UserKey { get; init; }
+
+    internal override SharedTokenKey? CacheKey(Uri loginBaseAddress) =>
+        UserKey is null ? null : new($"authorization_code/{loginBaseAddress.Authority}/{ClientId}/{UserKey}", ClientId);
+
     public override string ToString() => $"AuthorizationCode({ClientId}, secrets redacted)";
 
     internal override ITokenFetcher CreateFetcher(TokenEndpointClient endpoint) => new Fetcher(this, endpoint);
@@ -44,7 +51,8 @@ public sealed class AuthorizationCodeCredential : GenesysCredential
         public async Task<AccessToken> FetchAsync(CancellationToken cancellationToken)
         {
             var basic = (credential.ClientId, credential.ClientSecret);
-            if (!_loaded)
+            // A shared store (a fleet) may hold a newer, rotated token than the one read before: read it every time.
+            if (!_loaded || credential.RefreshTokenStore.IsShared)
             {
                 _refreshToken = await credential.RefreshTokenStore.LoadAsync(cancellationToken).ConfigureAwait(false);
                 _loaded = true;
@@ -110,6 +118,9 @@ public interface IRefreshTokenStore
 {
     ValueTask<string?> LoadAsync(CancellationToken cancellationToken);
     ValueTask SaveAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>True when other processes write it too: the credential then reads it before every redemption.</summary>
+    bool IsShared => false;
 }
 
 public sealed class InMemoryRefreshTokenStore(string? initial = null) : IRefreshTokenStore

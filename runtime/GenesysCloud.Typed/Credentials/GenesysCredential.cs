@@ -8,6 +8,9 @@ public abstract class GenesysCredential
 
     internal abstract ITokenFetcher CreateFetcher(TokenEndpointClient endpoint);
 
+    /// <summary>How a shared token cache names this credential's tokens, or null when they must not be shared.</summary>
+    internal virtual SharedTokenKey? CacheKey(Uri loginBaseAddress) => null;
+
     /// <summary>The client-credentials grant, repeated whenever a token is due (there is no refresh token).</summary>
     public static GenesysCredential ClientCredentials(string clientId, string clientSecret) =>
         new ClientCredentialsCredential(clientId, clientSecret);
@@ -40,6 +43,9 @@ internal sealed class ClientCredentialsCredential(string clientId, string client
     public string ClientId { get; } = clientId;
 
     internal override ITokenFetcher CreateFetcher(TokenEndpointClient endpoint) => new Fetcher(endpoint, ClientId, clientSecret);
+
+    internal override SharedTokenKey? CacheKey(Uri loginBaseAddress) =>
+        new($"client_credentials/{loginBaseAddress.Authority}/{ClientId}", ClientId);
 
     public override string ToString() => $"ClientCredentials({ClientId}, secret redacted)";
 
@@ -75,3 +81,6 @@ internal sealed class ProviderCredential(IGenesysTokenProvider provider) : Genes
         public Task<AccessToken> FetchAsync(CancellationToken cancellationToken) => provider.GetTokenAsync(cancellationToken).AsTask();
     }
 }
+
+/// <summary>The name of a credential's tokens in a shared cache (no secret in it), and its OAuth client id.</summary>
+internal sealed record SharedTokenKey(string Key, string ClientId);

@@ -5,7 +5,7 @@ namespace GenesysCloud.Typed;
 /// headers say is left. Not System.Threading.RateLimiting: its TokenBucketRateLimiter scales even manual refills by the
 /// real Stopwatch, so it cannot run on an injected clock, and it cannot change its rate. The bucket here is a SemaphoreSlim
 /// whose permits are the tokens.</summary>
-internal sealed class AdaptivePacer : IDisposable
+internal sealed class AdaptivePacer : IGenesysRequestBudget
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     // Timers cannot tick much faster than this (and a period that rounds to zero ticks once, then never again): above
@@ -48,6 +48,8 @@ internal sealed class AdaptivePacer : IDisposable
 
     /// <summary>Takes one token, waiting for the next refill when the bucket is empty.</summary>
     public Task WaitTurnAsync(CancellationToken cancellationToken) => _bucket.WaitAsync(cancellationToken);
+
+    ValueTask IGenesysRequestBudget.WaitTurnAsync(CancellationToken cancellationToken) => new(WaitTurnAsync(cancellationToken));
 
     /// <summary>Takes one token if the bucket has one, without waiting.</summary>
     public bool TryTakeTurn() => _bucket.Wait(0);

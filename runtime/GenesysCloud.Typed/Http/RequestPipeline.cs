@@ -32,13 +32,13 @@ internal sealed class RequestPipeline
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ResiliencePipeline _attempt;
     private readonly TimeProvider _time;
-    private readonly AdaptivePacer? _pacer;
+    private readonly IGenesysRequestBudget? _pacer;
     private readonly CancellationToken _stopping;
     private readonly bool _acceptIsDefault;
     private readonly SendDeadlines _deadlines;
 
     public RequestPipeline(GenesysCloudOptions options, Func<HttpClient> http, TokenSource tokens, Uri apiBase, ILogger logger, GenesysTelemetry telemetry,
-        AdaptivePacer? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
+        IGenesysRequestBudget? pacer, SecretRedactor redactor, CancellationToken stopping, bool acceptIsDefault)
     {
         _acceptIsDefault = acceptIsDefault;
         _pacer = pacer;
@@ -198,8 +198,10 @@ internal sealed class RequestPipeline
         }
         else
         {
-            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            // The turn first, then the token: a token taken before a long pacing wait can expire in the queue (short-lived
+            // tokens, a fleet's shared budget) and earn a 401.
             if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+            token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             response = await SendOnceAsync(request, token, state, cancellationToken, timed: true).ConfigureAwait(false);
         }
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
@@ -211,8 +213,8 @@ internal sealed class RequestPipeline
         _tokens.Invalidate(token);
         response.Dispose();
         _telemetry.Replayed(request.RouteTemplate);
-        var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         if (_pacer is not null) await _pacer.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         return await SendOnceAsync(request, fresh, state, cancellationToken, timed: true).ConfigureAwait(false);
     }
 

@@ -20,10 +20,16 @@ internal sealed class TokenSource : IDisposable
     private Task<AccessToken>? _inflight;
     private int _failures;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
+    private readonly IGenesysTokenCache? _cache;
+    private readonly SharedTokenKey? _cacheKey;
+    private AccessToken? _last;   // the latest token obtained, kept after an invalidation: the shared cache must not hand it back
+    private bool _lastRejected;
 
     public TokenSource(ITokenFetcher fetcher, GenesysTokenOptions options, TimeProvider time, ILogger logger, GenesysTelemetry telemetry,
-        SecretRedactor redactor)
+        SecretRedactor redactor, IGenesysTokenCache? cache = null, SharedTokenKey? cacheKey = null)
     {
+        _cache = cacheKey is null ? null : cache;
+        _cacheKey = cacheKey;
         _redactor = redactor;
         _fetcher = fetcher;
         _options = options;
@@ -59,9 +65,35 @@ internal sealed class TokenSource : IDisposable
             if (ReferenceEquals(_current?.Token, token))
             {
                 _current = null;
+                if (ReferenceEquals(_last, token)) _lastRejected = true;
                 Log.TokenInvalidated(_logger, _fetcher.Grant);
+                // Shared: drop it for every process, but only if it is still the shared one (the cache compares and deletes).
+                if (_cache is not null) _ = InvalidateSharedAsync(token);
             }
         }
+    }
+
+    private async Task InvalidateSharedAsync(AccessToken token)
+    {
+        try
+        {
+            await _cache!.InvalidateAsync(_cacheKey!.Key, token, _disposed.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Harmless: the next fetch names this token as the one to replace, so the cache never hands it back.
+            Log.TokenFetchFailed(_logger, _fetcher.Grant + " (shared invalidation)", 0, ex.GetType().Name);
+        }
+    }
+
+    private Task<AccessToken> FetchThroughCacheAsync(CancellationToken cancellationToken)
+    {
+        if (_cache is null) return _fetcher.FetchAsync(cancellationToken);
+        AccessToken? replacing;
+        bool rejected;
+        lock (_gate) (replacing, rejected) = (_last, _lastRejected);
+        return _cache.GetTokenAsync(new GenesysTokenCacheRequest(_cacheKey!.Key, _cacheKey.ClientId, replacing, _options.RefreshBeforeExpiry,
+            _fetcher.FetchAsync, rejected), cancellationToken);
     }
 
     private async Task<AccessToken> WaitForTokenAsync(CancellationToken cancellationToken)
@@ -115,7 +147,7 @@ internal sealed class TokenSource : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _disposed.Token);
         try
         {
-            var token = await _fetcher.FetchAsync(linked.Token).ConfigureAwait(false);
+            var token = await FetchThroughCacheAsync(linked.Token).ConfigureAwait(false);
             _redactor.Add(token.Value);
             // Every credential's token, the login host's included: one that cannot be written into a header would fail
             // only while a request is sent, looking as if it might have been processed.
@@ -125,6 +157,8 @@ internal sealed class TokenSource : IDisposable
             lock (_gate)
             {
                 _current = held;
+                _last = token;
+                _lastRejected = false;
                 _inflight = null;
                 _failures = 0;
                 _notBefore = DateTimeOffset.MinValue;

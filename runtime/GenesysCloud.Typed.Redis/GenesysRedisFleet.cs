@@ -1,0 +1,89 @@
+using GenesysCloud.Typed.Redis;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace GenesysCloud.Typed.Redis
+{
+    /// <summary>A connection's membership of a fleet: what it shares and whether Redis is reachable right now.</summary>
+    public sealed class GenesysRedisFleet
+    {
+        internal GenesysRedisFleet(RedisFleetHealth health, RedisTokenCache tokens)
+        {
+            Health = health;
+            Tokens = tokens;
+        }
+
+        internal RedisFleetHealth Health { get; }
+        internal RedisTokenCache Tokens { get; }
+        internal RedisRequestBudget? Budget { get; set; }
+
+        /// <summary>True while this process works alone because Redis is unreachable.</summary>
+        public bool IsDegraded => Health.IsDegraded;
+
+        /// <summary>How many times this process lost Redis.</summary>
+        public long Outages => Health.Outages;
+
+        /// <summary>Token fetches and budget turns this process did alone while Redis was away.</summary>
+        public long Fallbacks => Health.Fallbacks;
+
+        /// <summary>Tokens this process fetched from the login host for the fleet.</summary>
+        public long TokenFetchesForFleet => Tokens.FleetFetches;
+
+        /// <summary>Tokens this process took from Redis instead of the login host.</summary>
+        public long SharedTokenReads => Tokens.SharedReads;
+
+        /// <summary>Live processes sharing the budget, as last seen.</summary>
+        public int FleetSize => Budget?.FleetSize ?? 0;
+
+        public override string ToString() => $"GenesysRedisFleet(degraded {IsDegraded}, size {FleetSize})";
+    }
+}
+
+namespace GenesysCloud.Typed
+{
+    public static class GenesysRedisFleetExtensions
+    {
+        /// <summary>Joins a fleet on Redis: the access token is shared by every process using this OAuth client (one fetch
+        /// per lifetime for the whole fleet, encrypted at rest), and <see cref="GenesysCloudOptions.Pacing"/>'s rate becomes
+        /// the budget of the whole fleet rather than of this process. Call once per options, before creating the connection.</summary>
+        public static GenesysRedisFleet UseRedisFleet(this GenesysCloudOptions options, IConnectionMultiplexer redis, GenesysRedisOptions fleet)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            ArgumentNullException.ThrowIfNull(redis);
+            ArgumentNullException.ThrowIfNull(fleet);
+            fleet.Validate();
+            ILogger? logger = null;
+            ILogger Logger() => logger ??= (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GenesysCloud.Typed.Redis");
+            var health = new RedisFleetHealth(fleet, options.TimeProvider, Logger);
+            var tokens = new RedisTokenCache(redis, fleet, health, options.TimeProvider, Logger);
+            var handle = new GenesysRedisFleet(health, tokens);
+            options.TokenCache = tokens;
+            options.RequestBudgetFactory = (pacing, time) =>
+            {
+                if (pacing.RequestsPerMinute is null) return null;
+                var clientId = options.ClientId ?? (options.Credential as AuthorizationCodeCredential)?.ClientId
+                    ?? throw new InvalidOperationException("A fleet budget is per OAuth client: set ClientId (or an AuthorizationCodeCredential).");
+                var key = $"budget/{options.ResolveLoginBaseAddress().Authority}/{clientId}";
+                return handle.Budget = new RedisRequestBudget(redis, key, pacing, fleet, time, health);
+            };
+            return handle;
+        }
+
+        /// <summary>The <see cref="UseRedisFleet(GenesysCloudOptions, IConnectionMultiplexer, GenesysRedisOptions)"/> of a host:
+        /// takes the <see cref="IConnectionMultiplexer"/> registered in the container.</summary>
+        public static Microsoft.Extensions.DependencyInjection.IGenesysCloudBuilder AddRedisFleet(this Microsoft.Extensions.DependencyInjection.IGenesysCloudBuilder builder, Action<GenesysRedisOptions> configure)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            ArgumentNullException.ThrowIfNull(configure);
+            Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<GenesysCloudOptions>(builder.Services)
+                .PostConfigure<IConnectionMultiplexer>((options, redis) =>
+                {
+                    var fleet = new GenesysRedisOptions();
+                    configure(fleet);
+                    options.UseRedisFleet(redis, fleet);
+                });
+            return builder;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace GenesysCloud.Typed.Redis;
+
+/// <summary>Whether this process can use Redis right now. On a failure it works alone (says so once, in a warning and a
+/// metric) and tries Redis again every <see cref="GenesysRedisOptions.RetryInterval"/>; the first success rejoins.</summary>
+internal sealed class RedisFleetHealth
+{
+    public const string MeterName = "GenesysCloud.Typed.Redis";
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> OutageCounter = Meter.CreateCounter<long>("genesys.redis.outages", "{outage}",
+        "Times a process lost Redis and started working alone");
+    private static readonly UpDownCounter<long> DegradedCounter = Meter.CreateUpDownCounter<long>("genesys.redis.degraded", "{process}",
+        "Processes working alone because Redis is unreachable");
+    private static readonly Counter<long> FallbackCounter = Meter.CreateCounter<long>("genesys.redis.fallbacks", "{operation}",
+        "Token fetches and budget turns done alone while Redis was unreachable");
+
+    private readonly GenesysRedisOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Func<ILogger> _logger;
+    private readonly object _gate = new();
+    private bool _degraded;
+    private DateTimeOffset _since, _retryAt;
+    private long _outages, _fallbacks;
+
+    public RedisFleetHealth(GenesysRedisOptions options, TimeProvider time, Func<ILogger> logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>What share of the budget a lone process takes, for the warning.</summary>
+    public Func<string> ShareDescription { get; set; } = () => "its fair share";
+
+    public bool IsDegraded
+    {
+        get { lock (_gate) return _degraded; }
+    }
+
+    public long Outages => Interlocked.Read(ref _outages);
+
+    public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
+    /// <summary>True unless Redis failed recently: while degraded, one try per retry interval.</summary>
+    public bool ShouldTry
+    {
+        get
+        {
+            lock (_gate) return !_degraded || _time.GetUtcNow() >= _retryAt;
+        }
+    }
+
+    public static bool IsOutage(Exception ex) => ex is RedisException or TimeoutException;
+
+    public void Failed(string operation, Exception ex)
+    {
+        bool first;
+        lock (_gate)
+        {
+            first = !_degraded;
+            _degraded = true;
+            var now = _time.GetUtcNow();
+            if (first) _since = now;
+            _retryAt = now + _options.RetryInterval;
+        }
+        if (!first) return;
+        Interlocked.Increment(ref _outages);
+        OutageCounter.Add(1);
+        DegradedCounter.Add(1);
+        Log.Degraded(_logger(), operation, ex.GetType().Name, ShareDescription());
+    }
+
+    public void Succeeded()
+    {
+        TimeSpan outage;
+        lock (_gate)
+        {
+            if (!_degraded) return;
+            _degraded = false;
+            outage = _time.GetUtcNow() - _since;
+        }
+        DegradedCounter.Add(-1);
+        Log.Rejoined(_logger(), outage);
+    }
+
+    public void FellBack()
+    {
+        Interlocked.Increment(ref _fallbacks);
+        FallbackCounter.Add(1);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using StackExchange.Redis;
+
+namespace GenesysCloud.Typed.Redis.Tests;
+
+// Shared with BatchUsers.Fleet.Tests (linked).
+
+/// <summary>A real redis-server on a free loopback port with its own temp directory, started and stopped by the test.
+/// Append-only persistence is on, so a stop and restart (an outage) keeps the data like a production Redis would.</summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gct-redis-").FullName;
+    private Process? _process;
+
+    private RedisServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var server = new RedisServer(FreePort());
+        await server.RestartAsync();
+        return server;
+    }
+
+    public async Task RestartAsync()
+    {
+        var info = new ProcessStartInfo("redis-server")
+        {
+            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", _dir, "--save", "", "--appendonly", "yes", "--appendfsync", "always" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        try
+        {
+            _process = Process.Start(info)!;
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("redis-server is not installed: `apt-get install -y redis-server` (.ci/run does it).", ex);
+        }
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                await using var probe = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},connectTimeout=200");
+                if ((await probe.GetDatabase().PingAsync()) >= TimeSpan.Zero) return;
+            }
+            catch (RedisConnectionException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"redis-server did not start on port {Port}.");
+    }
+
+    /// <summary>SIGKILL: an outage with no goodbye.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null) return;
+        _process.Kill();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async Task<IConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
