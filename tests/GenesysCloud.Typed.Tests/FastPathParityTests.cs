@@ -119,7 +119,7 @@ public sealed class FastPathParityTests
         await using var h = await Harness.StartAsync(client: o =>
         {
             scenario.Options?.Invoke(o);
-            stall.InnerHandler = o.HttpMessageHandler;
+            stall.InnerHandler = o.HttpMessageHandler!;
             o.HttpMessageHandler = stall;
         });
         var user = h.Emulator.Users[0];
