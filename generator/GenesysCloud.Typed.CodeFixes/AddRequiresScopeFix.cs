@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
+using GenesysCloud.Typed.Generator;
 using GenesysCloud.Typed.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -28,7 +29,7 @@ public sealed class AddRequiresScopeFix : CodeFixProvider
         if (root?.FindNode(context.Span).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method ||
             model?.GetDeclaredSymbol(method, context.CancellationToken) is not { } symbol)
             return;
-        var facts = EndpointFacts.Read(symbol);
+        var facts = EndpointFacts.Read(symbol, KnownSymbols.Of(model.Compilation));
         var area = AreaOf(facts.Route);
         if (area is null || !KnownScopes.IsKnown(area)) return;
         var scopes = facts.IsWrite ? new[] { area } : new[] { area, area + ":readonly" };

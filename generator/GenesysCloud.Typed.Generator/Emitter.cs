@@ -231,7 +231,7 @@ internal sealed class Emitter
             ReturnKind.Task => $"return this._connection.SendAsync({local.Request}, {cancellation});",
             ReturnKind.Value => $"return this._connection.SendAsync({local.Request}, {info}, {cancellation});",
             ReturnKind.ApiResponse => $"return this._connection.SendForResponseAsync({local.Request}, {info}, {cancellation});",
-            _ => $"return this._connection.Paginate({local.Request}, {info}, {Runtime}.PagingStyle.{(e.PagingStyle == 1 ? "Cursor" : "PageNumber")}, {Literal(e.ItemsProperty)}, {cancellation});",
+            _ => $"return this._connection.Paginate({local.Request}, {info}, {Runtime}.PagingStyle.{e.PagingStyle}, {Literal(e.ItemsProperty)}, {cancellation});",
         });
         w.Close();
     }
@@ -263,7 +263,7 @@ internal sealed class Emitter
         var loop = $"foreach ({v.ElementType} {item} in {source}) {(guard is null ? "" : $"if ({guard}) ")}";
         // A struct collection (ImmutableArray<T>, ArraySegment<T>) is never null: no null test (CS0037 otherwise).
         var ifNotNull = v.IsReferenceType ? $"if ({q.Name} is not null) " : "";
-        if (q.Csv)
+        if (q.Format == QueryCollectionFormat.Csv)
         {
             w.Open(v.IsReferenceType ? $"if ({q.Name} is not null)" : $"// {Identifier.Unescape(q.Name)}: a struct collection, never null");
             w.Line($"global::System.Collections.Generic.List<string> {local.Parts} = new();");
@@ -290,6 +290,7 @@ internal sealed class Emitter
     {
         ValueKind.String => expression,
         ValueKind.Enum => $"this.{_formatters[v.EnumType!]}({expression})",
+        ValueKind.Duration => $"{Runtime}.QueryBuilder.FormatDuration({expression})",
         _ => $"{Runtime}.QueryBuilder.Format({expression})",
     };
 

@@ -11,15 +11,16 @@ namespace GenesysCloud.Typed.Generator;
 /// experimental APIs (and custom obsolete IDs) are disabled by #pragma in the generated file.</summary>
 internal sealed class SymbolMarks
 {
-    private const string ObsoleteAttribute = "System.ObsoleteAttribute";
-    private const string ExperimentalAttribute = "System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
-    private const string PreviewAttribute = "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute";
-
+    private readonly KnownSymbols _known;
     private readonly SortedSet<string> _diagnosticIds;
     private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
     /// <param name="diagnosticIds">Receives every experimental / custom obsolete diagnostic ID met (shared per interface).</param>
-    public SymbolMarks(SortedSet<string> diagnosticIds) => _diagnosticIds = diagnosticIds;
+    public SymbolMarks(KnownSymbols known, SortedSet<string> diagnosticIds)
+    {
+        _known = known;
+        _diagnosticIds = diagnosticIds;
+    }
 
     public bool Obsolete { get; private set; }
     public bool Preview { get; private set; }
@@ -27,7 +28,7 @@ internal sealed class SymbolMarks
 
     /// <summary>The marks of a type as written in a signature: itself, its containing types, type arguments, array
     /// elements, and the assembly and module it comes from.</summary>
-    public static Marks Of(ITypeSymbol type, SortedSet<string> diagnosticIds) => new SymbolMarks(diagnosticIds).Type(type).Marks;
+    public static Marks Of(ITypeSymbol type, KnownSymbols known, SortedSet<string> diagnosticIds) => new SymbolMarks(known, diagnosticIds).Type(type).Marks;
 
     public SymbolMarks Type(ITypeSymbol? type)
     {
@@ -76,21 +77,22 @@ internal sealed class SymbolMarks
     {
         foreach (var attribute in symbol.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            var type = attribute.AttributeClass;
+            if (KnownSymbols.Is(type, _known.Obsolete))
             {
-                case ObsoleteAttribute:
-                    Obsolete = true;
-                    foreach (var named in attribute.NamedArguments)
-                        if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
-                    break;
-                case ExperimentalAttribute:
-                    // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
-                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
-                    break;
-                case PreviewAttribute:
-                    Preview = true;
-                    AddId("CA2252");
-                    break;
+                Obsolete = true;
+                foreach (var named in attribute.NamedArguments)
+                    if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
+            }
+            else if (KnownSymbols.Is(type, _known.Experimental))
+            {
+                // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
+            }
+            else if (KnownSymbols.Is(type, _known.RequiresPreviewFeatures))
+            {
+                Preview = true;
+                AddId("CA2252");
             }
         }
     }

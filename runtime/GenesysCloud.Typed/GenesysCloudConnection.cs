@@ -163,7 +163,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
-        string itemsProperty = "entities", CancellationToken cancellationToken = default) =>
+        string itemsProperty = PagingDefaults.ItemsProperty, CancellationToken cancellationToken = default) =>
         new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false, cancellationToken);
 
     internal async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)

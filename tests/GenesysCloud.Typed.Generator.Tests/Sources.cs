@@ -63,10 +63,11 @@ internal static class Sources
                 [Get("/api/v2/search")]
                 Task<User> QueryKindsAsync([Query] bool active, [Query("since")] DateTimeOffset? since, [Query] double ratio, [Query] Guid? owner,
                     [Query("sortOrder")] SortOrder? order, [Query("media")] IEnumerable<Media>? media, [Query(Format = QueryCollectionFormat.Csv)] int[]? ids,
-                    [Query] long? limit, [Query("q")] string? text = null);
+                    [Query] long? limit, [Query("interval")] TimeSpan window, [Query] IReadOnlyList<TimeSpan?>? granularities, [Query("q")] string? text = null);
 
                 [Post("/api/v2/things"), Idempotent]
-                Task CreateAsync([Body] UpdateUser body, [Header("X-Correlation-Tag")] string? tag, [Header("X-Attempt")] int? attempt, CancellationToken ct);
+                Task CreateAsync([Body] UpdateUser body, [Header("X-Correlation-Tag")] string? tag, [Header("X-Attempt")] int? attempt,
+                    [Header("X-Wait")] TimeSpan? wait, CancellationToken ct);
 
                 [Delete("/api/v2/things/{id}")]
                 Task DeleteAsync(string id);

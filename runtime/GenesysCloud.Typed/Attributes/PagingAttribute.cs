@@ -8,13 +8,5 @@ public sealed class PagingAttribute(PagingStyle style) : Attribute
     public PagingStyle Style { get; } = style;
 
     /// <summary>The JSON property holding the items: <c>entities</c>, <c>results</c>, <c>conversations</c>, ….</summary>
-    public string ItemsProperty { get; set; } = "entities";
-}
-
-public enum PagingStyle
-{
-    /// <summary><c>{entities, pageNumber, pageCount, nextUri}</c>: follow nextUri, else pageNumber + 1 up to pageCount.</summary>
-    PageNumber,
-    /// <summary><c>{entities, cursor, nextUri}</c>: follow nextUri, else repeat the request with <c>cursor=</c>.</summary>
-    Cursor,
+    public string ItemsProperty { get; set; } = PagingDefaults.ItemsProperty;
 }

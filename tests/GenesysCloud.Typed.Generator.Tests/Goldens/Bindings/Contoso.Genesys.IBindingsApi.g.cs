@@ -53,7 +53,7 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.QueryKindsAsync(bool active, global::System.DateTimeOffset? since, double ratio, global::System.Guid? owner, global::Contoso.Models.SortOrder? order, global::System.Collections.Generic.IEnumerable<global::Contoso.Models.Media>? media, int[]? ids, long? limit, string? text)
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.QueryKindsAsync(bool active, global::System.DateTimeOffset? since, double ratio, global::System.Guid? owner, global::Contoso.Models.SortOrder? order, global::System.Collections.Generic.IEnumerable<global::Contoso.Models.Media>? media, int[]? ids, long? limit, global::System.TimeSpan window, global::System.Collections.Generic.IReadOnlyList<global::System.TimeSpan?>? granularities, string? text)
             {
                 global::GenesysCloud.Typed.QueryBuilder query = new("/api/v2/search");
                 query.Add("active", global::GenesysCloud.Typed.QueryBuilder.Format(active));
@@ -69,6 +69,8 @@ namespace Contoso.Genesys
                     if (__parts.Count > 0) query.Add("ids", string.Join(",", __parts));
                 }
                 if (limit.HasValue) query.Add("limit", global::GenesysCloud.Typed.QueryBuilder.Format(limit.Value));
+                query.Add("interval", global::GenesysCloud.Typed.QueryBuilder.FormatDuration(window));
+                if (granularities is not null) foreach (global::System.TimeSpan? __item in granularities) if (__item.HasValue) query.Add("granularities", global::GenesysCloud.Typed.QueryBuilder.FormatDuration(__item.Value));
                 if (text is not null) query.Add("q", text);
                 string path = query.ToString();
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/search");
@@ -76,12 +78,13 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task global::Contoso.Genesys.IBindingsApi.CreateAsync(global::Contoso.Models.UpdateUser body, string? tag, int? attempt, global::System.Threading.CancellationToken ct)
+            global::System.Threading.Tasks.Task global::Contoso.Genesys.IBindingsApi.CreateAsync(global::Contoso.Models.UpdateUser body, string? tag, int? attempt, global::System.TimeSpan? wait, global::System.Threading.CancellationToken ct)
             {
                 string path = "/api/v2/things";
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers = new(2);
+                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers = new(3);
                 if (tag is not null) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Correlation-Tag", tag));
                 if (attempt.HasValue) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Attempt", global::GenesysCloud.Typed.QueryBuilder.Format(attempt.Value)));
+                if (wait.HasValue) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Wait", global::GenesysCloud.Typed.QueryBuilder.FormatDuration(wait.Value)));
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path, "/api/v2/things")
                 {
                     Body = this._connection.SerializeBody(body, this.TypeInfo1),
@@ -100,7 +103,7 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.PutAsync(string @class, global::Contoso.Models.UpdateUser @event) => throw new global::System.NotSupportedException("Contoso.Genesys.IBindingsApi.PutAsync has no generated implementation: the route has a malformed {placeholder} (GCT0105). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.PutAsync(string @class, global::Contoso.Models.UpdateUser @event) => throw new global::System.NotSupportedException("Contoso.Genesys.IBindingsApi.PutAsync has no generated implementation: The route \"/api/v2/things/{@class}\" of 'PutAsync' is invalid: the route has a malformed {placeholder} (GCT0105); The parameter 'class' of 'PutAsync' is bound to nothing: add [Query], [Body] or [Header], or a {class} placeholder to the route (GCT0107). See the GCT diagnostics in the build output.");
 
             // Contoso.Models.SortOrder by its JSON names.
             private string Format_Contoso_Models_SortOrder(global::Contoso.Models.SortOrder value) => value switch
