@@ -87,8 +87,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     {
         var attribute = (AttributeSyntax)context.Node;
         if (attribute.ArgumentList is null || attribute.ArgumentList.Arguments.Count == 0) return;
-        var name = attribute.Name.ToString();
-        if (!name.Contains("RequiresScope") && !name.Contains("GrantedScopes")) return;   // cheap filter before binding
+        // By symbol, not spelling: an alias (using Needs = GenesysCloud.Typed.RequiresScopeAttribute) is checked too.
         var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType;
         if (!KnownSymbols.Is(type, known.RequiresScope) && !KnownSymbols.Is(type, known.GrantedScopes)) return;
         foreach (var argument in attribute.ArgumentList.Arguments)
