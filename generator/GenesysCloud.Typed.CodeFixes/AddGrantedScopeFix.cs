@@ -1,15 +1,3 @@
-using System.Composition;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0001: grants the narrowest sufficient scope (the <c>:readonly</c> one for a read) by adding it to

@@ -1,11 +1,3 @@
-using System.Composition;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0106: adds a <c>string</c> parameter named after the route placeholder, first in the list.</summary>

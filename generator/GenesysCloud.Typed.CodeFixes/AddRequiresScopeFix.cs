@@ -1,13 +1,3 @@
-using System.Composition;
-using System.Linq;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0004: infers <c>[RequiresScope]</c> from the route's area: <c>/api/v2/users/…</c> needs <c>users</c>, and a

@@ -1,12 +1,3 @@
-using System.Composition;
-using System.Linq;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0002: replaces an unknown scope with the known one it most likely meant.</summary>

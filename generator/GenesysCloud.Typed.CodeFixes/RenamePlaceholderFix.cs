@@ -1,13 +1,3 @@
-using System.Composition;
-using System.Linq;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0106: renames the route placeholder to a parameter that is bound to nothing yet (one fix per candidate),

@@ -7,20 +7,12 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 
 /// <summary>GCT0005: an endpoint without a CancellationToken cannot be stopped, nor can its retries and waits.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CancellationAnalyzer : DiagnosticAnalyzer
+public sealed class CancellationAnalyzer : GenesysAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoCancellationToken);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownSymbols.Of(start.Compilation);
-            if (known.GenesysApi is not null) start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.Method);
-        });
-    }
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known) =>
+        start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.Method);
 
     private static void Analyze(SymbolAnalysisContext context, KnownSymbols known)
     {

@@ -9,7 +9,7 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 /// It reports the problems of the same classification the generator emits from (<see cref="Parser.Classify"/>), so
 /// every throwing stub has an error here that says why, at the place to fix.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ContractAnalyzer : DiagnosticAnalyzer
+public sealed class ContractAnalyzer : GenesysAnalyzer
 {
     /// <summary>Diagnostic property: the placeholder that needs a parameter (for the code fix).</summary>
     public const string PlaceholderKey = EndpointClassifier.PlaceholderKey;
@@ -21,20 +21,11 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
         Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known) =>
+        start.RegisterSymbolAction(symbol =>
         {
-            var known = KnownSymbols.Of(start.Compilation);
-            if (known.GenesysApi is null) return;
-            start.RegisterSymbolAction(symbol =>
-            {
-                var type = (INamedTypeSymbol)symbol.Symbol;
-                if (!known.IsGenesysApi(type)) return;
-                foreach (var problem in Parser.Classify(type, known, symbol.CancellationToken).Problems) symbol.ReportDiagnostic(problem.ToDiagnostic());
-            }, SymbolKind.NamedType);
-        });
-    }
+            var type = (INamedTypeSymbol)symbol.Symbol;
+            if (!known.IsGenesysApi(type)) return;
+            foreach (var problem in Parser.Classify(type, known, symbol.CancellationToken).Problems) symbol.ReportDiagnostic(problem.ToDiagnostic());
+        }, SymbolKind.NamedType);
 }

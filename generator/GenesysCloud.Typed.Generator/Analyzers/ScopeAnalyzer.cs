@@ -13,7 +13,7 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 /// also of interfaces from other assemblies), unknown scope names, writes that accept only read-only scopes, and endpoints
 /// that declare none.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopeAnalyzer : DiagnosticAnalyzer
+public sealed class ScopeAnalyzer : GenesysAnalyzer
 {
     /// <summary>Diagnostic property: the narrowest granted scope that would cover the endpoint (for the code fix).</summary>
     public const string SuggestedScopeKey = "SuggestedScope";
@@ -24,19 +24,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.MissingScope, Descriptors.UnknownScope, Descriptors.WriteWithReadOnlyScope, Descriptors.NoRequiredScope);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownSymbols.Of(start.Compilation);
-            if (known.GenesysApi is null) return;
-            var granted = EndpointFacts.GrantedScopes(start.Compilation, known);
-            start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, known, granted), SymbolKind.Method);
-            start.RegisterSyntaxNodeAction(ctx => AnalyzeScopeNames(ctx, known), SyntaxKind.Attribute);
-            if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, known, granted), OperationKind.Invocation);
-        });
+        var granted = EndpointFacts.GrantedScopes(start.Compilation, known);
+        start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, known, granted), SymbolKind.Method);
+        start.RegisterSyntaxNodeAction(ctx => AnalyzeScopeNames(ctx, known), SyntaxKind.Attribute);
+        if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, known, granted), OperationKind.Invocation);
     }
 
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, KnownSymbols known, IReadOnlyList<string>? granted)
