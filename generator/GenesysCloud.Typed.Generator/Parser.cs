@@ -49,8 +49,9 @@ internal static class Parser
         var stubs = new List<StubModel>();
         // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
         var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
-        new SymbolMarks(known, diagnosticIds).Type(api);
-        var classifier = new EndpointClassifier(known, types, diagnosticIds, cancellationToken);
+        var markContext = new MarkContext(known, diagnosticIds);
+        new SymbolMarks(markContext).Type(api);
+        var classifier = new EndpointClassifier(markContext, types, cancellationToken);
         var needsUnsafe = false;
         var interfaceScopes = new Dictionary<INamedTypeSymbol, EquatableArray<string>>(SymbolEqualityComparer.Default);
         foreach (var (declaring, member) in MembersToImplement(api))
@@ -61,7 +62,7 @@ internal static class Parser
             var reportHere = !(member.IsAbstract && !SymbolEqualityComparer.Default.Equals(declaring, api) && known.IsGenesysApi(declaring));
             var at = member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
             // An explicit implementation references its interface, the member and every type of its signature.
-            var marks = new SymbolMarks(known, diagnosticIds).Type(declaring).Symbol(member);
+            var marks = new SymbolMarks(markContext).Type(declaring).Symbol(member);
             List<Problem> problems;
             switch (member)
             {

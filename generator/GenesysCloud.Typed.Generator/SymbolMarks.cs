@@ -11,16 +11,10 @@ namespace GenesysCloud.Typed.Generator;
 /// experimental APIs (and custom obsolete IDs) are disabled by #pragma in the generated file.</summary>
 internal sealed class SymbolMarks
 {
-    private readonly KnownSymbols _known;
-    private readonly SortedSet<string> _diagnosticIds;
+    private readonly MarkContext _context;
     private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
 
-    /// <param name="diagnosticIds">Receives every experimental / custom obsolete diagnostic ID met (shared per interface).</param>
-    public SymbolMarks(KnownSymbols known, SortedSet<string> diagnosticIds)
-    {
-        _known = known;
-        _diagnosticIds = diagnosticIds;
-    }
+    public SymbolMarks(MarkContext context) => _context = context;
 
     public bool Obsolete { get; private set; }
     public bool Preview { get; private set; }
@@ -28,7 +22,7 @@ internal sealed class SymbolMarks
 
     /// <summary>The marks of a type as written in a signature: itself, its containing types, type arguments, array
     /// elements, and the assembly and module it comes from.</summary>
-    public static Marks Of(ITypeSymbol type, KnownSymbols known, SortedSet<string> diagnosticIds) => new SymbolMarks(known, diagnosticIds).Type(type).Marks;
+    public static Marks Of(ITypeSymbol type, MarkContext context) => new SymbolMarks(context).Type(type).Marks;
 
     public SymbolMarks Type(ITypeSymbol? type)
     {
@@ -75,31 +69,62 @@ internal sealed class SymbolMarks
 
     private void Read(ISymbol symbol)
     {
+        var (obsolete, preview) = _context.Own(symbol);
+        Obsolete |= obsolete;
+        Preview |= preview;
+    }
+}
+
+/// <summary>What one parse shares between its <see cref="SymbolMarks"/>: the known attribute symbols, the diagnostic IDs met
+/// so far, and each symbol's own markers read once (every signature repeats the same types, modules and assemblies).</summary>
+internal sealed class MarkContext
+{
+    private readonly Dictionary<ISymbol, (bool Obsolete, bool Preview)> _own = new(SymbolEqualityComparer.Default);
+
+    public MarkContext(KnownSymbols known, SortedSet<string> diagnosticIds)
+    {
+        Known = known;
+        DiagnosticIds = diagnosticIds;
+    }
+
+    public KnownSymbols Known { get; }
+
+    /// <summary>Every experimental / custom obsolete diagnostic ID met (shared per interface).</summary>
+    public SortedSet<string> DiagnosticIds { get; }
+
+    /// <summary>The markers on <paramref name="symbol"/> itself; its IDs are added to <see cref="DiagnosticIds"/>.</summary>
+    public (bool Obsolete, bool Preview) Own(ISymbol symbol)
+    {
+        if (_own.TryGetValue(symbol, out var known)) return known;
+        var obsolete = false;
+        var preview = false;
         foreach (var attribute in symbol.GetAttributes())
         {
             var type = attribute.AttributeClass;
-            if (KnownSymbols.Is(type, _known.Obsolete))
+            if (KnownSymbols.Is(type, Known.Obsolete))
             {
-                Obsolete = true;
+                obsolete = true;
                 foreach (var named in attribute.NamedArguments)
                     if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
             }
-            else if (KnownSymbols.Is(type, _known.Experimental))
+            else if (KnownSymbols.Is(type, Known.Experimental))
             {
                 // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
             }
-            else if (KnownSymbols.Is(type, _known.RequiresPreviewFeatures))
+            else if (KnownSymbols.Is(type, Known.RequiresPreviewFeatures))
             {
-                Preview = true;
+                preview = true;
                 AddId("CA2252");
             }
         }
+        _own[symbol] = (obsolete, preview);
+        return (obsolete, preview);
     }
 
     private void AddId(string id)
     {
-        if (IsPragmaId(id)) _diagnosticIds.Add(id);
+        if (IsPragmaId(id)) DiagnosticIds.Add(id);
     }
 
     /// <summary>An ID that <c>#pragma warning disable</c> accepts: an identifier-like token.</summary>

@@ -11,24 +11,24 @@ internal static class ValueClassifier
 {
     /// <summary>A scalar (string, number, bool, Guid, date, enum, or a nullable of one); null when unsupported.
     /// <paramref name="diagnosticIds"/> collects the experimental IDs an enum and its members carry.</summary>
-    public static ValueModel? Scalar(ITypeSymbol type, KnownSymbols known, SortedSet<string> diagnosticIds)
+    public static ValueModel? Scalar(ITypeSymbol type, MarkContext marks)
     {
         var (nullable, inner) = Unwrap(type);
-        var kind = KindOf(inner, known, diagnosticIds);
+        var kind = KindOf(inner, marks);
         return kind.Kind == ValueKind.None
             ? null
             : new ValueModel(kind.Kind, nullable, inner.IsReferenceType, false, false, false, null, kind.EnumType, kind.Underlying, kind.Marks, kind.Members);
     }
 
     /// <summary>A scalar, or an array / IEnumerable&lt;T&gt; of scalars (query parameters); null when unsupported.</summary>
-    public static ValueModel? ScalarOrCollection(ITypeSymbol type, KnownSymbols known, SortedSet<string> diagnosticIds)
+    public static ValueModel? ScalarOrCollection(ITypeSymbol type, MarkContext marks)
     {
-        if (Scalar(type, known, diagnosticIds) is { } scalar) return scalar;
+        if (Scalar(type, marks) is { } scalar) return scalar;
         // A ref struct cannot be boxed to IEnumerable<T> nor stored; it is not a query collection.
         var element = type.IsRefLikeType ? null : ElementOf(type);
         if (element is null) return null;
         var (elementNullable, inner) = Unwrap(element);
-        var kind = KindOf(inner, known, diagnosticIds);
+        var kind = KindOf(inner, marks);
         return kind.Kind == ValueKind.None
             ? null
             : new ValueModel(kind.Kind, false, !type.IsValueType, true, elementNullable, inner.IsReferenceType, element.ToDisplayString(TypeText.Format),
@@ -83,7 +83,7 @@ internal static class ValueClassifier
 
     private static Classified Simple(ValueKind kind) => new(kind, null, "long", Marks.None, EquatableArray<EnumMemberModel>.Empty);
 
-    private static Classified KindOf(ITypeSymbol type, KnownSymbols known, SortedSet<string> diagnosticIds)
+    private static Classified KindOf(ITypeSymbol type, MarkContext marks)
     {
         switch (type.SpecialType)
         {
@@ -104,7 +104,7 @@ internal static class ValueClassifier
         }
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
         {
-            var ids = diagnosticIds;
+            var known = marks.Known;
             // One arm per distinct value (a second member with the same value would be an unreachable arm, CS8510); a
             // member the formatter may not name without a diagnostic is matched by its value.
             var members = new List<EnumMemberModel>();
@@ -113,16 +113,16 @@ internal static class ValueClassifier
             {
                 var constant = ConstantText(field.ConstantValue);
                 if (!constants.Add(constant)) continue;
-                var own = new SymbolMarks(known, ids).Own(field);
+                var own = new SymbolMarks(marks).Own(field);
                 var hasIds = KnownSymbols.Has(field, known.Experimental);
                 members.Add(new EnumMemberModel(Identifier.Escape(field.Name), JsonNameOf(field, known), constant, own.Obsolete || own.Preview || hasIds));
             }
             var underlying = enumType.EnumUnderlyingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "long";
             return new Classified(ValueKind.Enum, enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), underlying,
-                SymbolMarks.Of(enumType, known, ids), members.ToEquatableArray());
+                SymbolMarks.Of(enumType, marks), members.ToEquatableArray());
         }
-        if (KnownSymbols.Is(type, known.TimeSpan)) return Simple(ValueKind.Duration);
-        return KnownSymbols.Is(type, known.Guid) || KnownSymbols.Is(type, known.DateTimeOffset) || KnownSymbols.Is(type, known.DateOnly)
+        if (KnownSymbols.Is(type, marks.Known.TimeSpan)) return Simple(ValueKind.Duration);
+        return KnownSymbols.Is(type, marks.Known.Guid) || KnownSymbols.Is(type, marks.Known.DateTimeOffset) || KnownSymbols.Is(type, marks.Known.DateOnly)
             ? Simple(ValueKind.Formattable)
             : Simple(ValueKind.None);
     }

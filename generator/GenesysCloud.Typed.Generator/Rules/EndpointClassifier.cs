@@ -19,15 +19,15 @@ internal sealed class EndpointClassifier
 
     private readonly KnownSymbols _known;
     private readonly TypeNames _types;
-    private readonly SortedSet<string> _diagnosticIds;
+    private readonly MarkContext _marks;
     private readonly CancellationToken _cancellationToken;
 
-    /// <param name="diagnosticIds">Receives the experimental / custom obsolete IDs of every type the endpoint references.</param>
-    public EndpointClassifier(KnownSymbols known, TypeNames types, SortedSet<string> diagnosticIds, CancellationToken cancellationToken)
+    /// <param name="marks">Receives the experimental / custom obsolete IDs of every type the endpoint references.</param>
+    public EndpointClassifier(MarkContext marks, TypeNames types, CancellationToken cancellationToken)
     {
-        _known = known;
+        _known = marks.Known;
         _types = types;
-        _diagnosticIds = diagnosticIds;
+        _marks = marks;
         _cancellationToken = cancellationToken;
     }
 
@@ -121,7 +121,7 @@ internal sealed class EndpointClassifier
             interfaceName, Identifier.Escape(name), _types.Of(method.ReturnType), Signatures.ReturnAttributes(method, _known), kind,
             resultSymbol is null ? null : _types.Of(resultSymbol), httpMethod, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
             KnownSymbols.Has(method, _known.Idempotent), marks,
-            resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _known, _diagnosticIds));
+            resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _marks));
         return result;
     }
 
@@ -146,7 +146,7 @@ internal sealed class EndpointClassifier
         var before = problems.Count;
         ParameterModel Model(ParameterRole role, string key, QueryCollectionFormat format, ValueModel value) =>
             new(Identifier.Escape(parameter.Name), _types.Of(parameter.Type), Signatures.Parameter(parameter, _known, _types), KnownSymbols.Has(parameter, _known.AllowNull),
-                role, key, format, value, SymbolMarks.Of(parameter.Type, _known, _diagnosticIds));
+                role, key, format, value, SymbolMarks.Of(parameter.Type, _marks));
 
         if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
         {
@@ -166,7 +166,7 @@ internal sealed class EndpointClassifier
             var key = query.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
             if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
             else if (!keys.Add("query:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The query key '{key}'", method]));
-            var value = ValueClassifier.ScalarOrCollection(parameter.Type, _known, _diagnosticIds);
+            var value = ValueClassifier.ScalarOrCollection(parameter.Type, _marks);
             if (value is null)
                 problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["query", parameter.Name, parameter.Type.ToDisplayString(), ", or a collection of them"]));
             var format = AttributeArguments.QueryFormat(query);
@@ -180,14 +180,14 @@ internal sealed class EndpointClassifier
             var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
             if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, p, [key ?? "", parameter.Name]));
             else if (!keys.Add("header:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The header '{key}'", method]));
-            var value = ValueClassifier.Scalar(parameter.Type, _known, _diagnosticIds);
+            var value = ValueClassifier.Scalar(parameter.Type, _marks);
             if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["header", parameter.Name, parameter.Type.ToDisplayString(), ""]));
             return problems.Count > before ? null : Model(ParameterRole.Header, key!, QueryCollectionFormat.Multi, value!);
         }
         if (placeholders.Contains(parameter.Name))
         {
             routeBound.Add(parameter.Name);
-            var value = ValueClassifier.Scalar(parameter.Type, _known, _diagnosticIds);
+            var value = ValueClassifier.Scalar(parameter.Type, _marks);
             if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["route", parameter.Name, parameter.Type.ToDisplayString(), ""]));
             return problems.Count > before ? null : Model(ParameterRole.Route, parameter.Name, QueryCollectionFormat.Multi, value!);
         }
