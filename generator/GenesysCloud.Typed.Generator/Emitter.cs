@@ -142,12 +142,14 @@ internal sealed class Emitter
                 this._connection = connection ?? throw new global::System.ArgumentNullException("connection");
             }
             """);
+        // From the interface's JsonContext (checked at build time) or else the connection's options.
+        var context = api.JsonContext is null ? "" : api.JsonContext + ".Default";
         for (var i = 0; i < _typeInfos.Count; i++)
         {
             w.Line();
             w.Line($"// The contract of {_typeInfos[i].Replace("global::", "")}, looked up once per client.");
             EmitMarks(w, _typeInfoMarks[_typeInfos[i]]);
-            w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{_typeInfos[i]}> TypeInfo{i} => this._typeInfo{i} ??= this._connection.GetTypeInfo<{_typeInfos[i]}>();");
+            w.Line($"private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{_typeInfos[i]}> TypeInfo{i} => this._typeInfo{i} ??= this._connection.GetTypeInfo<{_typeInfos[i]}>({context});");
         }
 
         foreach (var endpoint in api.Endpoints)

@@ -48,6 +48,9 @@ internal sealed class KnownSymbols
         DateTimeOffset = Type("System.DateTimeOffset");
         DateOnly = Type("System.DateOnly");
         TimeSpan = Type("System.TimeSpan");
+        JsonSerializerContext = Type("System.Text.Json.Serialization.JsonSerializerContext");
+        JsonSerializable = Type("System.Text.Json.Serialization.JsonSerializableAttribute");
+        JsonDerivedType = Type("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
         foreach (var name in NullabilityAttributeNames)
             if (Type(name) is { } attribute) NullabilityAttributes.Add(attribute);
     }
@@ -85,6 +88,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? DateTimeOffset { get; }
     public INamedTypeSymbol? DateOnly { get; }
     public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? JsonSerializerContext { get; }
+    public INamedTypeSymbol? JsonSerializable { get; }
+    public INamedTypeSymbol? JsonDerivedType { get; }
 
     /// <summary>Attributes that change how the compiler checks nullability or ref safety across an implementation.</summary>
     public HashSet<INamedTypeSymbol> NullabilityAttributes { get; } = new(SymbolEqualityComparer.Default);

@@ -51,7 +51,9 @@ internal static class Parser
         var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
         var markContext = new MarkContext(known, diagnosticIds);
         new SymbolMarks(markContext).Type(api);
-        var classifier = new EndpointClassifier(markContext, types, cancellationToken);
+        var json = JsonContract.Of(api, known, types, declaration, cancellationToken, out var jsonProblem);
+        if (jsonProblem is not null) result.Problems.Add(jsonProblem);
+        var classifier = new EndpointClassifier(markContext, types, json, cancellationToken);
         var needsUnsafe = false;
         var interfaceScopes = new Dictionary<INamedTypeSymbol, EquatableArray<string>>(SymbolEqualityComparer.Default);
         foreach (var (declaring, member) in MembersToImplement(api))
@@ -118,6 +120,7 @@ internal static class Parser
             !DeclaresCreate(api, known),
             api.GetMembers("Endpoints").IsEmpty,
             needsUnsafe,
+            json?.Name,
             diagnosticIds.ToEquatableArray(),
             endpoints.ToEquatableArray(),
             stubs.ToEquatableArray());

@@ -19,6 +19,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly AdaptivePacer? _pacer;
     private readonly SecretRedactor _redactor = new();
+    // The connection's options with an interface's JsonContext in front, one per context.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSerializerContext, JsonSerializerOptions> _contextOptions = new();
     // Cancelled on disposal: every wait of every call in flight (pacing, token, retry delay, paging) ends with it.
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
@@ -92,6 +94,23 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
                 $"No JSON contract for {typeof(T).FullName}. Under NativeAOT or trimming, set GenesysCloudOptions.TypeInfoResolver to a " +
                 $"JsonSerializerContext with [JsonSerializable(typeof({typeof(T).Name}))].", ex);
         }
+    }
+
+    /// <summary>The type info for <typeparamref name="T"/> from <paramref name="context"/> (the interface's
+    /// <c>[GenesysApi(JsonContext = …)]</c>), under this connection's JSON options: the context comes first, so the
+    /// contract is the generated one, with the connection's resolver behind it. The generator has checked at build time
+    /// that the context declares <typeparamref name="T"/>.</summary>
+    public JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = _contextOptions.GetOrAdd(context, static (c, connectionOptions) =>
+        {
+            var resolvers = connectionOptions.TypeInfoResolver is { } own ? new[] { c, own } : new IJsonTypeInfoResolver[] { c };
+            var withContext = new JsonSerializerOptions(connectionOptions) { TypeInfoResolver = JsonTypeInfoResolver.Combine(resolvers) };
+            withContext.MakeReadOnly();
+            return withContext;
+        }, JsonOptions);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
     }
 
     public ReadOnlyMemory<byte> SerializeBody<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);

@@ -43,6 +43,40 @@ internal static class Sources
         }
         """;
 
+    /// <summary>An interface naming its JsonSerializerContext (written out as the System.Text.Json generator would
+    /// complete it, since that generator does not run in these tests).</summary>
+    public const string JsonContext = """
+        #nullable enable
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Genesys
+        {
+            [GenesysApi(JsonContext = typeof(AppJson))]
+            public partial interface IContextApi
+            {
+                [Get("/api/v2/users")]
+                IAsyncEnumerable<User> ListAsync(CancellationToken ct = default);
+
+                [Patch("/api/v2/users/{userId}")]
+                Task<ApiResponse<User>> UpdateAsync(string userId, [Body] UpdateUser body, CancellationToken ct = default);
+            }
+
+            [System.Text.Json.Serialization.JsonSerializable(typeof(User))]
+            [System.Text.Json.Serialization.JsonSerializable(typeof(UpdateUser))]
+            internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public AppJson() : base(null) { }
+                public static AppJson Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+        }
+        """;
+
     public const string Bindings = """
         #nullable enable
         using System;

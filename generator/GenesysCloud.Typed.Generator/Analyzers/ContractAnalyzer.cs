@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Analyzers;
 
-/// <summary>GCT0101–GCT0121: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
+/// <summary>GCT0101–GCT0123: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
 /// It reports the problems of the same classification the generator emits from (<see cref="Parser.Classify"/>), so
 /// every throwing stub has an error here that says why, at the place to fix.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -19,7 +19,8 @@ public sealed class ContractAnalyzer : GenesysAnalyzer
         Descriptors.PlaceholderWithoutParameter, Descriptors.UnboundParameter, Descriptors.BoundTwice, Descriptors.TooManyBodies,
         Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
-        Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable);
+        Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable,
+        Descriptors.MissingJsonContract, Descriptors.BadJsonContext);
 
     private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known) =>
         start.RegisterSymbolAction(symbol =>

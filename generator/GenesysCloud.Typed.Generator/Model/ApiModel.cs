@@ -3,7 +3,8 @@ namespace GenesysCloud.Typed.Generator.Model;
 // The equatable model between Parser and Emitter: strings, numbers and EquatableArrays only — no ISymbol,
 // SyntaxNode, Location or Compilation — so an edit elsewhere leaves it equal and the emit step cached.
 
-/// <summary>One [GenesysApi] interface and everything its client must implement.</summary>
+/// <summary>One [GenesysApi] interface and everything its client must implement. <paramref name="JsonContext"/>: the
+/// JsonSerializerContext the client takes its contracts from (global::…), or null for the connection's options.</summary>
 internal sealed record ApiModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -15,6 +16,7 @@ internal sealed record ApiModel(
     bool EmitPublicCreate,
     bool EmitPublicEndpoints,
     bool Unsafe,
+    string? JsonContext,
     EquatableArray<string> SuppressedDiagnostics,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<StubModel> Stubs);

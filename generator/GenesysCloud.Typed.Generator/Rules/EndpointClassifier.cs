@@ -20,11 +20,14 @@ internal sealed class EndpointClassifier
     private readonly KnownSymbols _known;
     private readonly TypeNames _types;
     private readonly MarkContext _marks;
+    private readonly JsonContract? _json;
     private readonly CancellationToken _cancellationToken;
 
     /// <param name="marks">Receives the experimental / custom obsolete IDs of every type the endpoint references.</param>
-    public EndpointClassifier(MarkContext marks, TypeNames types, CancellationToken cancellationToken)
+    /// <param name="json">The interface's JsonContext, whose contracts every body and result type must be among.</param>
+    public EndpointClassifier(MarkContext marks, TypeNames types, JsonContract? json, CancellationToken cancellationToken)
     {
+        _json = json;
         _known = marks.Known;
         _types = types;
         _marks = marks;
@@ -72,6 +75,16 @@ internal sealed class EndpointClassifier
         else if (returns.Value.Result is { } result_ && Signatures.NotSerializable(result_) is { } notSerializable)
         {
             problems.Add(new Problem(Descriptors.NotSerializable, at, ["result", name, result_.ToDisplayString(), notSerializable]));
+        }
+        else if (returns.Value.Result is { } read && _json is not null && !_json.Covers(read))
+        {
+            var role = returns.Value.Kind switch
+            {
+                ReturnKind.ApiResponse => "returns an ApiResponse of",
+                ReturnKind.AsyncEnumerable or ReturnKind.Pageable => "lists items of",
+                _ => "returns",
+            };
+            problems.Add(_json.Missing(read, name, role, at));
         }
         var paged = returns?.Kind is ReturnKind.AsyncEnumerable or ReturnKind.Pageable;
         if (paged && verb != "GET")
@@ -159,6 +172,8 @@ internal sealed class EndpointClassifier
             if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, p, [method, verb]));
             if (Signatures.NotSerializable(parameter.Type) is { } notSerializable)
                 problems.Add(new Problem(Descriptors.NotSerializable, p, [$"body parameter '{parameter.Name}'", method, parameter.Type.ToDisplayString(), notSerializable]));
+            else if (_json is not null && !_json.Covers(parameter.Type))
+                problems.Add(_json.Missing(parameter.Type, method, "sends", p));
             return problems.Count > before ? null : Model(ParameterRole.Body, "", QueryCollectionFormat.Multi, ValueModel.None);
         }
         if (query is not null)

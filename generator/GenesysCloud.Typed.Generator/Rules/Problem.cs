@@ -8,12 +8,14 @@ namespace GenesysCloud.Typed.Generator.Rules;
 /// message and ID into the stub it emits instead of the member. It never enters the equatable model.</summary>
 internal sealed class Problem
 {
-    public Problem(DiagnosticDescriptor descriptor, Location location, object?[] arguments, ImmutableDictionary<string, string?>? properties = null)
+    public Problem(DiagnosticDescriptor descriptor, Location location, object?[] arguments, ImmutableDictionary<string, string?>? properties = null,
+        Location? elsewhere = null)
     {
         Descriptor = descriptor;
         Location = location;
         Arguments = arguments;
         Properties = properties;
+        Elsewhere = elsewhere;
     }
 
     public DiagnosticDescriptor Descriptor { get; }
@@ -21,7 +23,11 @@ internal sealed class Problem
     public object?[] Arguments { get; }
     public ImmutableDictionary<string, string?>? Properties { get; }
 
-    public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location, Properties, Arguments);
+    /// <summary>A second place the fix edits (the JsonSerializerContext to extend), as the diagnostic's additional location.</summary>
+    public Location? Elsewhere { get; }
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location, Elsewhere is null ? null : new[] { Elsewhere }, Properties, Arguments);
 
     /// <summary>"the route must start with '/' (GCT0105)": what a stub's exception says.</summary>
     public string Explanation =>
