@@ -30,6 +30,13 @@ internal static class AttributeArguments
         return named[named.Count - 1].Value.Value is int format && IsDefined<QueryCollectionFormat>(format) ? (QueryCollectionFormat)format : null;
     }
 
+    /// <summary>"PageNumber or Cursor": the members of a linked runtime enum, so a new member needs no edit here.</summary>
+    public static string Names<TEnum>(string prefix) where TEnum : struct, System.Enum
+    {
+        var names = System.Enum.GetNames(typeof(TEnum)).Select(n => prefix + n).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+    }
+
     /// <summary>The value names a member of the (linked, so identical) runtime enum.</summary>
     private static bool IsDefined<TEnum>(int value) where TEnum : struct, System.Enum => System.Enum.IsDefined(typeof(TEnum), value);
 

@@ -60,6 +60,11 @@ internal sealed class SourceWriter
 
     private void Wrap(string text, int indent)
     {
+        if (indent + text.Length <= MaxWidth)
+        {
+            _builder.Append(' ', indent).Append(text).Append('\n');   // the common case: it fits
+            return;
+        }
         // Relative indentation inside a template line counts toward the width too.
         var own = text.Length - text.TrimStart(' ').Length;
         indent += own;

@@ -12,7 +12,7 @@ namespace GenesysCloud.Typed.Generator;
 internal sealed class SymbolMarks
 {
     private readonly MarkContext _context;
-    private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
+    private HashSet<ISymbol>? _seen;
 
     public SymbolMarks(MarkContext context) => _context = context;
 
@@ -22,22 +22,33 @@ internal sealed class SymbolMarks
 
     /// <summary>The marks of a type as written in a signature: itself, its containing types, type arguments, array
     /// elements, and the assembly and module it comes from.</summary>
-    public static Marks Of(ITypeSymbol type, MarkContext context) => new SymbolMarks(context).Type(type).Marks;
+    public static Marks Of(ITypeSymbol type, MarkContext context) => context.TypeMarks(type);
 
+    /// <summary>Adds the marks of a type as written in a signature (read once per type per interface).</summary>
     public SymbolMarks Type(ITypeSymbol? type)
+    {
+        if (type is null) return this;
+        var marks = _context.TypeMarks(type);
+        Obsolete |= marks.Obsolete;
+        Preview |= marks.Preview;
+        return this;
+    }
+
+    /// <summary>Walks a type: itself, its containing types, type arguments, array elements, module and assembly.</summary>
+    internal SymbolMarks Walk(ITypeSymbol? type)
     {
         switch (type)
         {
             case null:
                 return this;
             case IArrayTypeSymbol array:
-                return Type(array.ElementType);
+                return Walk(array.ElementType);
             case IPointerTypeSymbol pointer:
-                return Type(pointer.PointedAtType);
+                return Walk(pointer.PointedAtType);
             case INamedTypeSymbol named:
-                if (!_seen.Add(named)) return this;
+                if (!(_seen ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(named)) return this;
                 Symbol(named.OriginalDefinition);
-                foreach (var argument in named.TypeArguments) Type(argument);
+                foreach (var argument in named.TypeArguments) Walk(argument);
                 return this;
             default:
                 return this;
@@ -80,6 +91,14 @@ internal sealed class SymbolMarks
 internal sealed class MarkContext
 {
     private readonly Dictionary<ISymbol, (bool Obsolete, bool Preview)> _own = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, Marks> _types = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The marks of a type as written in a signature, walked once per interface.</summary>
+    public Marks TypeMarks(ITypeSymbol type)
+    {
+        if (!_types.TryGetValue(type, out var marks)) _types[type] = marks = new SymbolMarks(this).Walk(type).Marks;
+        return marks;
+    }
 
     public MarkContext(KnownSymbols known, SortedSet<string> diagnosticIds)
     {

@@ -100,7 +100,7 @@ internal sealed class EndpointClassifier
             else
             {
                 var written = paging.ConstructorArguments.Length == 1 ? AttributeArguments.Display(paging.ConstructorArguments[0]) : "missing";
-                problems.Add(new Problem(Descriptors.NoPagingShape, AttributeAt(paging, at), [name, $"the [Paging] style {written} is not a PagingStyle (PageNumber or Cursor)"]));
+                problems.Add(new Problem(Descriptors.NoPagingShape, AttributeAt(paging, at), [name, $"the [Paging] style {written} is not a PagingStyle ({AttributeArguments.Names<PagingStyle>("")})"]));
             }
             if (AttributeArguments.ItemsProperty(paging) is { } items) itemsProperty = items;
             else
@@ -187,7 +187,7 @@ internal sealed class EndpointClassifier
             var format = AttributeArguments.QueryFormat(query);
             if (format is null)
                 problems.Add(new Problem(Descriptors.UnknownArgument, AttributeAt(query, p), [$"[Query] Format of parameter '{parameter.Name}'", method,
-                    AttributeArguments.Display(query.NamedArguments.Last(n => n.Key == "Format").Value), "use QueryCollectionFormat.Multi or QueryCollectionFormat.Csv"]));
+                    AttributeArguments.Display(query.NamedArguments.Last(n => n.Key == "Format").Value), "use " + AttributeArguments.Names<QueryCollectionFormat>("QueryCollectionFormat.")]));
             return problems.Count > before ? null : Model(ParameterRole.Query, key!, format!.Value, value!);
         }
         if (header is not null)
