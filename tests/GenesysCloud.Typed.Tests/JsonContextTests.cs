@@ -35,13 +35,14 @@ public sealed class JsonContextTests
         await foreach (var user in users.ListUsersAsync(pageSize: 50, state: UserState.Any)) listed.Add(user);
         var id = listed[7].Id;
         var got = await users.GetUserAsync(id);
-        var updated = await users.UpdateUserAsync(id, new UpdateUser { Department = "Platform", Version = got.Value.Version });
+        var before = got.Value!;
+        var updated = await users.UpdateUserAsync(id, new UpdateUser { Department = "Platform", Version = before.Version });
 
         Assert.Equal(120, listed.Select(u => u.Id).Distinct().Count());
-        Assert.Equal(id, got.Value.Id);
-        Assert.Equal(got.Value.Version + 1, updated.Version);
+        Assert.Equal(id, before.Id);
+        Assert.Equal(before.Version + 1, updated.Version);
         var patch = h.Emulator.Ledger.RecentRequests.Single(r => r.Method == "PATCH");
-        Assert.Equal($$"""{"department":"Platform","version":{{got.Value.Version}}}""", patch.Body);
+        Assert.Equal($$"""{"department":"Platform","version":{{before.Version}}}""", patch.Body);
     }
 
     [Fact]
