@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -11,10 +12,14 @@ internal sealed class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
-    private KnownSymbols(Compilation compilation)
+    private readonly Compilation _compilation;
+    private readonly IAssemblySymbol _core;
+
+    private KnownSymbols(Compilation compilation, INamedTypeSymbol? genesysApi)
     {
-        INamedTypeSymbol? Type(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
-        GenesysApi = Type(KnownNames.GenesysApi);
+        _compilation = compilation;
+        _core = compilation.ObjectType.ContainingAssembly;
+        GenesysApi = genesysApi ?? compilation.GetTypeByMetadataName(KnownNames.GenesysApi);
         // The runtime's own types come from the assembly that defines [GenesysApi]: exact even when another reference
         // declares a type of the same name.
         var runtime = GenesysApi?.ContainingAssembly;
@@ -34,29 +39,41 @@ internal sealed class KnownSymbols
         ApiResponse = Runtime(KnownNames.ApiResponse);
         Pageable = Runtime(KnownNames.Pageable);
         Connection = Runtime(KnownNames.Namespace + ".GenesysCloudConnection");
-        Task = Type(KnownNames.Task);
-        TaskOfT = Type(KnownNames.TaskOfT);
-        AsyncEnumerable = Type(KnownNames.AsyncEnumerable);
-        CancellationToken = Type(KnownNames.CancellationToken);
-        Obsolete = Type("System.ObsoleteAttribute");
-        Experimental = Type("System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
-        RequiresPreviewFeatures = Type("System.Runtime.Versioning.RequiresPreviewFeaturesAttribute");
-        AllowNull = Type("System.Diagnostics.CodeAnalysis.AllowNullAttribute");
-        JsonStringEnumMemberName = Type("System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
-        EnumMember = Type("System.Runtime.Serialization.EnumMemberAttribute");
-        Guid = Type("System.Guid");
-        DateTimeOffset = Type("System.DateTimeOffset");
-        DateOnly = Type("System.DateOnly");
-        TimeSpan = Type("System.TimeSpan");
-        JsonSerializerContext = Type("System.Text.Json.Serialization.JsonSerializerContext");
-        JsonSerializable = Type("System.Text.Json.Serialization.JsonSerializableAttribute");
-        JsonDerivedType = Type("System.Text.Json.Serialization.JsonDerivedTypeAttribute");
+        Task = Framework(KnownNames.Task);
+        TaskOfT = Framework(KnownNames.TaskOfT);
+        AsyncEnumerable = Framework(KnownNames.AsyncEnumerable);
+        CancellationToken = Framework(KnownNames.CancellationToken);
+        Obsolete = Framework("System.ObsoleteAttribute");
+        Experimental = Framework("System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+        RequiresPreviewFeatures = Framework("System.Runtime.Versioning.RequiresPreviewFeaturesAttribute");
+        AllowNull = Framework("System.Diagnostics.CodeAnalysis.AllowNullAttribute");
+        Guid = Framework("System.Guid");
+        DateTimeOffset = Framework("System.DateTimeOffset");
+        DateOnly = Framework("System.DateOnly");
+        TimeSpan = Framework("System.TimeSpan");
         foreach (var name in NullabilityAttributeNames)
-            if (Type(name) is { } attribute) NullabilityAttributes.Add(attribute);
+            if (Framework(name) is { } attribute) NullabilityAttributes.Add(attribute);
     }
 
-    /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use.</summary>
-    public static KnownSymbols Of(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownSymbols(c));
+    /// <summary>The symbols of <paramref name="compilation"/>, resolved on first use. The generator passes the
+    /// [GenesysApi] class it already holds, which spares a search of every reference.</summary>
+    public static KnownSymbols Of(Compilation compilation, INamedTypeSymbol? genesysApi = null) =>
+        Cache.GetValue(compilation, c => new KnownSymbols(c, genesysApi));
+
+    /// <summary>A framework type: from the compilation's own source (a polyfill), else the core library, else any
+    /// reference. The first two are cheap; Compilation.GetTypeByMetadataName searches every reference.</summary>
+    private INamedTypeSymbol? Framework(string metadataName) =>
+        _compilation.Assembly.GetTypeByMetadataName(metadataName) ?? _core.GetTypeByMetadataName(metadataName) ??
+        _compilation.GetTypeByMetadataName(metadataName);
+
+    // Needed only for enums with JSON names and interfaces with a JsonContext: resolved when first asked for.
+    private Lazy<INamedTypeSymbol?>? _jsonStringEnumMemberName, _enumMember, _jsonSerializerContext, _jsonSerializable, _jsonDerivedType;
+
+    private INamedTypeSymbol? Once(ref Lazy<INamedTypeSymbol?>? slot, string metadataName)
+    {
+        if (slot is null) System.Threading.Interlocked.CompareExchange(ref slot, new Lazy<INamedTypeSymbol?>(() => Framework(metadataName)), null);
+        return slot.Value;
+    }
 
     public INamedTypeSymbol? GenesysApi { get; }
     public INamedTypeSymbol? Get { get; }
@@ -82,15 +99,15 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Experimental { get; }
     public INamedTypeSymbol? RequiresPreviewFeatures { get; }
     public INamedTypeSymbol? AllowNull { get; }
-    public INamedTypeSymbol? JsonStringEnumMemberName { get; }
-    public INamedTypeSymbol? EnumMember { get; }
+    public INamedTypeSymbol? JsonStringEnumMemberName => Once(ref _jsonStringEnumMemberName, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute");
+    public INamedTypeSymbol? EnumMember => Once(ref _enumMember, "System.Runtime.Serialization.EnumMemberAttribute");
     public INamedTypeSymbol? Guid { get; }
     public INamedTypeSymbol? DateTimeOffset { get; }
     public INamedTypeSymbol? DateOnly { get; }
     public INamedTypeSymbol? TimeSpan { get; }
-    public INamedTypeSymbol? JsonSerializerContext { get; }
-    public INamedTypeSymbol? JsonSerializable { get; }
-    public INamedTypeSymbol? JsonDerivedType { get; }
+    public INamedTypeSymbol? JsonSerializerContext => Once(ref _jsonSerializerContext, "System.Text.Json.Serialization.JsonSerializerContext");
+    public INamedTypeSymbol? JsonSerializable => Once(ref _jsonSerializable, "System.Text.Json.Serialization.JsonSerializableAttribute");
+    public INamedTypeSymbol? JsonDerivedType => Once(ref _jsonDerivedType, "System.Text.Json.Serialization.JsonDerivedTypeAttribute");
 
     /// <summary>Attributes that change how the compiler checks nullability or ref safety across an implementation.</summary>
     public HashSet<INamedTypeSymbol> NullabilityAttributes { get; } = new(SymbolEqualityComparer.Default);

@@ -29,7 +29,7 @@ internal static class Parser
     public static ApiModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } api) return null;
-        var known = KnownSymbols.Of(context.SemanticModel.Compilation);
+        var known = KnownSymbols.Of(context.SemanticModel.Compilation, context.Attributes.FirstOrDefault()?.AttributeClass);
         // A (wrongly) repeated [GenesysApi] on several partial declarations must still produce one file.
         if (!IsFirstAnnotatedDeclaration(api, context.TargetNode, known, cancellationToken)) return null;
         // A second source type of the same full name (CS0101, already the user's error) would get the same file name.
