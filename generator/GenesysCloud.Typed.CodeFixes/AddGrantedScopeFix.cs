@@ -1,29 +1,14 @@
-using System.Collections.Immutable;
-using System.Composition;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using GenesysCloud.Typed.Generator.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0001: grants the narrowest sufficient scope (the <c>:readonly</c> one for a read) by adding it to
 /// <c>[assembly: GrantedScopes]</c>, wherever that attribute is in the project.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddGrantedScopeFix)), Shared]
-public sealed class AddGrantedScopeFix : CodeFixProvider
+public sealed class AddGrantedScopeFix() : GenesysCodeFix(Descriptors.MissingScope)
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("GCT0001");
-
     public override FixAllProvider? GetFixAllProvider() => null;   // each fix edits the same attribute
 
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    internal override Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
-        var diagnostic = context.Diagnostics.First();
         if (!diagnostic.Properties.TryGetValue(ScopeAnalyzer.SuggestedScopeKey, out var scope) || scope is null) return Task.CompletedTask;
         context.RegisterCodeFix(CodeAction.Create($"Grant the scope '{scope}'",
             ct => AddAsync(context.Document.Project.Solution, context.Document.Project, scope, ct), nameof(AddGrantedScopeFix) + scope), diagnostic);
@@ -35,8 +20,14 @@ public sealed class AddGrantedScopeFix : CodeFixProvider
         foreach (var document in project.Documents)
         {
             if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root) continue;
-            var attribute = root.AttributeLists.Where(l => l.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true)
-                .SelectMany(l => l.Attributes).FirstOrDefault(a => a.Name.ToString().EndsWith("GrantedScopes") || a.Name.ToString().EndsWith("GrantedScopesAttribute"));
+            var lists = root.AttributeLists.Where(l => l.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true).ToList();
+            if (lists.Count == 0) continue;
+            // [assembly: GrantedScopes] by symbol: aliases and full names count, look-alikes from elsewhere do not.
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null) continue;
+            var granted = KnownSymbols.Of(model.Compilation).GrantedScopes;
+            var attribute = lists.SelectMany(l => l.Attributes)
+                .FirstOrDefault(a => KnownSymbols.Is(model.GetSymbolInfo(a, cancellationToken).Symbol?.ContainingType, granted));
             if (attribute is null) continue;
             var argument = SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(scope)));
             var arguments = attribute.ArgumentList ?? SyntaxFactory.AttributeArgumentList();

@@ -10,6 +10,10 @@ namespace GenesysCloud.Typed.Generator;
 public sealed class ApiGenerator : IIncrementalGenerator
 {
     public const string ModelStep = "GenesysApiModel";
+    public const string HintsStep = "GenesysApiHints";
+
+    /// <summary>Every step this generator names, for the incremental tests.</summary>
+    public static readonly string[] Steps = [ModelStep, HintsStep];
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -27,7 +31,8 @@ public sealed class ApiGenerator : IIncrementalGenerator
         var hints = models
             .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, model.HintName))
             .Collect()
-            .Select(static (entries, _) => System.Linq.Enumerable.OrderBy(entries, e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray());
+            .Select(static (entries, _) => System.Linq.Enumerable.OrderBy(entries, e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(HintsStep);
 
         context.RegisterSourceOutput(models.Combine(hints), static (spc, pair) =>
         {

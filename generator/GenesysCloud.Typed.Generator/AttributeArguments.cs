@@ -10,25 +10,35 @@ namespace GenesysCloud.Typed.Generator;
 /// both so they cannot disagree.</summary>
 internal static class AttributeArguments
 {
-    /// <summary>0 (PageNumber) or 1 (Cursor).</summary>
-    public static int? PagingStyle(AttributeData paging) =>
-        paging.ConstructorArguments.Length == 1 && paging.ConstructorArguments[0].Value is int style && style is 0 or 1 ? style : null;
+    /// <summary>A PagingStyle the generator knows, or null.</summary>
+    public static PagingStyle? PagingStyle(AttributeData paging) =>
+        paging.ConstructorArguments.Length == 1 && paging.ConstructorArguments[0].Value is int style && IsDefined<PagingStyle>(style) ? (PagingStyle)style : null;
 
-    /// <summary>"entities" when not given; null when given as null, empty or not a string.</summary>
+    /// <summary><see cref="PagingDefaults.ItemsProperty"/> when not given; null when given as null, empty or not a string.</summary>
     public static string? ItemsProperty(AttributeData paging)
     {
         var named = paging.NamedArguments.Where(n => n.Key == "ItemsProperty").ToList();
-        if (named.Count == 0) return "entities";
+        if (named.Count == 0) return PagingDefaults.ItemsProperty;
         return named[named.Count - 1].Value.Value is string { Length: > 0 } items ? items : null;
     }
 
-    /// <summary>0 (Multi, also when not given) or 1 (Csv).</summary>
-    public static int? QueryFormat(AttributeData query)
+    /// <summary>A QueryCollectionFormat the generator knows (Multi when not given), or null.</summary>
+    public static QueryCollectionFormat? QueryFormat(AttributeData query)
     {
         var named = query.NamedArguments.Where(n => n.Key == "Format").ToList();
-        if (named.Count == 0) return 0;
-        return named[named.Count - 1].Value.Value is int format && format is 0 or 1 ? format : null;
+        if (named.Count == 0) return QueryCollectionFormat.Multi;
+        return named[named.Count - 1].Value.Value is int format && IsDefined<QueryCollectionFormat>(format) ? (QueryCollectionFormat)format : null;
     }
+
+    /// <summary>"PageNumber or Cursor": the members of a linked runtime enum, so a new member needs no edit here.</summary>
+    public static string Names<TEnum>(string prefix) where TEnum : struct, System.Enum
+    {
+        var names = System.Enum.GetNames(typeof(TEnum)).Select(n => prefix + n).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
+    }
+
+    /// <summary>The value names a member of the (linked, so identical) runtime enum.</summary>
+    private static bool IsDefined<TEnum>(int value) where TEnum : struct, System.Enum => System.Enum.IsDefined(typeof(TEnum), value);
 
     /// <summary>How the argument was written, for a diagnostic: "(QueryCollectionFormat)9", "null", "\"\"".</summary>
     public static string Display(TypedConstant value)

@@ -1,11 +1,11 @@
 namespace GenesysCloud.Typed.Generator;
 
-/// <summary>Metadata names of the runtime's attributes and types, shared by the generator and the analyzers.</summary>
+/// <summary>Metadata names of the runtime's attributes and types, resolved to symbols once per compilation by
+/// <see cref="KnownSymbols"/>.</summary>
 internal static class KnownNames
 {
     public const string Namespace = "GenesysCloud.Typed";
     public const string GenesysApi = "GenesysCloud.Typed.GenesysApiAttribute";
-    public const string HttpMethodBase = "GenesysCloud.Typed.HttpMethodAttribute";
     public const string Query = "GenesysCloud.Typed.QueryAttribute";
     public const string Body = "GenesysCloud.Typed.BodyAttribute";
     public const string Header = "GenesysCloud.Typed.HeaderAttribute";
@@ -19,15 +19,4 @@ internal static class KnownNames
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string CancellationToken = "System.Threading.CancellationToken";
-
-    /// <summary>GET, POST, … by the attribute's class name.</summary>
-    public static string? HttpMethodOf(string attributeFullName) => attributeFullName switch
-    {
-        "GenesysCloud.Typed.GetAttribute" => "Get",
-        "GenesysCloud.Typed.PostAttribute" => "Post",
-        "GenesysCloud.Typed.PutAttribute" => "Put",
-        "GenesysCloud.Typed.PatchAttribute" => "Patch",
-        "GenesysCloud.Typed.DeleteAttribute" => "Delete",
-        _ => null,
-    };
 }

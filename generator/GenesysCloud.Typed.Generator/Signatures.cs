@@ -14,16 +14,6 @@ namespace GenesysCloud.Typed.Generator;
 /// they have no effect and draw warnings (CS1066, CS4024–CS4026).</summary>
 internal static class Signatures
 {
-    private const string CodeAnalysis = "System.Diagnostics.CodeAnalysis.";
-
-    /// <summary>Attributes that change how the compiler checks nullability or ref safety across an implementation.</summary>
-    private static readonly HashSet<string> Copied = new(System.StringComparer.Ordinal)
-    {
-        CodeAnalysis + "AllowNullAttribute", CodeAnalysis + "DisallowNullAttribute", CodeAnalysis + "MaybeNullAttribute",
-        CodeAnalysis + "NotNullAttribute", CodeAnalysis + "MaybeNullWhenAttribute", CodeAnalysis + "NotNullWhenAttribute",
-        CodeAnalysis + "NotNullIfNotNullAttribute", CodeAnalysis + "DoesNotReturnIfAttribute", CodeAnalysis + "UnscopedRefAttribute",
-    };
-
     /// <summary>"ref ", "ref readonly " or "" before a return type.</summary>
     public static string ReturnPrefix(IMethodSymbol method) =>
         method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "";
@@ -32,17 +22,18 @@ internal static class Signatures
         property.ReturnsByRefReadonly ? "ref readonly " : property.ReturnsByRef ? "ref " : "";
 
     /// <summary>"[return: global::…MaybeNull] " for the copied attributes on a method's return.</summary>
-    public static string ReturnAttributes(IMethodSymbol method) => Attributes(method.GetReturnTypeAttributes(), "return: ");
+    public static string ReturnAttributes(IMethodSymbol method, KnownSymbols known) => Attributes(method.GetReturnTypeAttributes(), "return: ", known);
 
     /// <summary>The copied attributes of a symbol (a parameter, a property), each "[global::…(args)] ".</summary>
-    public static string Attributes(ISymbol symbol) => Attributes(symbol.GetAttributes(), "");
+    public static string Attributes(ISymbol symbol, KnownSymbols known) => Attributes(symbol.GetAttributes(), "", known);
 
-    private static string Attributes(ImmutableArray<AttributeData> attributes, string target)
+    private static string Attributes(ImmutableArray<AttributeData> attributes, string target, KnownSymbols known)
     {
+        if (attributes.IsEmpty) return "";
         var builder = new System.Text.StringBuilder();
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass is not { } type || !Copied.Contains(type.ToDisplayString())) continue;
+            if (attribute.AttributeClass is not { } type || !known.NullabilityAttributes.Contains(type)) continue;
             if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)) continue;
             var attributeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             builder.Append('[').Append(target).Append(attributeName.EndsWith("Attribute") ? attributeName.Substring(0, attributeName.Length - "Attribute".Length) : attributeName);
@@ -54,18 +45,19 @@ internal static class Signatures
     }
 
     /// <summary>One parameter as an explicit implementation declares it, without its default value.</summary>
-    public static string Parameter(IParameterSymbol parameter)
+    public static string Parameter(IParameterSymbol parameter, KnownSymbols known, TypeNames types)
     {
-        var builder = new System.Text.StringBuilder(Attributes(parameter));
+        var builder = new System.Text.StringBuilder(Attributes(parameter, known));
         if (parameter.IsParams) builder.Append("params ");
         // 'out' is implicitly scoped; an explicit 'scoped' elsewhere must be repeated (CS8987 otherwise).
         if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out) builder.Append("scoped ");
         builder.Append(RefKindOf(parameter.RefKind));
-        builder.Append(parameter.Type.ToDisplayString(TypeText.Format)).Append(' ').Append(Identifier.Escape(parameter.Name));
+        builder.Append(types.Of(parameter.Type)).Append(' ').Append(Identifier.Escape(parameter.Name));
         return builder.ToString();
     }
 
-    public static string Parameters(IEnumerable<IParameterSymbol> parameters) => string.Join(", ", parameters.Select(Parameter));
+    public static string Parameters(IEnumerable<IParameterSymbol> parameters, KnownSymbols known, TypeNames types) =>
+        string.Join(", ", parameters.Select(p => Parameter(p, known, types)));
 
     private static string RefKindOf(RefKind kind) => kind switch
     {

@@ -11,15 +11,10 @@ namespace GenesysCloud.Typed.Generator;
 /// experimental APIs (and custom obsolete IDs) are disabled by #pragma in the generated file.</summary>
 internal sealed class SymbolMarks
 {
-    private const string ObsoleteAttribute = "System.ObsoleteAttribute";
-    private const string ExperimentalAttribute = "System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
-    private const string PreviewAttribute = "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute";
+    private readonly MarkContext _context;
+    private HashSet<ISymbol>? _seen;
 
-    private readonly SortedSet<string> _diagnosticIds;
-    private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
-
-    /// <param name="diagnosticIds">Receives every experimental / custom obsolete diagnostic ID met (shared per interface).</param>
-    public SymbolMarks(SortedSet<string> diagnosticIds) => _diagnosticIds = diagnosticIds;
+    public SymbolMarks(MarkContext context) => _context = context;
 
     public bool Obsolete { get; private set; }
     public bool Preview { get; private set; }
@@ -27,22 +22,33 @@ internal sealed class SymbolMarks
 
     /// <summary>The marks of a type as written in a signature: itself, its containing types, type arguments, array
     /// elements, and the assembly and module it comes from.</summary>
-    public static Marks Of(ITypeSymbol type, SortedSet<string> diagnosticIds) => new SymbolMarks(diagnosticIds).Type(type).Marks;
+    public static Marks Of(ITypeSymbol type, MarkContext context) => context.TypeMarks(type);
 
+    /// <summary>Adds the marks of a type as written in a signature (read once per type per interface).</summary>
     public SymbolMarks Type(ITypeSymbol? type)
+    {
+        if (type is null) return this;
+        var marks = _context.TypeMarks(type);
+        Obsolete |= marks.Obsolete;
+        Preview |= marks.Preview;
+        return this;
+    }
+
+    /// <summary>Walks a type: itself, its containing types, type arguments, array elements, module and assembly.</summary>
+    internal SymbolMarks Walk(ITypeSymbol? type)
     {
         switch (type)
         {
             case null:
                 return this;
             case IArrayTypeSymbol array:
-                return Type(array.ElementType);
+                return Walk(array.ElementType);
             case IPointerTypeSymbol pointer:
-                return Type(pointer.PointedAtType);
+                return Walk(pointer.PointedAtType);
             case INamedTypeSymbol named:
-                if (!_seen.Add(named)) return this;
+                if (!(_seen ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(named)) return this;
                 Symbol(named.OriginalDefinition);
-                foreach (var argument in named.TypeArguments) Type(argument);
+                foreach (var argument in named.TypeArguments) Walk(argument);
                 return this;
             default:
                 return this;
@@ -74,30 +80,70 @@ internal sealed class SymbolMarks
 
     private void Read(ISymbol symbol)
     {
+        var (obsolete, preview) = _context.Own(symbol);
+        Obsolete |= obsolete;
+        Preview |= preview;
+    }
+}
+
+/// <summary>What one parse shares between its <see cref="SymbolMarks"/>: the known attribute symbols, the diagnostic IDs met
+/// so far, and each symbol's own markers read once (every signature repeats the same types, modules and assemblies).</summary>
+internal sealed class MarkContext
+{
+    private readonly Dictionary<ISymbol, (bool Obsolete, bool Preview)> _own = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, Marks> _types = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The marks of a type as written in a signature, walked once per interface.</summary>
+    public Marks TypeMarks(ITypeSymbol type)
+    {
+        if (!_types.TryGetValue(type, out var marks)) _types[type] = marks = new SymbolMarks(this).Walk(type).Marks;
+        return marks;
+    }
+
+    public MarkContext(KnownSymbols known, SortedSet<string> diagnosticIds)
+    {
+        Known = known;
+        DiagnosticIds = diagnosticIds;
+    }
+
+    public KnownSymbols Known { get; }
+
+    /// <summary>Every experimental / custom obsolete diagnostic ID met (shared per interface).</summary>
+    public SortedSet<string> DiagnosticIds { get; }
+
+    /// <summary>The markers on <paramref name="symbol"/> itself; its IDs are added to <see cref="DiagnosticIds"/>.</summary>
+    public (bool Obsolete, bool Preview) Own(ISymbol symbol)
+    {
+        if (_own.TryGetValue(symbol, out var known)) return known;
+        var obsolete = false;
+        var preview = false;
         foreach (var attribute in symbol.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            var type = attribute.AttributeClass;
+            if (KnownSymbols.Is(type, Known.Obsolete))
             {
-                case ObsoleteAttribute:
-                    Obsolete = true;
-                    foreach (var named in attribute.NamedArguments)
-                        if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
-                    break;
-                case ExperimentalAttribute:
-                    // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
-                    if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
-                    break;
-                case PreviewAttribute:
-                    Preview = true;
-                    AddId("CA2252");
-                    break;
+                obsolete = true;
+                foreach (var named in attribute.NamedArguments)
+                    if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
+            }
+            else if (KnownSymbols.Is(type, Known.Experimental))
+            {
+                // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
+            }
+            else if (KnownSymbols.Is(type, Known.RequiresPreviewFeatures))
+            {
+                preview = true;
+                AddId("CA2252");
             }
         }
+        _own[symbol] = (obsolete, preview);
+        return (obsolete, preview);
     }
 
     private void AddId(string id)
     {
-        if (IsPragmaId(id)) _diagnosticIds.Add(id);
+        if (IsPragmaId(id)) DiagnosticIds.Add(id);
     }
 
     /// <summary>An ID that <c>#pragma warning disable</c> accepts: an identifier-like token.</summary>

@@ -9,9 +9,9 @@ namespace GenesysCloud.Typed.Generator;
 internal static class TypeDeclarations
 {
     /// <summary>True when every declaration of the type carries <c>partial</c>, so code can be generated into it.</summary>
-    public static bool IsPartial(INamedTypeSymbol type) =>
+    public static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences.Length > 0 &&
-        type.DeclaringSyntaxReferences.All(r => r.GetSyntax() is TypeDeclarationSyntax declaration &&
+        type.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
                                                 declaration.Modifiers.Any(m => m.ValueText == "partial"));
 
     /// <summary>Why no client can be generated into a partial, non-generic interface although the user's code is legal
@@ -42,7 +42,7 @@ internal static class TypeDeclarations
                     foreach (var target in ExplicitImplementations(member)) implemented.Add(target.OriginalDefinition);
         foreach (var type in all)
         {
-            if (type.ContainingNamespace?.ToDisplayString() == KnownNames.Namespace) continue;
+            if (Rules.InterfaceRules.IsRuntimeType(type)) continue;
             foreach (var member in type.GetMembers())
                 if (member.IsStatic && member.IsAbstract && !implemented.Contains(member.OriginalDefinition)) return member;
         }

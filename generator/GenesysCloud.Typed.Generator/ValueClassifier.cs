@@ -5,29 +5,30 @@ using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator;
 
-/// <summary>Which parameter types can become route, query or header text, and how.</summary>
+/// <summary>Which parameter types can become route, query or header text, and how. (Adding a kind of value: a
+/// <see cref="ValueKind"/>, its case here, its formatting call in the emitter, and the runtime's formatter.)</summary>
 internal static class ValueClassifier
 {
     /// <summary>A scalar (string, number, bool, Guid, date, enum, or a nullable of one); null when unsupported.
     /// <paramref name="diagnosticIds"/> collects the experimental IDs an enum and its members carry.</summary>
-    public static ValueModel? Scalar(ITypeSymbol type, SortedSet<string>? diagnosticIds = null)
+    public static ValueModel? Scalar(ITypeSymbol type, MarkContext marks)
     {
         var (nullable, inner) = Unwrap(type);
-        var kind = KindOf(inner, diagnosticIds);
+        var kind = KindOf(inner, marks);
         return kind.Kind == ValueKind.None
             ? null
             : new ValueModel(kind.Kind, nullable, inner.IsReferenceType, false, false, false, null, kind.EnumType, kind.Underlying, kind.Marks, kind.Members);
     }
 
     /// <summary>A scalar, or an array / IEnumerable&lt;T&gt; of scalars (query parameters); null when unsupported.</summary>
-    public static ValueModel? ScalarOrCollection(ITypeSymbol type, SortedSet<string>? diagnosticIds = null)
+    public static ValueModel? ScalarOrCollection(ITypeSymbol type, MarkContext marks)
     {
-        if (Scalar(type, diagnosticIds) is { } scalar) return scalar;
+        if (Scalar(type, marks) is { } scalar) return scalar;
         // A ref struct cannot be boxed to IEnumerable<T> nor stored; it is not a query collection.
         var element = type.IsRefLikeType ? null : ElementOf(type);
         if (element is null) return null;
         var (elementNullable, inner) = Unwrap(element);
-        var kind = KindOf(inner, diagnosticIds);
+        var kind = KindOf(inner, marks);
         return kind.Kind == ValueKind.None
             ? null
             : new ValueModel(kind.Kind, false, !type.IsValueType, true, elementNullable, inner.IsReferenceType, element.ToDisplayString(TypeText.Format),
@@ -82,7 +83,7 @@ internal static class ValueClassifier
 
     private static Classified Simple(ValueKind kind) => new(kind, null, "long", Marks.None, EquatableArray<EnumMemberModel>.Empty);
 
-    private static Classified KindOf(ITypeSymbol type, SortedSet<string>? diagnosticIds)
+    private static Classified KindOf(ITypeSymbol type, MarkContext marks)
     {
         switch (type.SpecialType)
         {
@@ -103,7 +104,7 @@ internal static class ValueClassifier
         }
         if (type.TypeKind == TypeKind.Enum && type is INamedTypeSymbol enumType)
         {
-            var ids = diagnosticIds ?? new SortedSet<string>();
+            var known = marks.Known;
             // One arm per distinct value (a second member with the same value would be an unreachable arm, CS8510); a
             // member the formatter may not name without a diagnostic is matched by its value.
             var members = new List<EnumMemberModel>();
@@ -112,16 +113,16 @@ internal static class ValueClassifier
             {
                 var constant = ConstantText(field.ConstantValue);
                 if (!constants.Add(constant)) continue;
-                var own = new SymbolMarks(ids).Own(field);
-                var hasIds = field.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
-                members.Add(new EnumMemberModel(Identifier.Escape(field.Name), JsonNameOf(field), constant, own.Obsolete || own.Preview || hasIds));
+                var own = new SymbolMarks(marks).Own(field);
+                var hasIds = KnownSymbols.Has(field, known.Experimental);
+                members.Add(new EnumMemberModel(Identifier.Escape(field.Name), JsonNameOf(field, known), constant, own.Obsolete || own.Preview || hasIds));
             }
             var underlying = enumType.EnumUnderlyingType?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "long";
             return new Classified(ValueKind.Enum, enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), underlying,
-                SymbolMarks.Of(enumType, ids), members.ToEquatableArray());
+                SymbolMarks.Of(enumType, marks), members.ToEquatableArray());
         }
-        var name = type.ToDisplayString();
-        return name is "System.Guid" or "System.DateTimeOffset" or "System.DateOnly" or "System.TimeSpan"
+        if (KnownSymbols.Is(type, marks.Known.TimeSpan)) return Simple(ValueKind.Duration);
+        return KnownSymbols.Is(type, marks.Known.Guid) || KnownSymbols.Is(type, marks.Known.DateTimeOffset) || KnownSymbols.Is(type, marks.Known.DateOnly)
             ? Simple(ValueKind.Formattable)
             : Simple(ValueKind.None);
     }
@@ -133,15 +134,14 @@ internal static class ValueClassifier
     }
 
     /// <summary>[JsonStringEnumMemberName] or [EnumMember(Value)] if present, else the camelCase member name.</summary>
-    private static string JsonNameOf(IFieldSymbol field)
+    private static string JsonNameOf(IFieldSymbol field, KnownSymbols known)
     {
         foreach (var attribute in field.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute" &&
+            if (KnownSymbols.Is(attribute.AttributeClass, known.JsonStringEnumMemberName) &&
                 attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string explicitName)
                 return explicitName;
-            if (name == "System.Runtime.Serialization.EnumMemberAttribute")
+            if (KnownSymbols.Is(attribute.AttributeClass, known.EnumMember))
                 foreach (var named in attribute.NamedArguments)
                     if (named.Key == "Value" && named.Value.Value is string value) return value;
         }

@@ -54,8 +54,5 @@ public static class EmulatorScopes
     };
 
     /// <summary>True when <paramref name="granted"/> satisfies <paramref name="required"/>: <c>X</c> covers <c>X:readonly</c>.</summary>
-    public static bool Covers(string granted, string required) =>
-        string.Equals(granted, required, StringComparison.Ordinal) ||
-        (required.EndsWith(":readonly", StringComparison.Ordinal) &&
-         string.Equals(granted, required[..^":readonly".Length], StringComparison.Ordinal));
+    public static bool Covers(string granted, string required) => ScopeCoverage.Covers(granted, required);
 }

@@ -19,6 +19,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly IGenesysRequestBudget? _pacer;
     private readonly SecretRedactor _redactor = new();
+    // The connection's options with an interface's JsonContext in front, one per context.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSerializerContext, JsonSerializerOptions> _contextOptions = new();
     // Cancelled on disposal: every wait of every call in flight (pacing, token, retry delay, paging) ends with it.
     private readonly CancellationTokenSource _stopping = new();
     private int _disposed;
@@ -100,6 +102,23 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>The type info for <typeparamref name="T"/> from <paramref name="context"/> (the interface's
+    /// <c>[GenesysApi(JsonContext = …)]</c>), under this connection's JSON options: the context comes first, so the
+    /// contract is the generated one, with the connection's resolver behind it. The generator has checked at build time
+    /// that the context declares <typeparamref name="T"/>.</summary>
+    public JsonTypeInfo<T> GetTypeInfo<T>(JsonSerializerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = _contextOptions.GetOrAdd(context, static (c, connectionOptions) =>
+        {
+            var resolvers = connectionOptions.TypeInfoResolver is { } own ? new[] { c, own } : new IJsonTypeInfoResolver[] { c };
+            var withContext = new JsonSerializerOptions(connectionOptions) { TypeInfoResolver = JsonTypeInfoResolver.Combine(resolvers) };
+            withContext.MakeReadOnly();
+            return withContext;
+        }, JsonOptions);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
+
     public ReadOnlyMemory<byte> SerializeBody<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
     /// <summary>The low-level send every generated method uses: the full pipeline, the final response as it came
@@ -175,7 +194,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
-        string itemsProperty = "entities", CancellationToken cancellationToken = default) =>
+        string itemsProperty = PagingDefaults.ItemsProperty, CancellationToken cancellationToken = default) =>
         new(this, firstPage, typeInfo, style, itemsProperty, prefetch: false, cancellationToken);
 
     /// <summary>An asynchronous job submitted by <paramref name="submit"/>: status at <paramref name="statusPath"/> (default:

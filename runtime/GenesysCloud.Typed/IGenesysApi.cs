@@ -28,10 +28,7 @@ public sealed record GenesysEndpoint(string Name, string Method, string Route, I
 public static class Scopes
 {
     /// <summary><c>X</c> covers <c>X</c> and <c>X:readonly</c>.</summary>
-    public static bool Covers(string granted, string required) =>
-        string.Equals(granted, required, StringComparison.Ordinal) ||
-        (required.EndsWith(":readonly", StringComparison.Ordinal) && required.Length - ":readonly".Length == granted.Length &&
-         required.StartsWith(granted, StringComparison.Ordinal));
+    public static bool Covers(string granted, string required) => ScopeCoverage.Covers(granted, required);
 
     /// <summary>The endpoints that <paramref name="grantedScopes"/> does not cover: check this at start-up, before a
     /// long job meets its first 403.</summary>

@@ -51,7 +51,7 @@ static void Check(bool condition, string what)
     Console.WriteLine("ok - " + what);
 }
 
-[GenesysApi, RequiresScope("users", "users:readonly")]
+[GenesysApi(JsonContext = typeof(SmokeJson)), RequiresScope("users", "users:readonly")]
 public partial interface ISmokeUsersApi
 {
     [Get("/api/v2/users")]

@@ -6,8 +6,9 @@ using GenesysCloud.Typed;
 
 namespace BatchUsers;
 
-/// <summary>The three Genesys Cloud endpoints the job needs; the generator writes the client.</summary>
-[GenesysApi]
+/// <summary>The three Genesys Cloud endpoints the job needs; the generator writes the client, taking every JSON contract
+/// from <see cref="BatchJson"/> (a model missing from it is a build error, GCT0122).</summary>
+[GenesysApi(JsonContext = typeof(BatchJson))]
 [RequiresScope("users", "users:readonly")]
 public partial interface IUsersApi
 {

@@ -96,4 +96,37 @@ public sealed class CodeFixTests
             "[assembly: GrantedScopes(\"users\")]\n[GenesysApi]\npublic partial interface IUsersApi\n{\n    [Get(\"/api/v2/users\")]\n    [RequiresScope(\"users\", \"users:readonly\")]\n    Task<User> GetAsync();\n}\n",
             Expect<ScopeAnalyzer>("GCT0004").WithLocation(0).WithArguments("GET", "/api/v2/users"));
     }
+
+    [Fact]
+    public async Task GCT0122_adds_the_missing_model_to_the_json_context()
+    {
+        const string context = """
+            public sealed class AppJson : JsonSerializerContext
+            {
+                public AppJson() : base(null) { }
+                public static AppJson Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+
+            """;
+        const string api = """
+            using System.Text.Json.Serialization;
+
+            public sealed class Group { public string Id { get; set; } = ""; }
+
+            [GenesysApi(JsonContext = typeof(AppJson))]
+            public partial interface IGroupsApi
+            {
+                [Get("/api/v2/users/{userId}")] Task<User> GetUserAsync(string userId, System.Threading.CancellationToken ct = default);
+                [Get("/api/v2/groups/{groupId}")] Task<Group> {|#0:GetGroupAsync|}(string groupId, System.Threading.CancellationToken ct = default);
+            }
+
+            """;
+        await VerifyAsync<ContractAnalyzer, AddJsonSerializableFix>(
+            api + "[JsonSerializable(typeof(User))]\n" + context,
+            api.Replace("{|#0:GetGroupAsync|}", "GetGroupAsync") + "[JsonSerializable(typeof(User))]\n[JsonSerializable(typeof(Group))]\n" + context,
+            Expect<ContractAnalyzer>("GCT0122").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("GetGroupAsync", "returns", "Group", "AppJson"));
+    }
 }

@@ -7,7 +7,8 @@ public sealed class CompileTests
     public static TheoryData<string, GeneratorHarness.Target> Cases()
     {
         var data = new TheoryData<string, GeneratorHarness.Target>();
-        foreach (var source in new[] { nameof(Sources.UsersApi), nameof(Sources.Bindings), nameof(Sources.NestedAndGlobal), nameof(Sources.Inheritance), nameof(Sources.Paging), nameof(Sources.Unsupported), nameof(Sources.Unusual) })
+        foreach (var source in new[] { nameof(Sources.UsersApi), nameof(Sources.Bindings), nameof(Sources.NestedAndGlobal), nameof(Sources.Inheritance), nameof(Sources.Paging), nameof(Sources.Unsupported), nameof(Sources.Unusual),
+                     nameof(Sources.JsonContext) })
         foreach (var target in new[] { GeneratorHarness.Target.Net80, GeneratorHarness.Target.Net100 })
             data.Add(source, target);
         return data;

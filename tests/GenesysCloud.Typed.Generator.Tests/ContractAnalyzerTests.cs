@@ -158,4 +158,67 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0103").WithLocation(2).WithArguments("IInheritsArea",
                 "it has the static abstract member 'IHasArea.Area', so it cannot be the type argument of IGenesysApi<T>; give the member a body (static virtual) or move it to another interface"));
     }
+
+    /// <summary>A JsonSerializerContext as the System.Text.Json generator would complete it (that generator does not run here).</summary>
+    internal const string Contexts = """
+        public sealed class Address { public string City { get; set; } = ""; }
+        public sealed class Profile { public Address? Home { get; set; } public System.Collections.Generic.List<Address> Others { get; set; } = new(); }
+        public sealed class Orphan { }
+        [System.Text.Json.Serialization.JsonSerializable(typeof(User))]
+        [System.Text.Json.Serialization.JsonSerializable(typeof(Profile))]
+        public sealed partial class AppJson : System.Text.Json.Serialization.JsonSerializerContext
+        {
+            public AppJson() : base(null) { }
+            public static AppJson Default { get; } = new();
+            protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+        }
+        public sealed class NotAContext { }
+        """;
+
+    [Fact]
+    public async Task Models_missing_from_the_json_context_are_build_errors()
+    {
+        await Verify.VerifyAsync(Contexts + """
+            [GenesysApi(JsonContext = typeof(AppJson))]
+            public partial interface IApi
+            {
+                [Get("/a")] Task<User> Declared(CancellationToken ct = default);
+                [Get("/b")] Task<Address> Reachable(CancellationToken ct = default);
+                [Get("/c")] IAsyncEnumerable<Address> ReachableItems(CancellationToken ct = default);
+                [Get("/d")] Task<Orphan> {|#0:Missing|}(CancellationToken ct = default);
+                [Get("/e")] Task<ApiResponse<Orphan>> {|#1:MissingPayload|}(CancellationToken ct = default);
+                [Get("/f")] GenesysPageable<Orphan> {|#2:MissingItems|}();
+                [Post("/g")] Task Sends([Body] Orphan {|#3:body|}, CancellationToken ct = default);
+                [Get("/h")] Task<List<User>> {|#4:ListNotDeclared|}(CancellationToken ct = default);
+                [Get("/i")] Task NoJson(CancellationToken ct = default);
+            }
+            """,
+            Verify.Diagnostic("GCT0122").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("Missing", "returns", "Orphan", "AppJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MissingPayload", "returns an ApiResponse of", "Orphan", "AppJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(2).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("MissingItems", "lists items of", "Orphan", "AppJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(3).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("Sends", "sends", "Orphan", "AppJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(4).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("ListNotDeclared", "returns", "System.Collections.Generic.List<User>", "AppJson"));
+    }
+
+    [Fact]
+    public async Task A_json_context_that_cannot_be_used_is_a_build_error()
+    {
+        await Verify.VerifyAsync(Contexts + """
+            [{|#0:GenesysApi(JsonContext = typeof(NotAContext))|}] public partial interface IA { [Get("/a")] Task<User> M(CancellationToken ct = default); }
+            [{|#1:GenesysApi(JsonContext = typeof(Hidden.{|CS0122:Inner|}))|}] public partial interface IB { [Get("/a")] Task<User> M(CancellationToken ct = default); }
+            [GenesysApi(JsonContext = null)] public partial interface IC { [Get("/a")] Task<User> M(CancellationToken ct = default); }
+            public class Hidden
+            {
+                private sealed class Inner : System.Text.Json.Serialization.JsonSerializerContext
+                {
+                    public Inner() : base(null) { }
+                    protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                    public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+                }
+            }
+            """,
+            Verify.Diagnostic("GCT0123").WithLocation(0).WithArguments("IA", "NotAContext, which is not a JsonSerializerContext"),
+            Verify.Diagnostic("GCT0123").WithLocation(1).WithArguments("IB", "Hidden.Inner, which is not a JsonSerializerContext"));
+    }
 }

@@ -50,6 +50,10 @@ public static class GeneratorHarness
             Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && GeneratedTrees.Contains(t)).ToList();
     }
 
+    /// <summary>Generated text with string literals that were wrapped to the line width joined again ("a " +\n "b" → "a b"),
+    /// so a test can look for a message whatever the wrapping.</summary>
+    internal static string Unwrapped(string generated) => System.Text.RegularExpressions.Regex.Replace(generated, "\" \\+\n\\s*\"", "");
+
     internal static Run RunGenerator(Compilation compilation, GeneratorDriver? driver = null)
     {
         driver = (driver ?? Driver((CSharpParseOptions?)compilation.SyntaxTrees.FirstOrDefault()?.Options)).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

@@ -11,6 +11,7 @@ public sealed class GoldenTests
         { nameof(Sources.Paging), Sources.Paging },
         { nameof(Sources.Unsupported), Sources.Unsupported },
         { nameof(Sources.Unusual), Sources.Unusual },
+        { nameof(Sources.JsonContext), Sources.JsonContext },
     };
 
     private static readonly Dictionary<string, string[]> ExpectedFiles = new()
@@ -21,6 +22,7 @@ public sealed class GoldenTests
         [nameof(Sources.Inheritance)] = ["Contoso.Inherit.IReadUsersApi.g.cs", "Contoso.Inherit.IWriteUsersApi.g.cs"],
         [nameof(Sources.Paging)] = ["Contoso.Paging.IPagingApi.g.cs"],
         [nameof(Sources.Unsupported)] = ["Contoso.Broken.IUnsupportedApi.g.cs"],
+        [nameof(Sources.JsonContext)] = ["Contoso.Genesys.IContextApi.g.cs"],
         [nameof(Sources.Unusual)] = ["Contoso.Unusual.Casing.INotedApi.g.cs", "Contoso.Unusual.Casing.IUsersApi.1b3e4b7a.g.cs", "Contoso.Unusual.Casing.IUSersApi.4d68c19a.g.cs",
             "Contoso.Unusual.IUnusualApi.g.cs"],
     };

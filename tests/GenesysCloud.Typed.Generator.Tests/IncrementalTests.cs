@@ -45,6 +45,18 @@ public sealed class IncrementalTests
         driver.GetRunResult().Results.Single().TrackedSteps[ApiGenerator.ModelStep]
             .SelectMany(step => step.Outputs).Select(o => o.Reason).ToImmutableArray();
 
+    /// <summary>The run reasons of every step the generator names (model, hint names), by step.</summary>
+    private static IEnumerable<(string Step, IncrementalStepRunReason Reason)> AllStepReasons(GeneratorDriver driver)
+    {
+        var tracked = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in ApiGenerator.Steps)
+        {
+            Assert.True(tracked.ContainsKey(name), "The step " + name + " did not run");
+            foreach (var step in tracked[name])
+                foreach (var output in step.Outputs) yield return (name, output.Reason);
+        }
+    }
+
     private static ImmutableArray<IncrementalStepRunReason> OutputReasons(GeneratorDriver driver) =>
         driver.GetRunResult().Results.Single().TrackedOutputSteps
             .SelectMany(kv => kv.Value).SelectMany(step => step.Outputs).Select(o => o.Reason).ToImmutableArray();
@@ -66,6 +78,7 @@ public sealed class IncrementalTests
 
         Assert.All(ModelReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         Assert.All(OutputReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(AllStepReasons(driver), r => Assert.True(r.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
     }
 
     [Fact]
@@ -76,6 +89,7 @@ public sealed class IncrementalTests
 
         Assert.All(ModelReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         Assert.All(OutputReasons(driver), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(AllStepReasons(driver), r => Assert.True(r.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
     }
 
     [Fact]

@@ -43,6 +43,40 @@ internal static class Sources
         }
         """;
 
+    /// <summary>An interface naming its JsonSerializerContext (written out as the System.Text.Json generator would
+    /// complete it, since that generator does not run in these tests).</summary>
+    public const string JsonContext = """
+        #nullable enable
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Models;
+        using GenesysCloud.Typed;
+
+        namespace Contoso.Genesys
+        {
+            [GenesysApi(JsonContext = typeof(AppJson))]
+            public partial interface IContextApi
+            {
+                [Get("/api/v2/users")]
+                IAsyncEnumerable<User> ListAsync(CancellationToken ct = default);
+
+                [Patch("/api/v2/users/{userId}")]
+                Task<ApiResponse<User>> UpdateAsync(string userId, [Body] UpdateUser body, CancellationToken ct = default);
+            }
+
+            [System.Text.Json.Serialization.JsonSerializable(typeof(User))]
+            [System.Text.Json.Serialization.JsonSerializable(typeof(UpdateUser))]
+            internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public AppJson() : base(null) { }
+                public static AppJson Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+        }
+        """;
+
     public const string Bindings = """
         #nullable enable
         using System;
@@ -63,10 +97,11 @@ internal static class Sources
                 [Get("/api/v2/search")]
                 Task<User> QueryKindsAsync([Query] bool active, [Query("since")] DateTimeOffset? since, [Query] double ratio, [Query] Guid? owner,
                     [Query("sortOrder")] SortOrder? order, [Query("media")] IEnumerable<Media>? media, [Query(Format = QueryCollectionFormat.Csv)] int[]? ids,
-                    [Query] long? limit, [Query("q")] string? text = null);
+                    [Query] long? limit, [Query("interval")] TimeSpan window, [Query] IReadOnlyList<TimeSpan?>? granularities, [Query("q")] string? text = null);
 
                 [Post("/api/v2/things"), Idempotent]
-                Task CreateAsync([Body] UpdateUser body, [Header("X-Correlation-Tag")] string? tag, [Header("X-Attempt")] int? attempt, CancellationToken ct);
+                Task CreateAsync([Body] UpdateUser body, [Header("X-Correlation-Tag")] string? tag, [Header("X-Attempt")] int? attempt,
+                    [Header("X-Wait")] TimeSpan? wait, CancellationToken ct);
 
                 [Delete("/api/v2/things/{id}")]
                 Task DeleteAsync(string id);

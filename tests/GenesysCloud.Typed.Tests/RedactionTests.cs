@@ -140,8 +140,8 @@ public sealed class RedactionTests
         var tokens = h.Tap.Requests.Select(r => r.Authorization).OfType<string>().Where(a => a.StartsWith("Bearer ", StringComparison.Ordinal))
             .Select(a => a["Bearer ".Length..]).Distinct().ToList();
         Assert.NotEmpty(tokens);
-        tokens.Add(EmulatorClient.Default.ClientSecret);
-        tokens.Add(Basic(EmulatorClient.Default.ClientId, EmulatorClient.Default.ClientSecret));
+        tokens.Add(EmulatorClient.Default.ClientSecret!);
+        tokens.Add(Basic(EmulatorClient.Default.ClientId, EmulatorClient.Default.ClientSecret!));
         return tokens;
     }
 

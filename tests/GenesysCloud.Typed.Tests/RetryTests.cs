@@ -77,7 +77,7 @@ public sealed class RetryTests
 
         Assert.Equal(TimeSpan.FromHours(2), error.RetryAfter);
         Assert.Equal("too.many.requests", error.Code);
-        Assert.Equal(1, h.Tap.To("/api/v2/").Count());
+        Assert.Single(h.Tap.To("/api/v2/"));
         Assert.Contains(h.LogLines(), l => l.Contains("beyond what this call will wait"));
     }
 
@@ -90,7 +90,7 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
 
         Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
-        Assert.Equal(1, h.Tap.To("/api/v2/").Count());
+        Assert.Single(h.Tap.To("/api/v2/"));
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class RetryTests
 
         var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
-        Assert.Equal(1, h.Tap.To("/api/v2/").Count());
+        Assert.Single(h.Tap.To("/api/v2/"));
 
         h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
         var updated = await WaitAsync(h, h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }, idempotent: true));
@@ -138,7 +138,7 @@ public sealed class RetryTests
 
         Assert.True(error.MayHaveBeenProcessed);
         Assert.Contains("not idempotent", error.Message);
-        Assert.Equal(1, h.Tap.To("/api/v2/").Count());
+        Assert.Single(h.Tap.To("/api/v2/"));
         Assert.Equal(1, h.Emulator.Ledger.ChangesOf(user.Id));
     }
 
@@ -195,7 +195,7 @@ public sealed class RetryTests
         await WaitForRetryDecisionAsync(h);
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(1, h.Tap.To("/api/v2/").Count());
+        Assert.Single(h.Tap.To("/api/v2/"));
     }
 
     private static async Task WaitForRetryDecisionAsync(Harness h)

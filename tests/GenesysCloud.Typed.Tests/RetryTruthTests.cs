@@ -125,7 +125,7 @@ public sealed class RetryTruthTests
         await h.AdvanceUntilDoneAsync(Task.WhenAll(writes).ContinueWith(_ => { }), step: TimeSpan.FromMilliseconds(250));
 
         Assert.Single(h.Tap.To("/api/v2/"));
-        Assert.Single(writes, w => w.IsCompletedSuccessfully);
+        _ = Assert.Single(writes, w => w.IsCompletedSuccessfully);
         var failed = writes.Where(w => w.IsFaulted).Select(w => Assert.IsType<GenesysTransportException>(w.Exception!.InnerException)).ToList();
         Assert.Equal(9, failed.Count);
         Assert.All(failed, f => Assert.False(f.MayHaveBeenProcessed, f.Message));

@@ -7,25 +7,21 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 
 /// <summary>GCT0005: an endpoint without a CancellationToken cannot be stopped, nor can its retries and waits.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CancellationAnalyzer : DiagnosticAnalyzer
+public sealed class CancellationAnalyzer : GenesysAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoCancellationToken);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(Analyze, SymbolKind.Method);
-    }
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known) =>
+        start.RegisterSymbolAction(symbol => Analyze(symbol, known), SymbolKind.Method);
 
-    private static void Analyze(SymbolAnalysisContext context)
+    private static void Analyze(SymbolAnalysisContext context, KnownSymbols known)
     {
         if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsAbstract: true, ContainingType: { TypeKind: TypeKind.Interface } type } method ||
-            !EndpointFacts.IsGenesysApi(type) || EndpointFacts.Read(method).HttpMethod is null)
+            !known.IsGenesysApi(type) || known.HttpAttributes(method).Count != 1)
             return;
         // GenesysPageable<T> takes its token when enumerated (AsPages), so the method needs none.
-        if (method.ReturnType.OriginalDefinition.ToDisplayString() == "GenesysCloud.Typed.GenesysPageable<T>") return;
-        if (method.Parameters.Any(p => p.Type.ToDisplayString() == KnownNames.CancellationToken)) return;
+        if (KnownSymbols.IsDefinition(method.ReturnType, known.Pageable)) return;
+        if (method.Parameters.Any(p => KnownSymbols.Is(p.Type, known.CancellationToken))) return;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoCancellationToken, method.Locations.FirstOrDefault() ?? Location.None, method.Name));
     }
 }

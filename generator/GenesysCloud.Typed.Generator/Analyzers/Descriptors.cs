@@ -25,6 +25,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NoCancellationToken = Rule("GCT0005", "Endpoint cannot be cancelled",
         "'{0}' takes no CancellationToken, so a caller cannot stop it or its retries", Contract, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor NoJsonContext = Rule("GCT0006", "Interface without a JsonContext",
+        "'{0}' names no JsonContext, so a model missing from your JsonSerializerContext is found on the first call, not at build time; " +
+        "write [GenesysApi(JsonContext = typeof(YourJsonContext))]", Contract, DiagnosticSeverity.Info);
+
     // Contract
     public static readonly DiagnosticDescriptor NotPartial = Rule("GCT0101", "[GenesysApi] interface must be partial",
         "The [GenesysApi] interface '{0}' must be declared partial so its client can be generated into it", Contract, DiagnosticSeverity.Error);
@@ -68,4 +72,8 @@ internal static class Descriptors
         "The {0} of '{1}' is {2}, which the generator does not understand; {3}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotSerializable = Rule("GCT0121", "Body or result type that cannot be JSON",
         "The {0} of '{1}' has the type {2}, which cannot be sent or received as JSON: {3}; use a class, struct, array or collection type", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingJsonContract = Rule("GCT0122", "Model missing from the JsonContext",
+        "'{0}' {1} {2}, which the JsonContext {3} does not declare: add [JsonSerializable(typeof({2}))] to {3}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BadJsonContext = Rule("GCT0123", "JsonContext that cannot be used",
+        "The JsonContext of '{0}' is {1}; name a JsonSerializerContext the interface can see, e.g. typeof(AppJson)", Contract, DiagnosticSeverity.Error);
 }

@@ -29,21 +29,18 @@ internal sealed class EndpointFacts
 
     public bool IsWrite => HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
 
-    public static EndpointFacts Read(IMethodSymbol method)
+    /// <summary>The facts of <paramref name="method"/>, HTTP method and scopes read by the same rules the classifier uses.</summary>
+    public static EndpointFacts Read(IMethodSymbol method, KnownSymbols known)
     {
-        var https = method.GetAttributes().Where(a => a.AttributeClass is { } c && KnownNames.HttpMethodOf(c.ToDisplayString()) is not null).ToList();
-        var http = https.Count == 1 ? https[0] : null;
-        var httpMethod = http is null ? null : KnownNames.HttpMethodOf(http.AttributeClass!.ToDisplayString())!.ToUpperInvariant();
+        var https = known.HttpAttributes(method);
+        var http = https.Count == 1 ? https[0].Attribute : null;
+        var httpMethod = https.Count == 1 ? https[0].Method.ToUpperInvariant() : null;
         var route = http is { ConstructorArguments.Length: 1 } ? http.ConstructorArguments[0].Value as string : null;
-        var own = ScopeAttributeOf(method);
-        var inherited = method.ContainingType is { } type ? ScopeAttributeOf(type) : null;
-        var source = own ?? inherited;
+        var source = KnownSymbols.Find(method, known.RequiresScope) ?? (method.ContainingType is { } type ? KnownSymbols.Find(type, known.RequiresScope) : null);
         return new EndpointFacts(method, http, httpMethod, route, ScopesOf(source), source);
     }
 
-    public static AttributeData? ScopeAttributeOf(ISymbol symbol) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.RequiresScope);
-
+    /// <summary>The non-empty scope strings of a [RequiresScope] or [GrantedScopes]; none for <c>(null)</c> or no attribute.</summary>
     public static IReadOnlyList<string> ScopesOf(AttributeData? attribute)
     {
         if (attribute is null || attribute.ConstructorArguments.Length != 1) return [];
@@ -53,12 +50,6 @@ internal sealed class EndpointFacts
     }
 
     /// <summary>The [assembly: GrantedScopes] of a compilation; null when it declares none.</summary>
-    public static IReadOnlyList<string>? GrantedScopes(Compilation compilation)
-    {
-        var attribute = compilation.Assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.GrantedScopes);
-        return attribute is null ? null : ScopesOf(attribute);
-    }
-
-    public static bool IsGenesysApi(INamedTypeSymbol type) =>
-        type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.GenesysApi);
+    public static IReadOnlyList<string>? GrantedScopes(Compilation compilation, KnownSymbols known) =>
+        KnownSymbols.Find(compilation.Assembly, known.GrantedScopes) is { } attribute ? ScopesOf(attribute) : null;
 }

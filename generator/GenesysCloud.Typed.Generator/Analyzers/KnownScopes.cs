@@ -23,16 +23,11 @@ internal static class KnownScopes
     private static readonly string[] Special = ["audits:readonly", "search:readonly", "user-basic-info", "upload", "openid", "profile", "email"];
 
     public static readonly IReadOnlyCollection<string> All =
-        new HashSet<string>(Names.SelectMany(n => new[] { n, n + ":readonly" }).Concat(Special), StringComparer.Ordinal);
+        new HashSet<string>(Names.SelectMany(n => new[] { n, n + ScopeCoverage.ReadOnlySuffix }).Concat(Special), StringComparer.Ordinal);
 
     public static bool IsKnown(string scope) => All.Contains(scope);
 
-    public static bool IsReadOnly(string scope) => scope.EndsWith(":readonly", StringComparison.Ordinal);
-
-    /// <summary><c>X</c> covers <c>X</c> and <c>X:readonly</c>.</summary>
-    public static bool Covers(string granted, string required) =>
-        string.Equals(granted, required, StringComparison.Ordinal) ||
-        (IsReadOnly(required) && string.Equals(granted + ":readonly", required, StringComparison.Ordinal));
+    public static bool IsReadOnly(string scope) => ScopeCoverage.IsReadOnly(scope);
 
     /// <summary>The closest known scope within a small edit distance (case ignored), or null.</summary>
     public static string? Suggest(string scope)

@@ -13,7 +13,7 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 /// also of interfaces from other assemblies), unknown scope names, writes that accept only read-only scopes, and endpoints
 /// that declare none.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopeAnalyzer : DiagnosticAnalyzer
+public sealed class ScopeAnalyzer : GenesysAnalyzer
 {
     /// <summary>Diagnostic property: the narrowest granted scope that would cover the endpoint (for the code fix).</summary>
     public const string SuggestedScopeKey = "SuggestedScope";
@@ -24,25 +24,20 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.MissingScope, Descriptors.UnknownScope, Descriptors.WriteWithReadOnlyScope, Descriptors.NoRequiredScope);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var granted = EndpointFacts.GrantedScopes(start.Compilation);
-            start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, granted), SymbolKind.Method);
-            start.RegisterSyntaxNodeAction(AnalyzeScopeNames, SyntaxKind.Attribute);
-            if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, granted), OperationKind.Invocation);
-        });
+        var granted = EndpointFacts.GrantedScopes(start.Compilation, known);
+        start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, known, granted), SymbolKind.Method);
+        start.RegisterSyntaxNodeAction(ctx => AnalyzeScopeNames(ctx, known), SyntaxKind.Attribute);
+        if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, known, granted), OperationKind.Invocation);
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, IReadOnlyList<string>? granted)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, KnownSymbols known, IReadOnlyList<string>? granted)
     {
         if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, ContainingType: { TypeKind: TypeKind.Interface } type } method ||
-            !EndpointFacts.IsGenesysApi(type))
+            !known.IsGenesysApi(type))
             return;
-        var facts = EndpointFacts.Read(method);
+        var facts = EndpointFacts.Read(method, known);
         if (facts.HttpMethod is null) return;   // the contract analyzer reports it
         var location = method.Locations.FirstOrDefault() ?? Location.None;
 
@@ -59,12 +54,12 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
         if (granted is not null && Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, IReadOnlyList<string> granted)
+    private static void AnalyzeCall(OperationAnalysisContext context, KnownSymbols known, IReadOnlyList<string> granted)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod.OriginalDefinition;
-        if (method.ContainingType is not { TypeKind: TypeKind.Interface } type || !EndpointFacts.IsGenesysApi(type)) return;
-        var facts = EndpointFacts.Read(method);
+        if (method.ContainingType is not { TypeKind: TypeKind.Interface } type || !known.IsGenesysApi(type)) return;
+        var facts = EndpointFacts.Read(method, known);
         if (facts.HttpMethod is null || facts.Scopes.Count == 0) return;
         var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : invocation.Syntax.GetLocation();
         if (Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
@@ -72,7 +67,7 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
 
     private static System.Func<Location, Diagnostic>? Missing(EndpointFacts facts, IReadOnlyList<string> granted)
     {
-        if (facts.Scopes.Any(required => granted.Any(g => KnownScopes.Covers(g, required)))) return null;
+        if (facts.Scopes.Any(required => granted.Any(g => ScopeCoverage.Covers(g, required)))) return null;
         // The narrowest sufficient scope: the read-only one for a read, else the first the endpoint accepts.
         var suggestion = (!facts.IsWrite ? facts.Scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? facts.Scopes[0];
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestedScopeKey, suggestion);
@@ -81,14 +76,13 @@ public sealed class ScopeAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Every scope string in [RequiresScope(...)] and [assembly: GrantedScopes(...)], at its own argument.</summary>
-    private static void AnalyzeScopeNames(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeScopeNames(SyntaxNodeAnalysisContext context, KnownSymbols known)
     {
         var attribute = (AttributeSyntax)context.Node;
         if (attribute.ArgumentList is null || attribute.ArgumentList.Arguments.Count == 0) return;
-        var name = attribute.Name.ToString();
-        if (!name.Contains("RequiresScope") && !name.Contains("GrantedScopes")) return;   // cheap filter before binding
-        var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType?.ToDisplayString();
-        if (type is not (KnownNames.RequiresScope or KnownNames.GrantedScopes)) return;
+        // By symbol, not spelling: an alias (using Needs = GenesysCloud.Typed.RequiresScopeAttribute) is checked too.
+        var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType;
+        if (!KnownSymbols.Is(type, known.RequiresScope) && !KnownSymbols.Is(type, known.GrantedScopes)) return;
         foreach (var argument in attribute.ArgumentList.Arguments)
         {
             if (context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: string scope }) continue;

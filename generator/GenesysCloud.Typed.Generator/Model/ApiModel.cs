@@ -3,7 +3,8 @@ namespace GenesysCloud.Typed.Generator.Model;
 // The equatable model between Parser and Emitter: strings, numbers and EquatableArrays only — no ISymbol,
 // SyntaxNode, Location or Compilation — so an edit elsewhere leaves it equal and the emit step cached.
 
-/// <summary>One [GenesysApi] interface and everything its client must implement.</summary>
+/// <summary>One [GenesysApi] interface and everything its client must implement. <paramref name="JsonContext"/>: the
+/// JsonSerializerContext the client takes its contracts from (global::…), or null for the connection's options.</summary>
 internal sealed record ApiModel(
     string? Namespace,
     EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -15,6 +16,7 @@ internal sealed record ApiModel(
     bool EmitPublicCreate,
     bool EmitPublicEndpoints,
     bool Unsafe,
+    string? JsonContext,
     EquatableArray<string> SuppressedDiagnostics,
     EquatableArray<EndpointModel> Endpoints,
     EquatableArray<StubModel> Stubs);
@@ -44,7 +46,7 @@ internal sealed record EndpointModel(
     string Route,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<string> Scopes,
-    int PagingStyle,
+    PagingStyle PagingStyle,
     string ItemsProperty,
     bool Idempotent,
     Marks Marks,
@@ -61,7 +63,7 @@ internal sealed record ParameterModel(
     bool AllowsNull,
     ParameterRole Role,
     string Key,
-    bool Csv,
+    QueryCollectionFormat Format,
     ValueModel Value,
     Marks TypeMarks);
 
@@ -82,9 +84,16 @@ internal sealed record ValueModel(
     string EnumUnderlyingType,
     Marks EnumMarks,
     EquatableArray<EnumMemberModel> EnumMembers,
-    bool EnumerateAsInterface = false);
+    bool EnumerateAsInterface = false)
+{
+    /// <summary>No value to format: a body or a CancellationToken.</summary>
+    public static readonly ValueModel None = new(ValueKind.None, false, false, false, false, false, null, null, "long", Marks.None,
+        EquatableArray<EnumMemberModel>.Empty);
+}
 
-internal enum ValueKind { None, String, Formattable, Enum }
+/// <summary>How a value becomes text: as it is (String), through QueryBuilder.Format (Formattable), as an ISO 8601
+/// duration (Duration), or by its JSON name (Enum).</summary>
+internal enum ValueKind { None, String, Formattable, Duration, Enum }
 
 /// <summary>One value of an enum, first member per distinct constant. <paramref name="Constant"/> is the value as C# literal
 /// text; <paramref name="ByValue"/>: the member is [Obsolete]/[Experimental]/preview, so the formatter matches it by its

@@ -15,14 +15,6 @@ public sealed class QueryAttribute : Attribute
     public QueryCollectionFormat Format { get; set; } = QueryCollectionFormat.Multi;
 }
 
-public enum QueryCollectionFormat
-{
-    /// <summary><c>id=a&amp;id=b</c></summary>
-    Multi,
-    /// <summary><c>id=a,b</c></summary>
-    Csv,
-}
-
 /// <summary>Sends the parameter as the JSON request body.</summary>
 [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
 public sealed class BodyAttribute : Attribute;

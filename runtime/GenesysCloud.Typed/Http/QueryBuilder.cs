@@ -69,6 +69,10 @@ public sealed class QueryBuilder
     public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
+    /// <summary>An ISO 8601 duration (<c>PT1H30M</c>, <c>P1DT2H</c>, <c>-PT5S</c>), as Genesys Cloud reads intervals and
+    /// granularities: what generated code sends for a <see cref="TimeSpan"/> route, query or header value.</summary>
+    public static string FormatDuration(TimeSpan value) => System.Xml.XmlConvert.ToString(value);
+
     /// <summary>A route segment, escaped so '/', '\\', '?', '#', '%' and control characters in a value cannot change the route.</summary>
     public static string Segment(string? value) => Segment(value, "value");
 

@@ -8,14 +8,20 @@ namespace Contoso.Genesys
     partial interface IBindingsApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IBindingsApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Genesys.IBindingsApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Genesys.IBindingsApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Genesys.IBindingsApi.GenesysClient(connection);
+        public static new global::Contoso.Genesys.IBindingsApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Genesys.IBindingsApi.GenesysClient(connection);
 
-        static global::Contoso.Genesys.IBindingsApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IBindingsApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Genesys.IBindingsApi.GenesysClient(connection);
+        static global::Contoso.Genesys.IBindingsApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IBindingsApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Genesys.IBindingsApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Genesys.IBindingsApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Genesys.IBindingsApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IBindingsApi>.Endpoints => global::Contoso.Genesys.IBindingsApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IBindingsApi>.Endpoints
+            => global::Contoso.Genesys.IBindingsApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Genesys.IBindingsApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -23,10 +29,11 @@ namespace Contoso.Genesys
         {
             internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
             {
-                new global::GenesysCloud.Typed.GenesysEndpoint("RouteKindsAsync", "GET", "/api/v2/things/{id}/parts/{partNumber}/{kind}", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("QueryKindsAsync", "GET", "/api/v2/search", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("CreateAsync", "POST", "/api/v2/things", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("DeleteAsync", "DELETE", "/api/v2/things/{id}", new string[] {  }),
+                new global::GenesysCloud.Typed.GenesysEndpoint("RouteKindsAsync", "GET", "/api/v2/things/{id}/parts/{partNumber}/{kind}",
+                    global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("QueryKindsAsync", "GET", "/api/v2/search", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("CreateAsync", "POST", "/api/v2/things", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("DeleteAsync", "DELETE", "/api/v2/things/{id}", global::System.Array.Empty<string>()),
             };
 
             private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -39,21 +46,31 @@ namespace Contoso.Genesys
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             // The contract of Contoso.Models.UpdateUser, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1
+                => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::GenesysCloud.Typed.ApiResponse<global::Contoso.Models.User>> global::Contoso.Genesys.IBindingsApi.RouteKindsAsync(global::System.Guid id, int partNumber, global::Contoso.Models.SortOrder kind)
+            global::System.Threading.Tasks.Task<global::GenesysCloud.Typed.ApiResponse<global::Contoso.Models.User>>
+                global::Contoso.Genesys.IBindingsApi.RouteKindsAsync(global::System.Guid id, int partNumber, global::Contoso.Models.SortOrder kind)
             {
-                string path = string.Concat("/api/v2/things/", global::GenesysCloud.Typed.QueryBuilder.Segment(global::GenesysCloud.Typed.QueryBuilder.Format(id), "id"), "/parts/", global::GenesysCloud.Typed.QueryBuilder.Segment(global::GenesysCloud.Typed.QueryBuilder.Format(partNumber), "partNumber"), "/", global::GenesysCloud.Typed.QueryBuilder.Segment(this.Format_Contoso_Models_SortOrder(kind), "kind"));
-                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/things/{id}/parts/{partNumber}/{kind}");
+                string path = string.Concat("/api/v2/things/",
+                    global::GenesysCloud.Typed.QueryBuilder.Segment(global::GenesysCloud.Typed.QueryBuilder.Format(id), "id"), "/parts/",
+                    global::GenesysCloud.Typed.QueryBuilder.Segment(global::GenesysCloud.Typed.QueryBuilder.Format(partNumber), "partNumber"), "/",
+                    global::GenesysCloud.Typed.QueryBuilder.Segment(this.Format_Contoso_Models_SortOrder(kind), "kind"));
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path,
+                    "/api/v2/things/{id}/parts/{partNumber}/{kind}");
                 return this._connection.SendForResponseAsync(request, this.TypeInfo0, default);
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.QueryKindsAsync(bool active, global::System.DateTimeOffset? since, double ratio, global::System.Guid? owner, global::Contoso.Models.SortOrder? order, global::System.Collections.Generic.IEnumerable<global::Contoso.Models.Media>? media, int[]? ids, long? limit, string? text)
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.QueryKindsAsync(bool active,
+                global::System.DateTimeOffset? since, double ratio, global::System.Guid? owner, global::Contoso.Models.SortOrder? order,
+                global::System.Collections.Generic.IEnumerable<global::Contoso.Models.Media>? media, int[]? ids, long? limit, global::System.TimeSpan window,
+                global::System.Collections.Generic.IReadOnlyList<global::System.TimeSpan?>? granularities, string? text)
             {
                 global::GenesysCloud.Typed.QueryBuilder query = new("/api/v2/search");
                 query.Add("active", global::GenesysCloud.Typed.QueryBuilder.Format(active));
@@ -61,14 +78,31 @@ namespace Contoso.Genesys
                 query.Add("ratio", global::GenesysCloud.Typed.QueryBuilder.Format(ratio));
                 if (owner.HasValue) query.Add("owner", global::GenesysCloud.Typed.QueryBuilder.Format(owner.Value));
                 if (order.HasValue) query.Add("sortOrder", this.Format_Contoso_Models_SortOrder(order.Value));
-                if (media is not null) foreach (global::Contoso.Models.Media __item in media) query.Add("media", this.Format_Contoso_Models_Media(__item));
+                if (media is not null)
+                {
+                    foreach (global::Contoso.Models.Media __item in media)
+                    {
+                        query.Add("media", this.Format_Contoso_Models_Media(__item));
+                    }
+                }
                 if (ids is not null)
                 {
                     global::System.Collections.Generic.List<string> __parts = new();
-                    foreach (int __item in ids) __parts.Add(global::GenesysCloud.Typed.QueryBuilder.Format(__item));
+                    foreach (int __item in ids)
+                    {
+                        __parts.Add(global::GenesysCloud.Typed.QueryBuilder.Format(__item));
+                    }
                     if (__parts.Count > 0) query.Add("ids", string.Join(",", __parts));
                 }
                 if (limit.HasValue) query.Add("limit", global::GenesysCloud.Typed.QueryBuilder.Format(limit.Value));
+                query.Add("interval", global::GenesysCloud.Typed.QueryBuilder.FormatDuration(window));
+                if (granularities is not null)
+                {
+                    foreach (global::System.TimeSpan? __item in granularities)
+                    {
+                        if (__item.HasValue) query.Add("granularities", global::GenesysCloud.Typed.QueryBuilder.FormatDuration(__item.Value));
+                    }
+                }
                 if (text is not null) query.Add("q", text);
                 string path = query.ToString();
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/search");
@@ -76,12 +110,16 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task global::Contoso.Genesys.IBindingsApi.CreateAsync(global::Contoso.Models.UpdateUser body, string? tag, int? attempt, global::System.Threading.CancellationToken ct)
+            global::System.Threading.Tasks.Task global::Contoso.Genesys.IBindingsApi.CreateAsync(global::Contoso.Models.UpdateUser body, string? tag,
+                int? attempt, global::System.TimeSpan? wait, global::System.Threading.CancellationToken ct)
             {
                 string path = "/api/v2/things";
-                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers = new(2);
+                global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers = new(3);
                 if (tag is not null) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Correlation-Tag", tag));
-                if (attempt.HasValue) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Attempt", global::GenesysCloud.Typed.QueryBuilder.Format(attempt.Value)));
+                if (attempt.HasValue) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Attempt",
+                    global::GenesysCloud.Typed.QueryBuilder.Format(attempt.Value)));
+                if (wait.HasValue) headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>("X-Wait",
+                    global::GenesysCloud.Typed.QueryBuilder.FormatDuration(wait.Value)));
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path, "/api/v2/things")
                 {
                     Body = this._connection.SerializeBody(body, this.TypeInfo1),
@@ -100,7 +138,12 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.PutAsync(string @class, global::Contoso.Models.UpdateUser @event) => throw new global::System.NotSupportedException("Contoso.Genesys.IBindingsApi.PutAsync has no generated implementation: the route has a malformed {placeholder} (GCT0105). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IBindingsApi.PutAsync(string @class,
+                global::Contoso.Models.UpdateUser @event) =>
+                throw new global::System.NotSupportedException("Contoso.Genesys.IBindingsApi.PutAsync has no generated implementation: The route " +
+                    "\"/api/v2/things/{@class}\" of 'PutAsync' is invalid: the route has a malformed {placeholder} (GCT0105); The parameter 'class' of " +
+                    "'PutAsync' is bound to nothing: add [Query], [Body] or [Header], or a {class} placeholder to the route (GCT0107). See the GCT " +
+                    "diagnostics in the build output.");
 
             // Contoso.Models.SortOrder by its JSON names.
             private string Format_Contoso_Models_SortOrder(global::Contoso.Models.SortOrder value) => value switch

@@ -8,14 +8,20 @@ namespace Contoso.Inherit
     partial interface IReadUsersApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IReadUsersApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Inherit.IReadUsersApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Inherit.IReadUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Inherit.IReadUsersApi.GenesysClient(connection);
+        public static new global::Contoso.Inherit.IReadUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Inherit.IReadUsersApi.GenesysClient(connection);
 
-        static global::Contoso.Inherit.IReadUsersApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IReadUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Inherit.IReadUsersApi.GenesysClient(connection);
+        static global::Contoso.Inherit.IReadUsersApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IReadUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Inherit.IReadUsersApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Inherit.IReadUsersApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Inherit.IReadUsersApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IReadUsersApi>.Endpoints => global::Contoso.Inherit.IReadUsersApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IReadUsersApi>.Endpoints
+            => global::Contoso.Inherit.IReadUsersApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Inherit.IReadUsersApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -35,7 +41,8 @@ namespace Contoso.Inherit
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Inherit.IReadUsersApi.GetAsync(string userId)

@@ -8,14 +8,20 @@ namespace Contoso.Inherit
     partial interface IWriteUsersApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IWriteUsersApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Inherit.IWriteUsersApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Inherit.IWriteUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Inherit.IWriteUsersApi.GenesysClient(connection);
+        public static new global::Contoso.Inherit.IWriteUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Inherit.IWriteUsersApi.GenesysClient(connection);
 
-        static global::Contoso.Inherit.IWriteUsersApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IWriteUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Inherit.IWriteUsersApi.GenesysClient(connection);
+        static global::Contoso.Inherit.IWriteUsersApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IWriteUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Inherit.IWriteUsersApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Inherit.IWriteUsersApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Inherit.IWriteUsersApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IWriteUsersApi>.Endpoints => global::Contoso.Inherit.IWriteUsersApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Inherit.IWriteUsersApi>.Endpoints
+            => global::Contoso.Inherit.IWriteUsersApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Inherit.IWriteUsersApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -37,13 +43,16 @@ namespace Contoso.Inherit
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             // The contract of Contoso.Models.UpdateUser, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1
+                => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Inherit.IWriteUsersApi.UpdateAsync(string userId, global::Contoso.Models.UpdateUser body)
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Inherit.IWriteUsersApi.UpdateAsync(string userId,
+                global::Contoso.Models.UpdateUser body)
             {
                 string path = string.Concat("/api/v2/users/", global::GenesysCloud.Typed.QueryBuilder.Segment(userId, "userId"));
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Patch, path, "/api/v2/users/{userId}")

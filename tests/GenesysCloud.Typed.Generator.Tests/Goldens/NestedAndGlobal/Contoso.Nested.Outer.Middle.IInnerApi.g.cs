@@ -11,15 +11,23 @@ namespace Contoso.Nested
         {
             partial interface IInnerApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Nested.Outer.Middle.IInnerApi>
             {
-                /// <summary>Creates the generated client of <see cref="Contoso.Nested.Outer.Middle.IInnerApi"/>, sending through <paramref name="connection"/>.</summary>
-                public static new global::Contoso.Nested.Outer.Middle.IInnerApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient(connection);
+                /// <summary>Creates the generated client of <see cref="Contoso.Nested.Outer.Middle.IInnerApi"/>, sending through
+                /// <paramref name="connection"/>.</summary>
+                public static new global::Contoso.Nested.Outer.Middle.IInnerApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+                    => new global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient(connection);
 
-                static global::Contoso.Nested.Outer.Middle.IInnerApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Nested.Outer.Middle.IInnerApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient(connection);
+                static global::Contoso.Nested.Outer.Middle.IInnerApi
+                    global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Nested.Outer.Middle.IInnerApi>.Create(
+                    global::GenesysCloud.Typed.GenesysCloudConnection connection)
+                    => new global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient(connection);
 
                 /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-                public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient.EndpointList;
+                public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+                    => global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient.EndpointList;
 
-                static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Nested.Outer.Middle.IInnerApi>.Endpoints => global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient.EndpointList;
+                static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+                    global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Nested.Outer.Middle.IInnerApi>.Endpoints
+                    => global::Contoso.Nested.Outer.Middle.IInnerApi.GenesysClient.EndpointList;
 
                 /// <summary>The generated implementation of <see cref="Contoso.Nested.Outer.Middle.IInnerApi"/>.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -27,7 +35,7 @@ namespace Contoso.Nested
                 {
                     internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
                     {
-                        new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", new string[] {  }),
+                        new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", global::System.Array.Empty<string>()),
                     };
 
                     private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -39,7 +47,8 @@ namespace Contoso.Nested
                     }
 
                     // The contract of Contoso.Models.User, looked up once per client.
-                    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+                    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                        => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
                     /// <inheritdoc/>
                     global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Nested.Outer.Middle.IInnerApi.GetAsync(string userId)

@@ -6,14 +6,18 @@
 partial interface IGlobalApi : global::GenesysCloud.Typed.IGenesysApi<global::IGlobalApi>
 {
     /// <summary>Creates the generated client of <see cref="IGlobalApi"/>, sending through <paramref name="connection"/>.</summary>
-    public static new global::IGlobalApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::IGlobalApi.GenesysClient(connection);
+    public static new global::IGlobalApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+        => new global::IGlobalApi.GenesysClient(connection);
 
-    static global::IGlobalApi global::GenesysCloud.Typed.IGenesysApi<global::IGlobalApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::IGlobalApi.GenesysClient(connection);
+    static global::IGlobalApi global::GenesysCloud.Typed.IGenesysApi<global::IGlobalApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+        => new global::IGlobalApi.GenesysClient(connection);
 
     /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-    public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::IGlobalApi.GenesysClient.EndpointList;
+    public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+        => global::IGlobalApi.GenesysClient.EndpointList;
 
-    static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::IGlobalApi>.Endpoints => global::IGlobalApi.GenesysClient.EndpointList;
+    static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+        global::GenesysCloud.Typed.IGenesysApi<global::IGlobalApi>.Endpoints => global::IGlobalApi.GenesysClient.EndpointList;
 
     /// <summary>The generated implementation of <see cref="IGlobalApi"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -21,7 +25,7 @@ partial interface IGlobalApi : global::GenesysCloud.Typed.IGenesysApi<global::IG
     {
         internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
         {
-            new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", new string[] {  }),
+            new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", global::System.Array.Empty<string>()),
         };
 
         private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -33,7 +37,8 @@ partial interface IGlobalApi : global::GenesysCloud.Typed.IGenesysApi<global::IG
         }
 
         // The contract of Contoso.Models.User, looked up once per client.
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+            => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
         /// <inheritdoc/>
         global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::IGlobalApi.GetAsync(string userId)

@@ -8,14 +8,19 @@ namespace Contoso.Paging
     partial interface IPagingApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Paging.IPagingApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Paging.IPagingApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Paging.IPagingApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Paging.IPagingApi.GenesysClient(connection);
+        public static new global::Contoso.Paging.IPagingApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Paging.IPagingApi.GenesysClient(connection);
 
-        static global::Contoso.Paging.IPagingApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Paging.IPagingApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Paging.IPagingApi.GenesysClient(connection);
+        static global::Contoso.Paging.IPagingApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Paging.IPagingApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Paging.IPagingApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Paging.IPagingApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Paging.IPagingApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Paging.IPagingApi>.Endpoints => global::Contoso.Paging.IPagingApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Paging.IPagingApi>.Endpoints => global::Contoso.Paging.IPagingApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Paging.IPagingApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -23,9 +28,10 @@ namespace Contoso.Paging
         {
             internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
             {
-                new global::GenesysCloud.Typed.GenesysEndpoint("PageNumberAsync", "GET", "/api/v2/users", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("CursorAsync", "GET", "/api/v2/users/query", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("ResultsAsync", "GET", "/api/v2/analytics/conversations/details/jobs/{jobId}/results", new string[] {  }),
+                new global::GenesysCloud.Typed.GenesysEndpoint("PageNumberAsync", "GET", "/api/v2/users", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("CursorAsync", "GET", "/api/v2/users/query", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("ResultsAsync", "GET", "/api/v2/analytics/conversations/details/jobs/{jobId}/results",
+                    global::System.Array.Empty<string>()),
             };
 
             private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -38,10 +44,12 @@ namespace Contoso.Paging
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             // The contract of Contoso.Models.Conversation, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.Conversation> TypeInfo1 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.Conversation>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.Conversation> TypeInfo1
+                => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.Conversation>();
 
             /// <inheritdoc/>
             global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Paging.IPagingApi.PageNumberAsync(int pageSize)
@@ -54,7 +62,8 @@ namespace Contoso.Paging
             }
 
             /// <inheritdoc/>
-            global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Paging.IPagingApi.CursorAsync(int pageSize, global::System.Threading.CancellationToken cancellationToken)
+            global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Paging.IPagingApi.CursorAsync(int pageSize,
+                global::System.Threading.CancellationToken cancellationToken)
             {
                 global::GenesysCloud.Typed.QueryBuilder query = new("/api/v2/users/query");
                 query.Add("pageSize", global::GenesysCloud.Typed.QueryBuilder.Format(pageSize));
@@ -66,8 +75,10 @@ namespace Contoso.Paging
             /// <inheritdoc/>
             global::GenesysCloud.Typed.GenesysPageable<global::Contoso.Models.Conversation> global::Contoso.Paging.IPagingApi.ResultsAsync(string jobId)
             {
-                string path = string.Concat("/api/v2/analytics/conversations/details/jobs/", global::GenesysCloud.Typed.QueryBuilder.Segment(jobId, "jobId"), "/results");
-                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/analytics/conversations/details/jobs/{jobId}/results");
+                string path = string.Concat("/api/v2/analytics/conversations/details/jobs/", global::GenesysCloud.Typed.QueryBuilder.Segment(jobId, "jobId"),
+                    "/results");
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path,
+                    "/api/v2/analytics/conversations/details/jobs/{jobId}/results");
                 return this._connection.Paginate(request, this.TypeInfo1, global::GenesysCloud.Typed.PagingStyle.Cursor, "conversations", default);
             }
         }

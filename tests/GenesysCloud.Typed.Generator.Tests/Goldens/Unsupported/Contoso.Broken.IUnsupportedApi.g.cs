@@ -8,14 +8,20 @@ namespace Contoso.Broken
     partial interface IUnsupportedApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Broken.IUnsupportedApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Broken.IUnsupportedApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Broken.IUnsupportedApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Broken.IUnsupportedApi.GenesysClient(connection);
+        public static new global::Contoso.Broken.IUnsupportedApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Broken.IUnsupportedApi.GenesysClient(connection);
 
-        static global::Contoso.Broken.IUnsupportedApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Broken.IUnsupportedApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Broken.IUnsupportedApi.GenesysClient(connection);
+        static global::Contoso.Broken.IUnsupportedApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Broken.IUnsupportedApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Broken.IUnsupportedApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Broken.IUnsupportedApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Broken.IUnsupportedApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Broken.IUnsupportedApi>.Endpoints => global::Contoso.Broken.IUnsupportedApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Broken.IUnsupportedApi>.Endpoints
+            => global::Contoso.Broken.IUnsupportedApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Broken.IUnsupportedApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -33,28 +39,59 @@ namespace Contoso.Broken
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.UnboundAsync(string userId, int page) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.UnboundAsync has no generated implementation: the parameter 'page' is bound to nothing (add [Query], [Body], [Header] or a {page} route placeholder) (GCT0107). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.UnboundAsync(string userId, int page) =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.UnboundAsync has no generated implementation: The parameter " +
+                    "'page' of 'UnboundAsync' is bound to nothing: add [Query], [Body] or [Header], or a {page} placeholder to the route (GCT0107). See the " +
+                    "GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<T> global::Contoso.Broken.IUnsupportedApi.GenericAsync<T>() where T : class => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.GenericAsync has no generated implementation: generic methods cannot be endpoints (GCT0114). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<T> global::Contoso.Broken.IUnsupportedApi.GenericAsync<T>() where T : class =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.GenericAsync has no generated implementation: 'GenericAsync' " +
+                    "is generic; endpoint methods cannot have type parameters (GCT0114). See the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.NoAttributeAsync(string id) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NoAttributeAsync has no generated implementation: it has no [Get], [Post], [Put], [Patch] or [Delete] attribute (GCT0104). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.NoAttributeAsync(string id) =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NoAttributeAsync has no generated implementation: " +
+                    "'NoAttributeAsync' needs exactly one of [Get], [Post], [Put], [Patch] or [Delete] (GCT0104). See the GCT diagnostics in the build " +
+                    "output.");
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.BadRouteAsync() => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.BadRouteAsync has no generated implementation: the route must start with '/' (GCT0105). See the GCT diagnostics in the build output.");
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.BadRouteAsync() =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.BadRouteAsync has no generated implementation: The route " +
+                    "\"api/v2/users\" of 'BadRouteAsync' is invalid: the route must start with '/' (GCT0105). See the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
-            global::Contoso.Models.User global::Contoso.Broken.IUnsupportedApi.NotAsync(string userId) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NotAsync has no generated implementation: its return type must be Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T> (GCT0112). See the GCT diagnostics in the build output.");
+            global::Contoso.Models.User global::Contoso.Broken.IUnsupportedApi.NotAsync(string userId) =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NotAsync has no generated implementation: 'NotAsync' returns " +
+                    "Contoso.Models.User; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T> (GCT0112). See " +
+                    "the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
-            string global::Contoso.Broken.IUnsupportedApi.Name { get => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Name has no generated implementation: an interface of endpoints cannot declare properties (GCT0117). See the GCT diagnostics in the build output."); set => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Name has no generated implementation: an interface of endpoints cannot declare properties (GCT0117). See the GCT diagnostics in the build output."); }
+            string global::Contoso.Broken.IUnsupportedApi.Name
+            {
+                get
+                    => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Name has no generated implementation: 'Name' is a " +
+                    "property; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+                set
+                    => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Name has no generated implementation: 'Name' is a " +
+                    "property; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+            }
 
             /// <inheritdoc/>
-            event global::System.EventHandler? global::Contoso.Broken.IUnsupportedApi.Changed { add => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: an interface of endpoints cannot declare events (GCT0117). See the GCT diagnostics in the build output."); remove => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: an interface of endpoints cannot declare events (GCT0117). See the GCT diagnostics in the build output."); }
+            event global::System.EventHandler? global::Contoso.Broken.IUnsupportedApi.Changed
+            {
+                add
+                    => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: 'Changed' is " +
+                    "a event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+                remove
+                    => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: 'Changed' is " +
+                    "a event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+            }
 
             /// <inheritdoc/>
-            void global::Contoso.Broken.IUnsupportedApi.WithRef(ref int x, out string y) => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.WithRef has no generated implementation: it has no [Get], [Post], [Put], [Patch] or [Delete] attribute (GCT0104). See the GCT diagnostics in the build output.");
+            void global::Contoso.Broken.IUnsupportedApi.WithRef(ref int x, out string y) =>
+                throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.WithRef has no generated implementation: 'WithRef' needs " +
+                    "exactly one of [Get], [Post], [Put], [Patch] or [Delete] (GCT0104). See the GCT diagnostics in the build output.");
         }
     }
 }

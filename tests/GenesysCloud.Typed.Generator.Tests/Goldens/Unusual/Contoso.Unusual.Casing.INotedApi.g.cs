@@ -8,14 +8,20 @@ namespace Contoso.Unusual.Casing
     partial interface INotedApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.Casing.INotedApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Unusual.Casing.INotedApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Unusual.Casing.INotedApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Unusual.Casing.INotedApi.GenesysClient(connection);
+        public static new global::Contoso.Unusual.Casing.INotedApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Unusual.Casing.INotedApi.GenesysClient(connection);
 
-        static global::Contoso.Unusual.Casing.INotedApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.Casing.INotedApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Unusual.Casing.INotedApi.GenesysClient(connection);
+        static global::Contoso.Unusual.Casing.INotedApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.Casing.INotedApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection
+            connection) => new global::Contoso.Unusual.Casing.INotedApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Unusual.Casing.INotedApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Unusual.Casing.INotedApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.Casing.INotedApi>.Endpoints => global::Contoso.Unusual.Casing.INotedApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.Casing.INotedApi>.Endpoints
+            => global::Contoso.Unusual.Casing.INotedApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Unusual.Casing.INotedApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -23,7 +29,7 @@ namespace Contoso.Unusual.Casing
         {
             internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
             {
-                new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", new string[] {  }),
+                new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", global::System.Array.Empty<string>()),
             };
 
             private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -35,7 +41,8 @@ namespace Contoso.Unusual.Casing
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Unusual.Casing.INotedApi.GetAsync(string userId)

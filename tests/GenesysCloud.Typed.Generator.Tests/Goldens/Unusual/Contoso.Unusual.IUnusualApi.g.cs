@@ -8,14 +8,20 @@ namespace Contoso.Unusual
     partial interface IUnusualApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.IUnusualApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Unusual.IUnusualApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Unusual.IUnusualApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Unusual.IUnusualApi.GenesysClient(connection);
+        public static new global::Contoso.Unusual.IUnusualApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Unusual.IUnusualApi.GenesysClient(connection);
 
-        static global::Contoso.Unusual.IUnusualApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.IUnusualApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Unusual.IUnusualApi.GenesysClient(connection);
+        static global::Contoso.Unusual.IUnusualApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.IUnusualApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Unusual.IUnusualApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Unusual.IUnusualApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Unusual.IUnusualApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.IUnusualApi>.Endpoints => global::Contoso.Unusual.IUnusualApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Unusual.IUnusualApi>.Endpoints
+            => global::Contoso.Unusual.IUnusualApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Unusual.IUnusualApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -23,10 +29,10 @@ namespace Contoso.Unusual
         {
             internal static readonly global::GenesysCloud.Typed.GenesysEndpoint[] EndpointList =
             {
-                new global::GenesysCloud.Typed.GenesysEndpoint("MeAsync", "GET", "/api/v2/users/me", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("CreateAsync", "POST", "/api/v2/users", new string[] {  }),
-                new global::GenesysCloud.Typed.GenesysEndpoint("SearchAsync", "GET", "/api/v2/users/search", new string[] {  }),
+                new global::GenesysCloud.Typed.GenesysEndpoint("MeAsync", "GET", "/api/v2/users/me", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("GetAsync", "GET", "/api/v2/users/{userId}", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("CreateAsync", "POST", "/api/v2/users", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("SearchAsync", "GET", "/api/v2/users/search", global::System.Array.Empty<string>()),
             };
 
             private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
@@ -41,16 +47,20 @@ namespace Contoso.Unusual
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             // The contract of Contoso.Models.User?, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User?> TypeInfo1 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.User?>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User?> TypeInfo1
+                => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.User?>();
 
             // The contract of (string Id, int Version), looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<(string Id, int Version)> TypeInfo2 => this._typeInfo2 ??= this._connection.GetTypeInfo<(string Id, int Version)>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<(string Id,
+                int Version)> TypeInfo2 => this._typeInfo2 ??= this._connection.GetTypeInfo<(string Id, int Version)>();
 
             // The contract of Contoso.Models.UpdateUser, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo3 => this._typeInfo3 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo3
+                => this._typeInfo3 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
 
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Unusual.ILegacy.MeAsync()
@@ -61,9 +71,13 @@ namespace Contoso.Unusual
             }
 
             /// <inheritdoc/>
-            [return: global::System.Diagnostics.CodeAnalysis.NotNull] global::System.Threading.Tasks.Task<global::Contoso.Models.User?> global::Contoso.Unusual.IUnusualApi.GetAsync([global::System.Diagnostics.CodeAnalysis.AllowNull] string userId, [global::System.Diagnostics.CodeAnalysis.AllowNull] string expand, [global::System.Diagnostics.CodeAnalysis.DisallowNull] string? state, global::System.Threading.CancellationToken ct)
+            [return: global::System.Diagnostics.CodeAnalysis.NotNull] global::System.Threading.Tasks.Task<global::Contoso.Models.User?>
+                global::Contoso.Unusual.IUnusualApi.GetAsync([global::System.Diagnostics.CodeAnalysis.AllowNull] string userId,
+                [global::System.Diagnostics.CodeAnalysis.AllowNull] string expand, [global::System.Diagnostics.CodeAnalysis.DisallowNull] string? state,
+                global::System.Threading.CancellationToken ct)
             {
-                global::GenesysCloud.Typed.QueryBuilder query = new(string.Concat("/api/v2/users/", global::GenesysCloud.Typed.QueryBuilder.Segment(userId, "userId")));
+                global::GenesysCloud.Typed.QueryBuilder query = new(string.Concat("/api/v2/users/", global::GenesysCloud.Typed.QueryBuilder.Segment(userId,
+                    "userId")));
                 if (expand is not null) query.Add("expand", expand);
                 if (state is not null) query.Add("state", state);
                 string path = query.ToString();
@@ -72,7 +86,9 @@ namespace Contoso.Unusual
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<(string Id, int Version)> global::Contoso.Unusual.IUnusualApi.CreateAsync([global::System.Diagnostics.CodeAnalysis.AllowNull] global::Contoso.Models.UpdateUser body, [global::System.Diagnostics.CodeAnalysis.AllowNull] string tag)
+            global::System.Threading.Tasks.Task<(string Id,
+                int Version)> global::Contoso.Unusual.IUnusualApi.CreateAsync([global::System.Diagnostics.CodeAnalysis.AllowNull]
+                global::Contoso.Models.UpdateUser body, [global::System.Diagnostics.CodeAnalysis.AllowNull] string tag)
             {
                 string path = "/api/v2/users";
                 global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers = new(1);
@@ -89,7 +105,13 @@ namespace Contoso.Unusual
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Unusual.IUnusualApi.SearchAsync(params string[] names)
             {
                 global::GenesysCloud.Typed.QueryBuilder query = new("/api/v2/users/search");
-                if (names is not null) foreach (string __item in names) if (__item is not null) query.Add("names", __item);
+                if (names is not null)
+                {
+                    foreach (string __item in names)
+                    {
+                        if (__item is not null) query.Add("names", __item);
+                    }
+                }
                 string path = query.ToString();
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/users/search");
                 return this._connection.SendAsync(request, this.TypeInfo0, default);

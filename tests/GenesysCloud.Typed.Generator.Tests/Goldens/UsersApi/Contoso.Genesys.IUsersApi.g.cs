@@ -8,14 +8,19 @@ namespace Contoso.Genesys
     partial interface IUsersApi : global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IUsersApi>
     {
         /// <summary>Creates the generated client of <see cref="Contoso.Genesys.IUsersApi"/>, sending through <paramref name="connection"/>.</summary>
-        public static new global::Contoso.Genesys.IUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Genesys.IUsersApi.GenesysClient(connection);
+        public static new global::Contoso.Genesys.IUsersApi Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Genesys.IUsersApi.GenesysClient(connection);
 
-        static global::Contoso.Genesys.IUsersApi global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection) => new global::Contoso.Genesys.IUsersApi.GenesysClient(connection);
+        static global::Contoso.Genesys.IUsersApi
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IUsersApi>.Create(global::GenesysCloud.Typed.GenesysCloudConnection connection)
+            => new global::Contoso.Genesys.IUsersApi.GenesysClient(connection);
 
         /// <summary>Every endpoint of this interface with the OAuth scopes it accepts (any of), e.g. to check a grant at start-up.</summary>
-        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints => global::Contoso.Genesys.IUsersApi.GenesysClient.EndpointList;
+        public static new global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> Endpoints
+            => global::Contoso.Genesys.IUsersApi.GenesysClient.EndpointList;
 
-        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint> global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IUsersApi>.Endpoints => global::Contoso.Genesys.IUsersApi.GenesysClient.EndpointList;
+        static global::System.Collections.Generic.IReadOnlyList<global::GenesysCloud.Typed.GenesysEndpoint>
+            global::GenesysCloud.Typed.IGenesysApi<global::Contoso.Genesys.IUsersApi>.Endpoints => global::Contoso.Genesys.IUsersApi.GenesysClient.EndpointList;
 
         /// <summary>The generated implementation of <see cref="Contoso.Genesys.IUsersApi"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("GenesysCloud.Typed.Generator", "0.1.0")]
@@ -38,24 +43,34 @@ namespace Contoso.Genesys
             }
 
             // The contract of Contoso.Models.User, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0 => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User> TypeInfo0
+                => this._typeInfo0 ??= this._connection.GetTypeInfo<global::Contoso.Models.User>();
 
             // The contract of Contoso.Models.UpdateUser, looked up once per client.
-            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo1
+                => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
 
             /// <inheritdoc/>
-            global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.ListUsersAsync(int pageSize, global::System.Collections.Generic.IReadOnlyList<string>? expand, global::System.Threading.CancellationToken cancellationToken)
+            global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.ListUsersAsync(int pageSize,
+                global::System.Collections.Generic.IReadOnlyList<string>? expand, global::System.Threading.CancellationToken cancellationToken)
             {
                 global::GenesysCloud.Typed.QueryBuilder query = new("/api/v2/users");
                 query.Add("pageSize", global::GenesysCloud.Typed.QueryBuilder.Format(pageSize));
-                if (expand is not null) foreach (string __item in expand) if (__item is not null) query.Add("expand", __item);
+                if (expand is not null)
+                {
+                    foreach (string __item in expand)
+                    {
+                        if (__item is not null) query.Add("expand", __item);
+                    }
+                }
                 string path = query.ToString();
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/users");
                 return this._connection.Paginate(request, this.TypeInfo0, global::GenesysCloud.Typed.PagingStyle.PageNumber, "entities", cancellationToken);
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.GetUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken)
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.GetUserAsync(string userId,
+                global::System.Threading.CancellationToken cancellationToken)
             {
                 string path = string.Concat("/api/v2/users/", global::GenesysCloud.Typed.QueryBuilder.Segment(userId, "userId"));
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path, "/api/v2/users/{userId}");
@@ -63,7 +78,8 @@ namespace Contoso.Genesys
             }
 
             /// <inheritdoc/>
-            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.UpdateUserAsync(string userId, global::Contoso.Models.UpdateUser body, global::System.Threading.CancellationToken cancellationToken)
+            global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Genesys.IUsersApi.UpdateUserAsync(string userId,
+                global::Contoso.Models.UpdateUser body, global::System.Threading.CancellationToken cancellationToken)
             {
                 string path = string.Concat("/api/v2/users/", global::GenesysCloud.Typed.QueryBuilder.Segment(userId, "userId"));
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Patch, path, "/api/v2/users/{userId}")

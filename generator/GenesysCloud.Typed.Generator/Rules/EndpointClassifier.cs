@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace GenesysCloud.Typed.Generator.Rules;
+
+/// <summary>The one place that decides what an interface method is: an <see cref="EndpointModel"/> the emitter implements,
+/// or the problems that stop it (every one, each at the place to fix). The generator emits from the model or stubs the
+/// member naming the problems; the contract analyzer reports the same problems. No rule lives anywhere else.</summary>
+internal sealed class EndpointClassifier
+{
+    /// <summary>Diagnostic property: the placeholder that needs a parameter (for the code fix).</summary>
+    public const string PlaceholderKey = "Placeholder";
+
+    private readonly KnownSymbols _known;
+    private readonly TypeNames _types;
+    private readonly MarkContext _marks;
+    private readonly JsonContract? _json;
+    private readonly CancellationToken _cancellationToken;
+
+    /// <param name="marks">Receives the experimental / custom obsolete IDs of every type the endpoint references.</param>
+    /// <param name="json">The interface's JsonContext, whose contracts every body and result type must be among.</param>
+    public EndpointClassifier(MarkContext marks, TypeNames types, JsonContract? json, CancellationToken cancellationToken)
+    {
+        _json = json;
+        _known = marks.Known;
+        _types = types;
+        _marks = marks;
+        _cancellationToken = cancellationToken;
+    }
+
+    public sealed class Result
+    {
+        public EndpointModel? Endpoint { get; set; }
+        public List<Problem> Problems { get; } = new();
+        /// <summary>No single HTTP method attribute: the method is not an endpoint at all (the scope rules skip it).</summary>
+        public bool NotAnEndpoint { get; set; }
+    }
+
+    /// <param name="at">Where problems of the method itself are reported (its name, or the interface for a metadata member).</param>
+    /// <param name="interfaceScopes">The [RequiresScope] of the interface that declares the method.</param>
+    public Result Classify(IMethodSymbol method, string interfaceName, EquatableArray<string> interfaceScopes, Marks marks, Location at)
+    {
+        var result = new Result();
+        var problems = result.Problems;
+        var name = method.Name;
+        var https = _known.HttpAttributes(method);
+        if (https.Count != 1)
+        {
+            problems.Add(new Problem(Descriptors.NoHttpMethod, at, [name, https.Count == 0 ? "" : $"; it has {https.Count}"]));
+            result.NotAnEndpoint = true;
+            return result;
+        }
+        var (http, httpMethod) = https[0];
+        var verb = httpMethod.ToUpperInvariant();
+        var route = http.ConstructorArguments.Length == 1 ? http.ConstructorArguments[0].Value as string : null;
+        Location RouteAt() => http.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+            ? syntax.ArgumentList.Arguments[0].GetLocation() : at;
+        var routeProblem = Route.Problem(route);
+        if (routeProblem is not null) problems.Add(new Problem(Descriptors.BadRoute, RouteAt(), [route ?? "", name, routeProblem]));
+        if (method.IsGenericMethod) problems.Add(new Problem(Descriptors.GenericMethod, at, [name]));
+        if (method.IsVararg) problems.Add(new Problem(Descriptors.ByReference, at, ["__arglist", name]));
+
+        var returns = method.ReturnsByRef || method.ReturnsByRefReadonly ? null : ReturnOf(method.ReturnType);
+        if (returns is null)
+        {
+            problems.Add(new Problem(Descriptors.UnsupportedReturn, at,
+                [name, (method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : "") + method.ReturnType.ToDisplayString()]));
+        }
+        else if (returns.Value.Result is { } result_ && Signatures.NotSerializable(result_) is { } notSerializable)
+        {
+            problems.Add(new Problem(Descriptors.NotSerializable, at, ["result", name, result_.ToDisplayString(), notSerializable]));
+        }
+        else if (returns.Value.Result is { } read && _json is not null && !_json.Covers(read))
+        {
+            var role = returns.Value.Kind switch
+            {
+                ReturnKind.ApiResponse => "returns an ApiResponse of",
+                ReturnKind.AsyncEnumerable or ReturnKind.Pageable => "lists items of",
+                _ => "returns",
+            };
+            problems.Add(_json.Missing(read, name, role, at));
+        }
+        var paged = returns?.Kind is ReturnKind.AsyncEnumerable or ReturnKind.Pageable;
+        if (paged && verb != "GET")
+            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"a paged listing is a GET, not a {verb}; return Task<T> for one answer"]));
+        var paging = KnownSymbols.Find(method, _known.Paging);
+        var pagingStyle = PagingStyle.PageNumber;
+        var itemsProperty = PagingDefaults.ItemsProperty;
+        if (paging is not null)
+        {
+            if (returns is not null && !paged)
+                problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"]));
+            if (AttributeArguments.PagingStyle(paging) is { } style) pagingStyle = style;
+            else
+            {
+                var written = paging.ConstructorArguments.Length == 1 ? AttributeArguments.Display(paging.ConstructorArguments[0]) : "missing";
+                problems.Add(new Problem(Descriptors.NoPagingShape, AttributeAt(paging, at), [name, $"the [Paging] style {written} is not a PagingStyle ({AttributeArguments.Names<PagingStyle>("")})"]));
+            }
+            if (AttributeArguments.ItemsProperty(paging) is { } items) itemsProperty = items;
+            else
+                problems.Add(new Problem(Descriptors.UnknownArgument, AttributeAt(paging, at), ["[Paging] ItemsProperty", name,
+                    AttributeArguments.Display(paging.NamedArguments.Last(n => n.Key == "ItemsProperty").Value),
+                    "name the JSON property that holds the items, e.g. \"entities\", or leave it out"]));
+        }
+
+        var placeholders = routeProblem is null ? Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() : [];
+        foreach (var duplicate in placeholders.GroupBy(p => p).Where(g => g.Count() > 1))
+            problems.Add(new Problem(Descriptors.BoundTwice, RouteAt(), [$"The route placeholder {{{duplicate.Key}}}", name]));
+
+        var parameters = new List<ParameterModel>(method.Parameters.Length);
+        var bodies = 0;
+        var tokens = 0;
+        var keys = new HashSet<string>();
+        var routeBound = new HashSet<string>();
+        foreach (var parameter in method.Parameters)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (Parameter(parameter, name, verb, placeholders, at, problems, ref bodies, ref tokens, keys, routeBound) is { } model) parameters.Add(model);
+        }
+        foreach (var placeholder in placeholders.Distinct().Where(p => !routeBound.Contains(p)))
+            problems.Add(new Problem(Descriptors.PlaceholderWithoutParameter, RouteAt(), [placeholder, name],
+                ImmutableDictionary<string, string?>.Empty.Add(PlaceholderKey, placeholder)));
+        if (problems.Count > 0) return result;
+
+        var (kind, resultSymbol) = returns!.Value;
+        var scopes = EndpointFacts.ScopesOf(KnownSymbols.Find(method, _known.RequiresScope)) is { Count: > 0 } own ? own.ToEquatableArray() : interfaceScopes;
+        result.Endpoint = new EndpointModel(
+            interfaceName, Identifier.Escape(name), _types.Of(method.ReturnType), Signatures.ReturnAttributes(method, _known), kind,
+            resultSymbol is null ? null : _types.Of(resultSymbol), httpMethod, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
+            KnownSymbols.Has(method, _known.Idempotent), marks,
+            resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _marks));
+        return result;
+    }
+
+    /// <summary>One parameter's binding: a model when it is sound, else its problems (and null).</summary>
+    private ParameterModel? Parameter(IParameterSymbol parameter, string method, string verb, List<string> placeholders, Location at, List<Problem> problems,
+        ref int bodies, ref int tokens, HashSet<string> keys, HashSet<string> routeBound)
+    {
+        var p = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? at;
+        if (parameter.RefKind != RefKind.None)
+        {
+            problems.Add(new Problem(Descriptors.ByReference, p, [parameter.Name, method]));
+            return null;
+        }
+        var query = KnownSymbols.Find(parameter, _known.Query);
+        var header = KnownSymbols.Find(parameter, _known.Header);
+        var body = KnownSymbols.Has(parameter, _known.Body);
+        if ((query is null ? 0 : 1) + (header is null ? 0 : 1) + (body ? 1 : 0) > 1)
+        {
+            problems.Add(new Problem(Descriptors.ConflictingBindings, p, [parameter.Name, method]));
+            return null;
+        }
+        var before = problems.Count;
+        ParameterModel Model(ParameterRole role, string key, QueryCollectionFormat format, ValueModel value) =>
+            new(Identifier.Escape(parameter.Name), _types.Of(parameter.Type), Signatures.Parameter(parameter, _known, _types), KnownSymbols.Has(parameter, _known.AllowNull),
+                role, key, format, value, SymbolMarks.Of(parameter.Type, _marks));
+
+        if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
+        {
+            if (++tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, p, [method]));
+            return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi, ValueModel.None);
+        }
+        if (body)
+        {
+            if (++bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, p, [method]));
+            if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, p, [method, verb]));
+            if (Signatures.NotSerializable(parameter.Type) is { } notSerializable)
+                problems.Add(new Problem(Descriptors.NotSerializable, p, [$"body parameter '{parameter.Name}'", method, parameter.Type.ToDisplayString(), notSerializable]));
+            else if (_json is not null && !_json.Covers(parameter.Type))
+                problems.Add(_json.Missing(parameter.Type, method, "sends", p));
+            return problems.Count > before ? null : Model(ParameterRole.Body, "", QueryCollectionFormat.Multi, ValueModel.None);
+        }
+        if (query is not null)
+        {
+            var key = query.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
+            if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
+            else if (!keys.Add("query:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The query key '{key}'", method]));
+            var value = ValueClassifier.ScalarOrCollection(parameter.Type, _marks);
+            if (value is null)
+                problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["query", parameter.Name, parameter.Type.ToDisplayString(), ", or a collection of them"]));
+            var format = AttributeArguments.QueryFormat(query);
+            if (format is null)
+                problems.Add(new Problem(Descriptors.UnknownArgument, AttributeAt(query, p), [$"[Query] Format of parameter '{parameter.Name}'", method,
+                    AttributeArguments.Display(query.NamedArguments.Last(n => n.Key == "Format").Value), "use " + AttributeArguments.Names<QueryCollectionFormat>("QueryCollectionFormat.")]));
+            return problems.Count > before ? null : Model(ParameterRole.Query, key!, format!.Value, value!);
+        }
+        if (header is not null)
+        {
+            var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
+            if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, p, [key ?? "", parameter.Name]));
+            else if (!keys.Add("header:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The header '{key}'", method]));
+            var value = ValueClassifier.Scalar(parameter.Type, _marks);
+            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["header", parameter.Name, parameter.Type.ToDisplayString(), ""]));
+            return problems.Count > before ? null : Model(ParameterRole.Header, key!, QueryCollectionFormat.Multi, value!);
+        }
+        if (placeholders.Contains(parameter.Name))
+        {
+            routeBound.Add(parameter.Name);
+            var value = ValueClassifier.Scalar(parameter.Type, _marks);
+            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["route", parameter.Name, parameter.Type.ToDisplayString(), ""]));
+            return problems.Count > before ? null : Model(ParameterRole.Route, parameter.Name, QueryCollectionFormat.Multi, value!);
+        }
+        problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
+        return null;
+    }
+
+    private Location AttributeAt(AttributeData attribute, Location fallback) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation() ?? fallback;
+
+    /// <summary>The kind of a supported return type and the type read as JSON (the T of Task&lt;T&gt;,
+    /// Task&lt;ApiResponse&lt;T&gt;&gt;, IAsyncEnumerable&lt;T&gt; or GenesysPageable&lt;T&gt;); null when unsupported.</summary>
+    private (ReturnKind Kind, ITypeSymbol? Result)? ReturnOf(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol named) return null;
+        if (KnownSymbols.Is(named, _known.Task)) return (ReturnKind.Task, null);
+        if (named.TypeArguments.Length != 1) return null;
+        var argument = named.TypeArguments[0];
+        if (KnownSymbols.IsDefinition(named, _known.TaskOfT))
+            return argument is INamedTypeSymbol { TypeArguments.Length: 1 } inner && KnownSymbols.IsDefinition(inner, _known.ApiResponse)
+                ? (ReturnKind.ApiResponse, inner.TypeArguments[0])
+                : (ReturnKind.Value, argument);
+        if (KnownSymbols.IsDefinition(named, _known.AsyncEnumerable)) return (ReturnKind.AsyncEnumerable, argument);
+        if (KnownSymbols.IsDefinition(named, _known.Pageable)) return (ReturnKind.Pageable, argument);
+        return null;
+    }
+}

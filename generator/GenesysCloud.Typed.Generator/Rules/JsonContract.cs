@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using GenesysCloud.Typed.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+
+namespace GenesysCloud.Typed.Generator.Rules;
+
+/// <summary>The <c>JsonSerializerContext</c> an interface names in <c>[GenesysApi(JsonContext = typeof(…))]</c> and the types
+/// it has contracts for: those it declares with [JsonSerializable], and what System.Text.Json generates alongside them
+/// (property and field types, collection elements, type arguments, [JsonDerivedType]s). The set errs on the generous
+/// side: a type it holds that the context lacks is found at run time as before, but a type it lacks is surely missing.</summary>
+internal sealed class JsonContract
+{
+    /// <summary>Diagnostic property of GCT0122: the missing type as C# (for the code fix).</summary>
+    public const string TypeKey = "JsonType";
+
+    private const int MaxTypes = 10_000;   // a bound on the walk, for pathological models
+
+    private readonly HashSet<ITypeSymbol> _covered;
+
+    private JsonContract(INamedTypeSymbol context, string name, HashSet<ITypeSymbol> covered)
+    {
+        Context = context;
+        Name = name;
+        _covered = covered;
+    }
+
+    public INamedTypeSymbol Context { get; }
+
+    /// <summary>How generated code names the context (global::…).</summary>
+    public string Name { get; }
+
+    /// <summary>The context <paramref name="api"/> names, or null (none named, or not usable: then <paramref name="problem"/>
+    /// says why and the client falls back to the connection's options).</summary>
+    public static JsonContract? Of(INamedTypeSymbol api, KnownSymbols known, TypeNames types, Location at, System.Threading.CancellationToken cancellationToken,
+        out Problem? problem)
+    {
+        problem = null;
+        var attribute = KnownSymbols.Find(api, known.GenesysApi);
+        var named = attribute?.NamedArguments.Where(n => n.Key == "JsonContext").ToList();
+        if (named is not { Count: > 0 }) return null;
+        var value = named[named.Count - 1].Value;
+        if (value.IsNull && value.Kind != TypedConstantKind.Error) return null;   // JsonContext = null: none
+        var where = attribute!.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? at;
+        string? why = value.Value is not INamedTypeSymbol context ? "not a type"
+            : !DerivesFrom(context, known.JsonSerializerContext) ? $"{context.ToDisplayString()}, which is not a JsonSerializerContext"
+            : context.IsAbstract || context.IsUnboundGenericType || context.IsGenericType ? $"{context.ToDisplayString()}, which is abstract or generic"
+            : !IsVisibleFrom(context, api) ? $"{context.ToDisplayString()}, which the interface cannot see"
+            : null;
+        if (why is not null)
+        {
+            problem = new Problem(Descriptors.BadJsonContext, where, [api.Name, why]);
+            return null;
+        }
+        var resolved = (INamedTypeSymbol)value.Value!;
+        return new JsonContract(resolved, types.Of(resolved), Covered(resolved, known));
+    }
+
+    /// <summary>The context has (or generates) a contract for <paramref name="type"/>.</summary>
+    public bool Covers(ITypeSymbol type) => _covered.Contains(type);
+
+    /// <summary>GCT0122 for <paramref name="type"/>, which <paramref name="method"/> sends or reads as <paramref name="role"/>.</summary>
+    public Problem Missing(ITypeSymbol type, string method, string role, Location at)
+    {
+        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return new Problem(Descriptors.MissingJsonContract, at,
+            [method, role, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(), Context.ToDisplayString()],
+            ImmutableDictionary<string, string?>.Empty.Add(TypeKey, display), Context.Locations.FirstOrDefault(l => l.IsInSource));
+    }
+
+    private static HashSet<ITypeSymbol> Covered(INamedTypeSymbol context, KnownSymbols known)
+    {
+        var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ITypeSymbol>();
+        foreach (var attribute in context.GetAttributes())
+            if (KnownSymbols.Is(attribute.AttributeClass, known.JsonSerializable) && attribute.ConstructorArguments is [{ Value: ITypeSymbol root }, ..])
+                pending.Push(root);
+        while (pending.Count > 0 && covered.Count < MaxTypes)
+        {
+            var type = pending.Pop();
+            if (type.TypeKind == TypeKind.Error || !covered.Add(type)) continue;
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    pending.Push(array.ElementType);
+                    continue;
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments) pending.Push(argument);
+                    break;
+            }
+            foreach (var attribute in type.GetAttributes())
+                if (KnownSymbols.Is(attribute.AttributeClass, known.JsonDerivedType) && attribute.ConstructorArguments is [{ Value: ITypeSymbol derived }, ..])
+                    pending.Push(derived);
+            // The framework's own types are primitives or collections to System.Text.Json: their members are not walked.
+            if (IsFramework(type)) continue;
+            for (var current = type; current is not null; current = current.BaseType)
+                foreach (var member in current.GetMembers())
+                {
+                    if (member.IsStatic) continue;
+                    if (member is IPropertySymbol { IsIndexer: false } property) pending.Push(property.Type);
+                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Push(field.Type);
+                }
+        }
+        return covered;
+    }
+
+    private static bool IsFramework(ITypeSymbol type)
+    {
+        var ns = type.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false }) ns = ns.ContainingNamespace;
+        return ns is { Name: "System" } || type.SpecialType != SpecialType.None;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            if (KnownSymbols.Is(current, baseType)) return true;
+        return false;
+    }
+
+    /// <summary>Generated code inside <paramref name="api"/> can name the context: it and every type containing it are
+    /// accessible there.</summary>
+    private static bool IsVisibleFrom(INamedTypeSymbol context, INamedTypeSymbol api)
+    {
+        for (INamedTypeSymbol? type = context; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal) return false;
+            switch (type.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                    continue;
+                case Accessibility.Internal or Accessibility.ProtectedOrInternal:
+                    if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, api.ContainingAssembly) &&
+                        !type.ContainingAssembly.GivesAccessTo(api.ContainingAssembly))
+                        return false;
+                    continue;
+                default:
+                    return false;   // private or protected nesting: not visible from another type's nested client
+            }
+        }
+        return true;
+    }
+}

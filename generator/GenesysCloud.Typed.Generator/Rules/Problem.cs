@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace GenesysCloud.Typed.Generator.Rules;
+
+/// <summary>One broken rule found by the classifier: the analyzers report it as a diagnostic, the generator writes its
+/// message and ID into the stub it emits instead of the member. It never enters the equatable model.</summary>
+internal sealed class Problem
+{
+    public Problem(DiagnosticDescriptor descriptor, Location location, object?[] arguments, ImmutableDictionary<string, string?>? properties = null,
+        Location? elsewhere = null)
+    {
+        Descriptor = descriptor;
+        Location = location;
+        Arguments = arguments;
+        Properties = properties;
+        Elsewhere = elsewhere;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+    public Location Location { get; }
+    public object?[] Arguments { get; }
+    public ImmutableDictionary<string, string?>? Properties { get; }
+
+    /// <summary>A second place the fix edits (the JsonSerializerContext to extend), as the diagnostic's additional location.</summary>
+    public Location? Elsewhere { get; }
+
+    public Diagnostic ToDiagnostic() =>
+        Diagnostic.Create(Descriptor, Location, Elsewhere is null ? null : new[] { Elsewhere }, Properties, Arguments);
+
+    /// <summary>"the route must start with '/' (GCT0105)": what a stub's exception says.</summary>
+    public string Explanation =>
+        Diagnostic.Create(Descriptor, Location.None, Arguments).GetMessage(CultureInfo.InvariantCulture) + " (" + Descriptor.Id + ")";
+}
