@@ -258,6 +258,8 @@ internal sealed class Emitter
             ReturnKind.Task => $"return this._connection.SendAsync({local.Request}, {cancellation});",
             ReturnKind.Value => $"return this._connection.SendAsync({local.Request}, {info}, {cancellation});",
             ReturnKind.ApiResponse => $"return this._connection.SendForResponseAsync({local.Request}, {info}, {cancellation});",
+            ReturnKind.Job => $"return this._connection.Job({local.Request}, {info}, {Literal(e.ItemsProperty)}, " +
+                              $"{(e.JobStatusPath is null ? "null" : Literal(e.JobStatusPath))}, {(e.JobResultsPath is null ? "null" : Literal(e.JobResultsPath))}, {cancellation});",
             _ => $"return this._connection.Paginate({local.Request}, {info}, {Runtime}.PagingStyle.{e.PagingStyle}, {Literal(e.ItemsProperty)}, {cancellation});",
         });
         w.Close();

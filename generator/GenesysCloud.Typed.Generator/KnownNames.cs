@@ -15,6 +15,8 @@ internal static class KnownNames
     public const string Idempotent = "GenesysCloud.Typed.IdempotentAttribute";
     public const string ApiResponse = "GenesysCloud.Typed.ApiResponse`1";
     public const string Pageable = "GenesysCloud.Typed.GenesysPageable`1";
+    public const string Job = "GenesysCloud.Typed.GenesysJob`1";
+    public const string AsyncJob = "GenesysCloud.Typed.AsyncJobAttribute";
     public const string Task = "System.Threading.Tasks.Task";
     public const string TaskOfT = "System.Threading.Tasks.Task`1";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable`1";

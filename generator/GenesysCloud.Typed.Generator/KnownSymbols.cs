@@ -38,6 +38,8 @@ internal sealed class KnownSymbols
         Idempotent = Runtime(KnownNames.Idempotent);
         ApiResponse = Runtime(KnownNames.ApiResponse);
         Pageable = Runtime(KnownNames.Pageable);
+        Job = Runtime(KnownNames.Job);
+        AsyncJob = Runtime(KnownNames.AsyncJob);
         Connection = Runtime(KnownNames.Namespace + ".GenesysCloudConnection");
         Task = Framework(KnownNames.Task);
         TaskOfT = Framework(KnownNames.TaskOfT);
@@ -90,6 +92,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Idempotent { get; }
     public INamedTypeSymbol? ApiResponse { get; }
     public INamedTypeSymbol? Pageable { get; }
+    public INamedTypeSymbol? Job { get; }
+    public INamedTypeSymbol? AsyncJob { get; }
     public INamedTypeSymbol? Connection { get; }
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }

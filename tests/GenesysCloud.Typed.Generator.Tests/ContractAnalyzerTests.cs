@@ -63,7 +63,7 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0105").WithLocation(2).WithArguments("/api/v2/users?x=1", "QueryInRoute", "the route must not carry a query string or fragment (use [Query] parameters)"),
             Verify.Diagnostic("GCT0114").WithLocation(3).WithArguments("Generic"),
             Verify.Diagnostic("GCT0112").WithLocation(4).WithArguments("NotAsync", "User"),
-            Verify.Diagnostic("GCT0113").WithLocation(5).WithArguments("PagedPost", "a paged listing is a GET, not a POST; return Task<T> for one answer"),
+            Verify.Diagnostic("GCT0113").WithLocation(5).WithArguments("PagedPost", "a paged listing is a GET, not a POST; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"),
             Verify.Diagnostic("GCT0113").WithLocation(6).WithArguments("PagingOnSingle", "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"),
             Verify.Diagnostic("GCT0117").WithLocation(7).WithArguments("Name", "property"));
     }
@@ -114,7 +114,7 @@ public sealed class ContractAnalyzerTests
                 [Get("/a"), {|#3:Paging(PagingStyle.Cursor, ItemsProperty = null)|}] GenesysPageable<User> NullItems();
             }
             """,
-            Verify.Diagnostic("GCT0113").WithLocation(0).WithArguments("UnknownStyle", "the [Paging] style (PagingStyle)7 is not a PagingStyle (PageNumber or Cursor)"),
+            Verify.Diagnostic("GCT0113").WithLocation(0).WithArguments("UnknownStyle", "the [Paging] style (PagingStyle)7 is not a PagingStyle (PageNumber, Cursor, BodyPageNumber or BodyNextPage)"),
             Verify.Diagnostic("GCT0120").WithLocation(1).WithArguments("[Query] Format of parameter 'ids'", "UnknownFormat", "(QueryCollectionFormat)9",
                 "use QueryCollectionFormat.Multi or QueryCollectionFormat.Csv"),
             Verify.Diagnostic("GCT0120").WithLocation(2).WithArguments("[Paging] ItemsProperty", "EmptyItems", "\"\"",

@@ -186,6 +186,18 @@ internal static class Sources
 
                 [Get("/api/v2/analytics/conversations/details/jobs/{jobId}/results"), Paging(PagingStyle.Cursor, ItemsProperty = "conversations")]
                 GenesysPageable<Conversation> ResultsAsync(string jobId);
+
+                [Post("/api/v2/users/search"), Paging(PagingStyle.BodyPageNumber, ItemsProperty = "results")]
+                IAsyncEnumerable<User> SearchAsync([Body] UpdateUser search, CancellationToken cancellationToken = default);
+
+                [Post("/api/v2/users/search"), Paging(PagingStyle.BodyNextPage, ItemsProperty = "results")]
+                GenesysPageable<User> SearchByTokenAsync([Body] UpdateUser search);
+
+                [Post("/api/v2/analytics/conversations/details/jobs"), AsyncJob("conversations")]
+                GenesysJob<Conversation> ExportAsync([Body] UpdateUser query, CancellationToken cancellationToken = default);
+
+                [Post("/api/v2/audits/query"), AsyncJob("entities", StatusPath = "/api/v2/audits/query/{jobId}", ResultsPath = "/api/v2/audits/query/{jobId}/results")]
+                GenesysJob<User> AuditAsync([Body] UpdateUser query);
             }
         }
         """;

@@ -20,7 +20,7 @@ public sealed class ContractAnalyzer : GenesysAnalyzer
         Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
         Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable,
-        Descriptors.MissingJsonContract, Descriptors.BadJsonContext);
+        Descriptors.MissingJsonContract, Descriptors.BadJsonContext, Descriptors.NoJobShape);
 
     private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known) =>
         start.RegisterSymbolAction(symbol =>

@@ -53,7 +53,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor BodyNotAllowed = Rule("GCT0111", "Body on GET or DELETE",
         "'{0}' is a {1} and cannot send a [Body]", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnsupportedReturn = Rule("GCT0112", "Unsupported return type",
-        "'{0}' returns {1}; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T>", Contract, DiagnosticSeverity.Error);
+        "'{0}' returns {1}; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T>, GenesysPageable<T> or GenesysJob<T>", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NoPagingShape = Rule("GCT0113", "Paging that cannot apply",
         "'{0}': {1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor GenericMethod = Rule("GCT0114", "Generic endpoint method",
@@ -74,6 +74,8 @@ internal static class Descriptors
         "The {0} of '{1}' has the type {2}, which cannot be sent or received as JSON: {3}; use a class, struct, array or collection type", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingJsonContract = Rule("GCT0122", "Model missing from the JsonContext",
         "'{0}' {1} {2}, which the JsonContext {3} does not declare: add [JsonSerializable(typeof({2}))] to {3}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoJobShape = Rule("GCT0124", "Asynchronous job that cannot apply",
+        "'{0}': {1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadJsonContext = Rule("GCT0123", "JsonContext that cannot be used",
         "The JsonContext of '{0}' is {1}; name a JsonSerializerContext the interface can see, e.g. typeof(AppJson)", Contract, DiagnosticSeverity.Error);
 }

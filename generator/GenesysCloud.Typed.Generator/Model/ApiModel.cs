@@ -50,9 +50,11 @@ internal sealed record EndpointModel(
     string ItemsProperty,
     bool Idempotent,
     Marks Marks,
-    Marks ResultMarks);
+    Marks ResultMarks,
+    string? JobStatusPath = null,
+    string? JobResultsPath = null);
 
-internal enum ReturnKind { Task, Value, ApiResponse, AsyncEnumerable, Pageable }
+internal enum ReturnKind { Task, Value, ApiResponse, AsyncEnumerable, Pageable, Job }
 
 /// <param name="Declaration">The parameter as the implementation declares it: nullability attributes, params, type, name.</param>
 /// <param name="AllowsNull">[AllowNull]: the value may be null although its type says otherwise.</param>

@@ -81,14 +81,12 @@ internal sealed class EndpointClassifier
             var role = returns.Value.Kind switch
             {
                 ReturnKind.ApiResponse => "returns an ApiResponse of",
-                ReturnKind.AsyncEnumerable or ReturnKind.Pageable => "lists items of",
+                ReturnKind.AsyncEnumerable or ReturnKind.Pageable or ReturnKind.Job => "lists items of",
                 _ => "returns",
             };
             problems.Add(_json.Missing(read, name, role, at));
         }
         var paged = returns?.Kind is ReturnKind.AsyncEnumerable or ReturnKind.Pageable;
-        if (paged && verb != "GET")
-            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"a paged listing is a GET, not a {verb}; return Task<T> for one answer"]));
         var paging = KnownSymbols.Find(method, _known.Paging);
         var pagingStyle = PagingStyle.PageNumber;
         var itemsProperty = PagingDefaults.ItemsProperty;
@@ -108,6 +106,14 @@ internal sealed class EndpointClassifier
                     AttributeArguments.Display(paging.NamedArguments.Last(n => n.Key == "ItemsProperty").Value),
                     "name the JSON property that holds the items, e.g. \"entities\", or leave it out"]));
         }
+        var search = pagingStyle is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage;
+        if (paged && !search && verb != "GET")
+            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"a paged listing is a GET, not a {verb}; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"]));
+        if (paged && search && verb != "POST")
+            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"PagingStyle.{pagingStyle} pages in the request body, so the endpoint is a POST with a [Body], not a {verb}"]));
+        if (paged && search && verb == "POST" && !method.Parameters.Any(p => KnownSymbols.Has(p, _known.Body)))
+            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"PagingStyle.{pagingStyle} pages in the request body: add the search's [Body] parameter"]));
+        var (statusPath, resultsPath) = Job(method, returns?.Kind, verb, paging, name, at, problems, ref itemsProperty);
 
         var placeholders = routeProblem is null ? Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() : [];
         foreach (var duplicate in placeholders.GroupBy(p => p).Where(g => g.Count() > 1))
@@ -134,8 +140,44 @@ internal sealed class EndpointClassifier
             interfaceName, Identifier.Escape(name), _types.Of(method.ReturnType), Signatures.ReturnAttributes(method, _known), kind,
             resultSymbol is null ? null : _types.Of(resultSymbol), httpMethod, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
             KnownSymbols.Has(method, _known.Idempotent), marks,
-            resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _marks));
+            resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _marks), statusPath, resultsPath);
         return result;
+    }
+
+    /// <summary>The job rules: [AsyncJob] and GenesysJob&lt;T&gt; come together, on a POST (the submission), without
+    /// [Paging]; its items property is named, and status and results paths, when given, are routes with {jobId}.</summary>
+    private (string? Status, string? Results) Job(IMethodSymbol method, ReturnKind? kind, string verb, AttributeData? paging, string name, Location at,
+        List<Problem> problems, ref string itemsProperty)
+    {
+        var job = KnownSymbols.Find(method, _known.AsyncJob);
+        var returnsJob = kind == ReturnKind.Job;
+        if (job is null)
+        {
+            if (returnsJob) problems.Add(new Problem(Descriptors.NoJobShape, at, [name, "a GenesysJob<T> needs [AsyncJob(\"itemsProperty\")] naming where its results' items are"]));
+            return (null, null);
+        }
+        var where = AttributeAt(job, at);
+        if (kind is not null && !returnsJob)
+            problems.Add(new Problem(Descriptors.NoJobShape, where, [name, "[AsyncJob] applies only to a method returning GenesysJob<T>"]));
+        if (verb != "POST")
+            problems.Add(new Problem(Descriptors.NoJobShape, where, [name, $"a job is submitted with a POST of its query, not a {verb}"]));
+        if (paging is not null)
+            problems.Add(new Problem(Descriptors.NoJobShape, AttributeAt(paging, at), [name, "a job's results page by its cursor; remove [Paging]"]));
+        if (job.ConstructorArguments.Length == 1 && job.ConstructorArguments[0].Value is string { Length: > 0 } items) itemsProperty = items;
+        else
+            problems.Add(new Problem(Descriptors.NoJobShape, where, [name, "[AsyncJob] names the JSON property of a results page that holds the items, e.g. \"conversations\""]));
+        string? Path(string key)
+        {
+            var argument = job.NamedArguments.FirstOrDefault(n => n.Key == key);
+            if (argument.Key is null || argument.Value.Value is null) return null;
+            var path = argument.Value.Value as string;
+            var problem = Route.Problem(path) ?? (Route.Parse(path!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() is var placeholders &&
+                placeholders.Count == 1 && placeholders[0] == "jobId" ? null : "it must hold exactly one placeholder, {jobId}");
+            if (problem is null) return path;
+            problems.Add(new Problem(Descriptors.NoJobShape, where, [name, $"the [AsyncJob] {key} \"{path}\" is not a job path: {problem}"]));
+            return null;
+        }
+        return (Path("StatusPath"), Path("ResultsPath"));
     }
 
     /// <summary>One parameter's binding: a model when it is sound, else its problems (and null).</summary>
@@ -227,6 +269,7 @@ internal sealed class EndpointClassifier
                 : (ReturnKind.Value, argument);
         if (KnownSymbols.IsDefinition(named, _known.AsyncEnumerable)) return (ReturnKind.AsyncEnumerable, argument);
         if (KnownSymbols.IsDefinition(named, _known.Pageable)) return (ReturnKind.Pageable, argument);
+        if (KnownSymbols.IsDefinition(named, _known.Job)) return (ReturnKind.Job, argument);
         return null;
     }
 }

@@ -32,11 +32,17 @@ namespace Contoso.Paging
                 new global::GenesysCloud.Typed.GenesysEndpoint("CursorAsync", "GET", "/api/v2/users/query", global::System.Array.Empty<string>()),
                 new global::GenesysCloud.Typed.GenesysEndpoint("ResultsAsync", "GET", "/api/v2/analytics/conversations/details/jobs/{jobId}/results",
                     global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("SearchAsync", "POST", "/api/v2/users/search", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("SearchByTokenAsync", "POST", "/api/v2/users/search", global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("ExportAsync", "POST", "/api/v2/analytics/conversations/details/jobs",
+                    global::System.Array.Empty<string>()),
+                new global::GenesysCloud.Typed.GenesysEndpoint("AuditAsync", "POST", "/api/v2/audits/query", global::System.Array.Empty<string>()),
             };
 
             private readonly global::GenesysCloud.Typed.GenesysCloudConnection _connection;
             private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.User>? _typeInfo0;
             private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.Conversation>? _typeInfo1;
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser>? _typeInfo2;
 
             public GenesysClient(global::GenesysCloud.Typed.GenesysCloudConnection connection)
             {
@@ -50,6 +56,10 @@ namespace Contoso.Paging
             // The contract of Contoso.Models.Conversation, looked up once per client.
             private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.Conversation> TypeInfo1
                 => this._typeInfo1 ??= this._connection.GetTypeInfo<global::Contoso.Models.Conversation>();
+
+            // The contract of Contoso.Models.UpdateUser, looked up once per client.
+            private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Models.UpdateUser> TypeInfo2
+                => this._typeInfo2 ??= this._connection.GetTypeInfo<global::Contoso.Models.UpdateUser>();
 
             /// <inheritdoc/>
             global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User> global::Contoso.Paging.IPagingApi.PageNumberAsync(int pageSize)
@@ -80,6 +90,58 @@ namespace Contoso.Paging
                 global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Get, path,
                     "/api/v2/analytics/conversations/details/jobs/{jobId}/results");
                 return this._connection.Paginate(request, this.TypeInfo1, global::GenesysCloud.Typed.PagingStyle.Cursor, "conversations", default);
+            }
+
+            /// <inheritdoc/>
+            global::System.Collections.Generic.IAsyncEnumerable<global::Contoso.Models.User>
+                global::Contoso.Paging.IPagingApi.SearchAsync(global::Contoso.Models.UpdateUser search,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                string path = "/api/v2/users/search";
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path, "/api/v2/users/search")
+                {
+                    Body = this._connection.SerializeBody(search, this.TypeInfo2),
+                };
+                return this._connection.Paginate(request, this.TypeInfo0, global::GenesysCloud.Typed.PagingStyle.BodyPageNumber, "results", cancellationToken);
+            }
+
+            /// <inheritdoc/>
+            global::GenesysCloud.Typed.GenesysPageable<global::Contoso.Models.User>
+                global::Contoso.Paging.IPagingApi.SearchByTokenAsync(global::Contoso.Models.UpdateUser search)
+            {
+                string path = "/api/v2/users/search";
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path, "/api/v2/users/search")
+                {
+                    Body = this._connection.SerializeBody(search, this.TypeInfo2),
+                };
+                return this._connection.Paginate(request, this.TypeInfo0, global::GenesysCloud.Typed.PagingStyle.BodyNextPage, "results", default);
+            }
+
+            /// <inheritdoc/>
+            global::GenesysCloud.Typed.GenesysJob<global::Contoso.Models.Conversation>
+                global::Contoso.Paging.IPagingApi.ExportAsync(global::Contoso.Models.UpdateUser query,
+                global::System.Threading.CancellationToken cancellationToken)
+            {
+                string path = "/api/v2/analytics/conversations/details/jobs";
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path,
+                    "/api/v2/analytics/conversations/details/jobs")
+                {
+                    Body = this._connection.SerializeBody(query, this.TypeInfo2),
+                };
+                return this._connection.Job(request, this.TypeInfo1, "conversations", null, null, cancellationToken);
+            }
+
+            /// <inheritdoc/>
+            global::GenesysCloud.Typed.GenesysJob<global::Contoso.Models.User> global::Contoso.Paging.IPagingApi.AuditAsync(global::Contoso.Models.UpdateUser
+                query)
+            {
+                string path = "/api/v2/audits/query";
+                global::GenesysCloud.Typed.GenesysRequest request = new(global::System.Net.Http.HttpMethod.Post, path, "/api/v2/audits/query")
+                {
+                    Body = this._connection.SerializeBody(query, this.TypeInfo2),
+                };
+                return this._connection.Job(request, this.TypeInfo0, "entities", "/api/v2/audits/query/{jobId}", "/api/v2/audits/query/{jobId}/results",
+                    default);
             }
         }
     }

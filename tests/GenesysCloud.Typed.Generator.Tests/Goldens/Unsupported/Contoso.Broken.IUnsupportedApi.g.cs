@@ -63,8 +63,8 @@ namespace Contoso.Broken
             /// <inheritdoc/>
             global::Contoso.Models.User global::Contoso.Broken.IUnsupportedApi.NotAsync(string userId) =>
                 throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NotAsync has no generated implementation: 'NotAsync' returns " +
-                    "Contoso.Models.User; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T> or GenesysPageable<T> (GCT0112). See " +
-                    "the GCT diagnostics in the build output.");
+                    "Contoso.Models.User; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T>, GenesysPageable<T> or GenesysJob<T> " +
+                    "(GCT0112). See the GCT diagnostics in the build output.");
 
             /// <inheritdoc/>
             string global::Contoso.Broken.IUnsupportedApi.Name
