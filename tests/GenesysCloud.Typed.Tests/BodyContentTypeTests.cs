@@ -7,7 +7,9 @@ public sealed class BodyContentTypeTests
     public static TheoryData<string> Refused()
     {
         var data = new TheoryData<string> { "", " ", "json", "application/", "/json", "application/json\r\nX-Injected: 1", "application/json\nX: 1",
-            "application/json\r", "text/plain\0", "applicación/json", "application/json; charset=\"utf-8", "a/b c/d", "application/json,text/plain" };
+            "application/json\r", "text/plain\0", "applicación/json", "application/json; charset=\"utf-8", "a/b c/d", "application/json,text/plain",
+            // Ranges are for Accept, not for a body; a parameter needs a value.
+            "*/*", "text/*", "application/*", "*/json", "application/json; charset", "application/json; charset=", "application/json;" };
         // Every control character and a sample of non-ASCII ones, at the end of an otherwise valid type.
         for (var c = 0; c < 0x20; c++) if (c != '\t') data.Add("application/json" + (char)c);
         foreach (var c in "\u007f\u0080\u00a0\u2028\u200b\ufeff") data.Add("application/json" + c);

@@ -17,7 +17,7 @@ public sealed class FastPathParityTests
         public override string ToString() => Name;
     }
 
-    public enum Stop { None, CallerCancels, Disposal }
+    public enum Stop { None, CallerCancels, Disposal, CancelledBeforeTheCall }
 
     private static ScriptedResponse Status(string path, int status, int times = 1, string? retryAfter = null, string code = "x") => new()
     {
@@ -78,6 +78,8 @@ public sealed class FastPathParityTests
         }),
         new("caller cancels while the answer is awaited", _ => [], Patch: true, Stalls: 1, Stop: Stop.CallerCancels),
         new("connection disposed while the answer is awaited", _ => [], Patch: false, Stalls: 1, Stop: Stop.Disposal),
+        new("caller's token cancelled before a read", _ => [], Patch: false, Stop: Stop.CancelledBeforeTheCall),
+        new("caller's token cancelled before a write", _ => [], Patch: true, Stop: Stop.CancelledBeforeTheCall),
     ];
 
     public static TheoryData<Scenario> All()
@@ -131,6 +133,7 @@ public sealed class FastPathParityTests
         stall.Arm(path, scenario.Stalls);
 
         using var cancel = new CancellationTokenSource();
+        if (scenario.Stop == Stop.CancelledBeforeTheCall) cancel.Cancel();
         var call = scenario.Patch
             ? h.Connection.SendAsync(new GenesysRequest(HttpMethod.Patch, path, "/api/v2/users/{userId}")
             {
@@ -140,7 +143,7 @@ public sealed class FastPathParityTests
             : h.Connection.SendAsync(new GenesysRequest(HttpMethod.Get, path, "/api/v2/users/{userId}"), TestJson.Default.User, cancel.Token);
 
         Exception? error;
-        if (scenario.Stop == Stop.None)
+        if (scenario.Stop is Stop.None or Stop.CancelledBeforeTheCall)
         {
             error = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromHours(2)));
         }
@@ -154,8 +157,10 @@ public sealed class FastPathParityTests
 
         var after = h.Connection.Telemetry.Counters;
         return new Ending(
-            // Which layer noticed a cancellation first (HttpClient or Polly) is not the caller's business: the outer type is.
-            error?.GetType().Name + (error is not OperationCanceledException && error?.InnerException is { } inner ? "/" + inner.GetType().Name : ""),
+            // Which layer noticed a cancellation first (HttpClient or Polly) is not the caller's business: the outer type and
+            // what the message says about the request are.
+            error?.GetType().Name + (error is not OperationCanceledException && error?.InnerException is { } inner ? "/" + inner.GetType().Name : "") +
+            (error is OperationCanceledException ? (error.Message.Contains("it was not sent") ? " (not sent)" : " (may have been processed)") : ""),
             (error as GenesysApiException)?.Status,
             error switch
             {

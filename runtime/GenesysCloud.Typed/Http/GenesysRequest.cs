@@ -38,7 +38,9 @@ public sealed class GenesysRequest
             {
                 throw new ArgumentException($"BodyContentType cannot be sent: {ex.Message}", nameof(BodyContentType), ex);
             }
-            if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _))
+            // A body has one media type: not a range (*/*, text/*) and no parameter without a value.
+            if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out var parsed) || parsed.MediaType is null || parsed.MediaType.Contains('*') ||
+                parsed.Parameters.Any(p => string.IsNullOrEmpty(p.Value)))
                 throw new ArgumentException($"'{value}' is not a media type (such as application/json).", nameof(BodyContentType));
             _bodyContentType = value;
         }

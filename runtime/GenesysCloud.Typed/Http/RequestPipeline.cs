@@ -73,7 +73,7 @@ internal sealed class RequestPipeline
         var state = new CallState(request, now + _options.Timeout);
         try
         {
-            var response = TryTurnNow(now, out var token) ? await FirstSendAsync(state, token, cancellationToken).ConfigureAwait(false) : null;
+            var response = TryTurnNow(now, cancellationToken, out var token) ? await FirstSendAsync(state, token, cancellationToken).ConfigureAwait(false) : null;
             response ??= await RetryAsync(state, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             activity?.SetTag("genesys.correlation_id", GenesysHeaders.CorrelationIdOf(response.Headers, _redactor));
@@ -104,7 +104,7 @@ internal sealed class RequestPipeline
                 : "it was never sent (the time went to pacing, the token or waiting between attempts)";
             throw new GenesysTransportException(
                 $"{request.Sent} did not complete within its budget (Timeout {_options.Timeout}, AttemptTimeout {_options.AttemptTimeout}): {where}.",
-                state.MayHaveBeenProcessed, ex);
+                state.MayHaveBeenProcessed, _redactor.Sanitize(ex));
         }
         catch (HttpRequestException ex)
         {
@@ -114,12 +114,12 @@ internal sealed class RequestPipeline
                 throw new GenesysTransportException(
                     $"{request.Sent}'s answer exceeded a limit this client sets (the body's MaxResponseBytes, {_options.MaxResponseBytes} bytes, or the " +
                     $"handler's MaxResponseHeadersLength for headers); it was dropped and, being our own limit, not asked for again: {_redactor.Redact(ex.Message)}",
-                    mayHaveBeenProcessed: true, ex);
+                    mayHaveBeenProcessed: true, _redactor.Sanitize(ex));
             }
             var processed = state.MayHaveBeenProcessed;
             throw new GenesysTransportException(
                 $"{request.Sent} failed in transport ({ex.HttpRequestError}){(processed && !request.IsIdempotent ? "; it was not retried because it is not idempotent and may have been processed" : "")}: {_redactor.Redact(ex.Message)}",
-                processed, ex);
+                processed, _redactor.Sanitize(ex));
         }
         finally
         {
@@ -127,9 +127,13 @@ internal sealed class RequestPipeline
         }
     }
 
-    /// <summary>The token is valid and pacing grants a turn now: the first send needs no wait off the wire.</summary>
-    private bool TryTurnNow(DateTimeOffset now, [NotNullWhen(true)] out AccessToken? token) =>
-        _tokens.TryGetNow(now, out token) && (_pacer is null || _pacer.TryTakeTurn());
+    /// <summary>The token is valid and pacing grants a turn now: the first send needs no wait off the wire. A call
+    /// cancelled before it starts takes the full pipeline, which ends it before anything is sent.</summary>
+    private bool TryTurnNow(DateTimeOffset now, CancellationToken cancellationToken, [NotNullWhen(true)] out AccessToken? token)
+    {
+        token = null;
+        return !cancellationToken.IsCancellationRequested && _tokens.TryGetNow(now, out token) && (_pacer is null || _pacer.TryTakeTurn());
+    }
 
     /// <summary>The first send under one timer. Returns the final answer, or null after handing the outcome to the retry
     /// (a 401, a transient status, a transport failure, the attempt's timeout).</summary>

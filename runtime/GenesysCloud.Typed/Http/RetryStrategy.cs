@@ -32,6 +32,8 @@ internal static class RetryStrategy
         var facts = context.Properties.GetValue(FactsKey, RetryFacts.Unknown);
         if (!TransientFailures.ShouldRetry(outcome, facts.Idempotent)) return false;
         var now = time.GetUtcNow();
+        // A spent budget starts no attempt: two timers due at once (attempt and call) may fire in either order.
+        if (facts.Deadline <= now) return false;
         if (TransientFailures.RetryAfterOf(outcome, now) is not { } wait) return true;
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
         var remaining = facts.Deadline - now;

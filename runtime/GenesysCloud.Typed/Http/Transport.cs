@@ -20,6 +20,12 @@ internal static class Transport
         {
             response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
+        catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            // A supplied HttpClient's own Timeout: for us, an attempt that got no answer in time (it may have been processed).
+            throw new HttpRequestException(HttpRequestError.Unknown,
+                $"No answer within the HttpClient's own Timeout ({http.Timeout}); the request may have been processed.", ex);
+        }
         catch (Exception ex) when (IsDecodingFailure(ex))
         {
             throw new HttpRequestException(HttpRequestError.InvalidResponse,

@@ -67,6 +67,29 @@ internal sealed partial class SecretRedactor
         return Credential().Replace(text, "$1 " + Mask);
     }
 
+    /// <summary>The exception itself when no message in its chain holds a secret; else a stand-in chain with the messages
+    /// redacted (same type for the transport's HttpRequestException, so callers' checks still hold). What a hostile handler
+    /// or proxy puts in an exception must not reach a caller's log through the inner exception's ToString().</summary>
+    public Exception Sanitize(Exception exception)
+    {
+        if (!HoldsSecret(exception)) return exception;
+        var inner = exception.InnerException is { } cause ? Sanitize(cause) : null;
+        var message = Redact(exception.Message);
+        return exception switch
+        {
+            HttpRequestException http => new HttpRequestException(http.HttpRequestError, message, inner, http.StatusCode),
+            Polly.Timeout.TimeoutRejectedException timeout => new Polly.Timeout.TimeoutRejectedException(message, timeout.Timeout, inner!),
+            _ => new Exception($"{exception.GetType().FullName}: {message}", inner),
+        };
+    }
+
+    private bool HoldsSecret(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+            if (Redact(e.Message) != e.Message) return true;
+        return false;
+    }
+
     // An Authorization value in any echo: the scheme, then the credential up to a delimiter.
     [GeneratedRegex(@"\b(Bearer|Basic)\s+[^\s""'<>,;\\]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Credential();
