@@ -74,6 +74,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async Task<IConnectionMultiplexer> ConnectAsync() => await ConnectionMultiplexer.ConnectAsync(ConnectionString);
 
+    /// <summary>For a test that inspects what is stored: slow is fine (a busy CI machine), failing is not.</summary>
+    public async Task<IConnectionMultiplexer> ConnectToInspectAsync() =>
+        await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{Port},abortConnect=false,connectTimeout=10000,syncTimeout=30000,asyncTimeout=30000");
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

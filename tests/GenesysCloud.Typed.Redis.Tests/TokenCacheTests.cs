@@ -81,8 +81,10 @@ public sealed class TokenCacheTests : IAsyncLifetime
                 _ => Task.FromResult(new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1)))), default);
             Assert.Equal(token, got.Value);
         }
-        var server = _connections[0].GetServer(_connections[0].GetEndPoints()[0]);
-        var db = _connections[0].GetDatabase();
+        var inspector = await _redis.ConnectToInspectAsync();
+        _connections.Add(inspector);
+        var server = inspector.GetServer(inspector.GetEndPoints()[0]);
+        var db = inspector.GetDatabase();
         var everything = new StringBuilder();
         var keys = server.Keys(pattern: "*").ToList();
         Assert.Equal(60, keys.Count(k => k.ToString().EndsWith(":token")));
