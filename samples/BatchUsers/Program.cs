@@ -83,6 +83,10 @@ root.SetAction(async (parse, cancellationToken) =>
             fleet = new FleetSettings(redisConnection, name, Duration(parse.GetValue(lease)!, "--lease"),
                 GenesysCloud.Typed.Redis.GenesysRedisOptions.ParseKey(keyText));
         }
+        else if (parse.GetResult(runId) is { Implicit: false } || parse.GetResult(lease) is { Implicit: false })
+        {
+            throw new ArgumentException("--run-id and --lease belong to a fleet run: add --redis <connection string>, or drop them for a single-process run.");
+        }
         var emulator = new EmulatorSettings
         {
             Users = Range(parse.GetValue(users), 0, 1_000_000, "--users"),
@@ -100,7 +104,7 @@ root.SetAction(async (parse, cancellationToken) =>
             .AddConsole(o => o.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace)
             .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; })
             .AddFilter("GenesysCloud.Typed", Microsoft.Extensions.Logging.LogLevel.Error)
-            .AddFilter("GenesysCloud.Typed.Redis", Microsoft.Extensions.Logging.LogLevel.Warning)
+            .AddFilter("GenesysCloud.Typed.Redis", Microsoft.Extensions.Logging.LogLevel.Information)   // lost and rejoined
             .AddFilter("BatchUsers", Microsoft.Extensions.Logging.LogLevel.Warning)
             .SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
         var (_, exit) = await BatchApp.RunAsync(settings, emulator, genesys, view, cancellationToken, fleet: fleet, loggerFactory: logging);
@@ -120,7 +124,14 @@ root.SetAction(async (parse, cancellationToken) =>
 
 // Ctrl+C cancels the action's token: the job stops starting users, lets in-flight ones finish and saves its checkpoint.
 // Give that time before System.CommandLine ends the process.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A flag that does not parse is a usage error (2), like every other bad value.
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    return BatchApp.ExitUsage;
+}
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });
 
 static int Range(int value, int min, int max, string name) =>
     value >= min && value <= max ? value : throw new ArgumentException($"{name} must be from {min} to {max}, not {value}.");
@@ -133,7 +144,8 @@ static TimeSpan Duration(string text, string name)
     var t = text.Trim().ToLowerInvariant();
     var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
         : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
-    if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        throw new ArgumentException($"{name} '{text}' is not a duration such as 500ms, 5s, 2m or 24h.");
+    if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount) || amount <= 0 ||
+        amount * unit > TimeSpan.FromDays(365).TotalSeconds)
+        throw new ArgumentException($"{name} '{text}' is not a duration from 1ms to 365 days, such as 500ms, 5s, 2m or 24h.");
     return TimeSpan.FromSeconds(amount * unit);
 }

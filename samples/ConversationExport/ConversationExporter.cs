@@ -62,6 +62,8 @@ public sealed class ConversationExporter(IAnalyticsApi api, ExportSettings setti
             checkpoint.OutputBytes = output.Position;
             checkpoint.Exported += page.Items.Count;
             checkpoint.Polls = pollsBefore + job.Polls;
+            // The last page is stored: the export is complete even if the job's deletion never happens.
+            checkpoint.Completed = job.IsComplete;
             checkpoint.Save(settings.CheckpointPath);
             progress.Wrote(page.Items.Count);
         }

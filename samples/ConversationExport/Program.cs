@@ -78,10 +78,22 @@ root.SetAction(async (parse, cancellationToken) =>
         await Console.Error.WriteLineAsync("Authentication failed: " + ex.Message);
         return ExportApp.ExitFailed;
     }
+    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+    {
+        await Console.Error.WriteLineAsync($"Cannot write the export or its checkpoint: {ex.Message}");
+        return ExportApp.ExitUsage;
+    }
 });
 
 // Ctrl+C or SIGTERM cancels the action's token: the page being written is finished and checkpointed, the job is kept.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A flag that does not parse is a usage error (2), like every other bad value.
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    return ExportApp.ExitUsage;
+}
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });
 
 static int Range(int value, int min, int max, string name) =>
     value >= min && value <= max ? value : throw new ArgumentException($"{name} must be from {min} to {max}, not {value}.");
@@ -111,7 +123,8 @@ static TimeSpan Duration(string text)
     var t = text.Trim().ToLowerInvariant();
     var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
         : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
-    if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-        throw new ArgumentException($"--token-lifetime '{text}' is not a duration such as 500ms, 2s, 2m or 24h.");
+    if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount) || amount <= 0 ||
+        amount * unit > TimeSpan.FromDays(365).TotalSeconds)
+        throw new ArgumentException($"--token-lifetime '{text}' is not a duration from 1ms to 365 days, such as 500ms, 2s, 2m or 24h.");
     return TimeSpan.FromSeconds(amount * unit);
 }

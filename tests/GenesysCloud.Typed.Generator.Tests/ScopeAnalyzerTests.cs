@@ -81,6 +81,26 @@ public sealed class ScopeAnalyzerTests
     }
 
     [Fact]
+    public async Task A_post_that_only_reads_accepts_a_readonly_scope()
+    {
+        // A search paged in its body and an analytics job's query read: Genesys accepts the read-only scope for them.
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IReadsApi
+            {
+                [Post("/api/v2/users/search"), Paging(PagingStyle.BodyPageNumber, ItemsProperty = "results"), RequiresScope("users:readonly")]
+                IAsyncEnumerable<User> SearchAsync([Body] User search, CancellationToken cancellationToken = default);
+
+                [Post("/api/v2/users/search"), Paging(PagingStyle.BodyNextPage, ItemsProperty = "results"), RequiresScope("users:readonly")]
+                GenesysPageable<User> SearchByTokenAsync([Body] User search, CancellationToken cancellationToken = default);
+
+                [Post("/api/v2/analytics/conversations/details/jobs"), AsyncJob("conversations"), RequiresScope("analytics:readonly")]
+                GenesysJob<User> ExportAsync([Body] User query, CancellationToken cancellationToken = default);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task An_endpoint_without_scopes_is_noted_when_the_app_declares_its_grant()
     {
         await Verify.VerifyAsync("""

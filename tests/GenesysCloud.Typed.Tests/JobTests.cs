@@ -251,6 +251,64 @@ public sealed class JobTests
         Assert.Empty(h.Tap.To(Jobs + "/"));
     }
 
+    [Theory]
+    [InlineData(250, 60)]
+    [InlineData(250, 250)]
+    [InlineData(250, 1000)]
+    [InlineData(0, 10)]
+    public async Task Is_complete_turns_true_exactly_with_the_last_page(int conversations, int pageSize)
+    {
+        await using var h = await Harness.StartAsync(emulator: o => o.ConversationCount = conversations);
+        var job = Export(h).WithPageSize(pageSize);
+        var seen = new List<(int Count, bool Complete, string? Cursor)>();
+        async Task Read()
+        {
+            await foreach (var page in job.AsPages()) seen.Add((page.Items.Count, job.IsComplete, job.Cursor));
+        }
+        await h.AdvanceUntilDoneAsync(Read());
+
+        Assert.All(seen.SkipLast(1), s => Assert.False(s.Complete));
+        Assert.True(seen[^1].Complete);
+        Assert.Null(seen[^1].Cursor);
+        Assert.All(seen.SkipLast(1), s => Assert.NotNull(s.Cursor));
+        Assert.True(job.IsComplete);
+    }
+
+    [Theory]
+    [InlineData("3")]
+    [InlineData("4")]
+    [InlineData("Failed, Cancelled")]
+    [InlineData("0")]
+    [InlineData("NotFound")]
+    [InlineData("Unknown")]
+    [InlineData("FULFILLED ")]
+    public async Task A_state_that_is_not_one_of_the_names_is_polled_again(string state)
+    {
+        await using var h = await Harness.StartAsync();
+        var job = Export(h);
+        var jobId = await job.SubmitAsync();
+        h.Emulator.Enqueue(Status(jobId, $$"""{"state":"{{state}}"}"""));
+
+        var ids = await ReadAllAsync(h, job);
+
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
+        Assert.True(job.Polls >= 2);
+    }
+
+    [Fact]
+    public async Task A_retry_after_beyond_max_wait_says_so()
+    {
+        await using var h = await Harness.StartAsync(client: o => o.Jobs.MaxWait = TimeSpan.FromSeconds(20));
+        var job = Export(h);
+        var jobId = await job.SubmitAsync();
+        h.Emulator.Enqueue(Status(jobId, """{"state":"PENDING"}""", headers: new Dictionary<string, string> { ["Retry-After"] = "99999" }));
+
+        var error = Assert.IsType<GenesysJobException>(await Outcome.Of(ReadAllAsync(h, job)));
+
+        Assert.Contains("asks to poll again", error.Message);
+        Assert.Contains("MaxWait", error.Message);
+    }
+
     [Fact]
     public async Task An_unknown_state_is_polled_again_and_a_status_without_state_is_an_error()
     {

@@ -77,6 +77,27 @@ public sealed class SearchPagingTests
         for (var n = 2; n <= pages; n++) Assert.Equal($"tok-{n}==", bodies[n - 1].GetProperty("nextPage").GetString());
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    public async Task A_page_number_search_whose_answers_omit_the_count_or_number_ends_only_at_an_empty_page(bool withNumber, bool withCount)
+    {
+        await using var h = await Harness.StartAsync();
+        string Body(int n, params string[] ids) => JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["results"] = ids.Select(id => new Dictionary<string, object> { ["id"] = id, ["name"] = id }).ToArray(),
+            ["pageNumber"] = withNumber ? n : null,
+            ["pageCount"] = withCount ? 99 : null,
+        });
+        h.Emulator.Enqueue(Answer(Body(1, "a", "b")));
+        h.Emulator.Enqueue(Answer(Body(2, "c")));
+        h.Emulator.Enqueue(Answer(Body(3)));
+
+        Assert.Equal(["a", "b", "c"], await ReadAsync(h, Users(h, PagingStyle.BodyPageNumber)));
+        Assert.Equal([2, 3], BodiesSent(h).Skip(1).Select(b => b.GetProperty("pageNumber").GetInt32()));
+    }
+
     [Fact]
     public async Task A_search_post_is_retried_like_a_read()
     {

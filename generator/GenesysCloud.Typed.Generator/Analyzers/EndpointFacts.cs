@@ -7,8 +7,10 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 /// <summary>What the analyzers need to know about a method of a [GenesysApi] interface, read from its symbol.</summary>
 internal sealed class EndpointFacts
 {
-    private EndpointFacts(IMethodSymbol method, AttributeData? http, string? httpMethod, string? route, IReadOnlyList<string> scopes, AttributeData? scopeAttribute)
+    private EndpointFacts(IMethodSymbol method, AttributeData? http, string? httpMethod, string? route, IReadOnlyList<string> scopes, AttributeData? scopeAttribute,
+        bool readsByPost)
     {
+        _readsByPost = readsByPost;
         Method = method;
         HttpAttribute = http;
         HttpMethod = httpMethod;
@@ -27,7 +29,11 @@ internal sealed class EndpointFacts
     /// <summary>The [RequiresScope] the scopes come from (the method's or the interface's); null when none.</summary>
     public AttributeData? ScopeAttribute { get; }
 
-    public bool IsWrite => HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
+    private readonly bool _readsByPost;
+
+    /// <summary>Changes something. A POST that only reads — a search paged in its body, an analytics job's query — does not:
+    /// Genesys Cloud accepts the read-only scope for those.</summary>
+    public bool IsWrite => HttpMethod is "PUT" or "PATCH" or "DELETE" || (HttpMethod == "POST" && !_readsByPost);
 
     /// <summary>The facts of <paramref name="method"/>, HTTP method and scopes read by the same rules the classifier uses.</summary>
     public static EndpointFacts Read(IMethodSymbol method, KnownSymbols known)
@@ -37,7 +43,10 @@ internal sealed class EndpointFacts
         var httpMethod = https.Count == 1 ? https[0].Method.ToUpperInvariant() : null;
         var route = http is { ConstructorArguments.Length: 1 } ? http.ConstructorArguments[0].Value as string : null;
         var source = KnownSymbols.Find(method, known.RequiresScope) ?? (method.ContainingType is { } type ? KnownSymbols.Find(type, known.RequiresScope) : null);
-        return new EndpointFacts(method, http, httpMethod, route, ScopesOf(source), source);
+        var paging = KnownSymbols.Find(method, known.Paging);
+        var readsByPost = KnownSymbols.Find(method, known.AsyncJob) is not null ||
+                          (paging is not null && AttributeArguments.PagingStyle(paging) is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage);
+        return new EndpointFacts(method, http, httpMethod, route, ScopesOf(source), source, readsByPost);
     }
 
     /// <summary>The non-empty scope strings of a [RequiresScope] or [GrantedScopes]; none for <c>(null)</c> or no attribute.</summary>

@@ -113,6 +113,12 @@ internal sealed class EndpointClassifier
             problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"PagingStyle.{pagingStyle} pages in the request body, so the endpoint is a POST with a [Body], not a {verb}"]));
         if (paged && search && verb == "POST" && !method.Parameters.Any(p => KnownSymbols.Has(p, _known.Body)))
             problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"PagingStyle.{pagingStyle} pages in the request body: add the search's [Body] parameter"]));
+        if (paged && search && method.Parameters.FirstOrDefault(p => KnownSymbols.Has(p, _known.Body)) is { } searchBody &&
+            !CanBeJsonObject(searchBody.Type))
+        {
+            problems.Add(new Problem(Descriptors.NoPagingShape, at, [name,
+                $"PagingStyle.{pagingStyle} sets the page in the body, which must be a JSON object, not {searchBody.Type.ToDisplayString()}"]));
+        }
         var (statusPath, resultsPath) = Job(method, returns?.Kind, verb, paging, name, at, problems, ref itemsProperty);
 
         var placeholders = routeProblem is null ? Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() : [];
@@ -250,6 +256,18 @@ internal sealed class EndpointClassifier
         }
         problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
         return null;
+    }
+
+    /// <summary>False for what serializes as a JSON string, number or array: scalars, arrays and non-dictionary collections.</summary>
+    private bool CanBeJsonObject(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol || ValueClassifier.ScalarOrCollection(type, _marks) is not null) return false;
+        var interfaces = type is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? type.AllInterfaces.Add(self) : type.AllInterfaces;
+        bool Named(INamedTypeSymbol i, string name) => i.OriginalDefinition.ToDisplayString() == name;
+        var dictionary = interfaces.Any(i => Named(i, "System.Collections.Generic.IDictionary<TKey, TValue>") ||
+                                             Named(i, "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>") || Named(i, "System.Collections.IDictionary"));
+        var collection = interfaces.Any(i => Named(i, "System.Collections.IEnumerable") || Named(i, "System.Collections.Generic.IEnumerable<T>"));
+        return dictionary || !collection || type.ToDisplayString() is "System.Text.Json.Nodes.JsonObject" or "System.Text.Json.Nodes.JsonNode";
     }
 
     private Location AttributeAt(AttributeData attribute, Location fallback) =>

@@ -30,6 +30,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
     private int _polls;
     private GenesysJobState _state;
     private bool _gaveUp;
+    private bool _complete;
 
     internal GenesysJob(GenesysCloudConnection connection, GenesysRequest submit, JsonTypeInfo<T> items, string itemsProperty, string? statusPath,
         string? resultsPath, CancellationToken callToken, bool keepWhenInterrupted = false, int? pageSize = null, string? jobId = null, string? cursor = null)
@@ -63,6 +64,10 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
     /// <summary>The cursor of the first results page not yet delivered: after you have stored a page, save it with the
     /// job id. Null before the results and after the last page.</summary>
     public string? Cursor => _cursor;
+
+    /// <summary>True once the last results page has been delivered: save it with the job id (a null <see cref="Cursor"/>
+    /// alone also means "from the first page"), and do not resume a completed job.</summary>
+    public bool IsComplete => _complete;
 
     /// <summary>The state the last poll saw.</summary>
     public GenesysJobState State => _state;
@@ -128,13 +133,15 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
             var (state, reason, retryAfter) = await PollAsync(jobId, cancellationToken).ConfigureAwait(false);
             if (state == GenesysJobState.Fulfilled) return;
             if (IsEnd(state)) throw Ended(jobId, state, reason, null);
-            var delay = retryAfter is { } asked && asked > TimeSpan.Zero ? asked : interval;
+            var asked = retryAfter is { } wait && wait > TimeSpan.Zero;
+            var delay = asked ? retryAfter!.Value : interval;
             interval = interval * 2 < options.MaxPollInterval ? interval * 2 : options.MaxPollInterval;
             if (time.GetUtcNow() + delay > giveUpAt)
             {
                 _gaveUp = true;
-                throw new GenesysJobException(
-                    $"Job {Safe(jobId)} was still {state} after {options.MaxWait} (Jobs.MaxWait); it was given up.", jobId, state, reason);
+                throw new GenesysJobException(asked
+                    ? $"Job {Safe(jobId)} is {state} and the server asks to poll again in {delay}, beyond what is left of {options.MaxWait} (Jobs.MaxWait); it was given up."
+                    : $"Job {Safe(jobId)} was still {state} after {options.MaxWait} (Jobs.MaxWait); it was given up.", jobId, state, reason);
             }
             Log.JobPolled(_connection.Logger, Safe(jobId), state, delay);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
@@ -159,9 +166,11 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
             {
                 var page = reader.Current;
                 _cursor = page.Cursor;
+                _complete = page.ContinuationToken is null;
                 yield return page;
             }
             _cursor = null;
+            _complete = true;
             finished = true;
         }
         finally
@@ -240,9 +249,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
         var text = ReadString(body, "state")
             ?? throw new GenesysInvalidResponseException(
                 $"{request.Sent} answered a job status without a state: {Excerpt.Of(body, _connection.Redactor)}", response.StatusCode, null);
-        _state = Enum.TryParse<GenesysJobState>(text, ignoreCase: true, out var state) && state is not (GenesysJobState.Unknown or GenesysJobState.NotFound)
-            ? state
-            : GenesysJobState.Unknown;
+        _state = StateNamed(text);
         var reason = ReadString(body, "errorMessage");
         return (_state, reason is null ? null : _connection.Redactor.Redact(reason),
             RetryAfter.Read(response.Headers, _connection.Options.TimeProvider.GetUtcNow()));
@@ -269,6 +276,18 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
             return null;
         }
     }
+
+    // By name only: Enum.TryParse would also read "3" or "Failed, Cancelled" as states.
+    private static GenesysJobState StateNamed(string text) => text.ToUpperInvariant() switch
+    {
+        "QUEUED" => GenesysJobState.Queued,
+        "PENDING" => GenesysJobState.Pending,
+        "FULFILLED" => GenesysJobState.Fulfilled,
+        "FAILED" => GenesysJobState.Failed,
+        "CANCELLED" => GenesysJobState.Cancelled,
+        "EXPIRED" => GenesysJobState.Expired,
+        _ => GenesysJobState.Unknown,
+    };
 
     private static bool IsEnd(GenesysJobState state) =>
         state is GenesysJobState.Failed or GenesysJobState.Cancelled or GenesysJobState.Expired or GenesysJobState.NotFound;

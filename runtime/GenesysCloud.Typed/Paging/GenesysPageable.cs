@@ -140,9 +140,12 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         switch (_style)
         {
             case PagingStyle.BodyPageNumber:
-                return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items!.Count > 0
-                    ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : null;
+            {
+                // An answer that omits pageNumber or pageCount ends only at an empty page: nothing is left out silently.
+                if (data.Items!.Count == 0) return null;
+                var number = data.PageNumber ?? SearchBody.PageNumberOf(request.Body!.Value);
+                return data.PageCount is { } count && number >= count ? null : (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             case PagingStyle.BodyNextPage:
                 return string.IsNullOrEmpty(data.NextPage) ? null : CheckedToken(data.NextPage, request);
             default:
