@@ -69,7 +69,7 @@ internal sealed class KnownSymbols
         _compilation.GetTypeByMetadataName(metadataName);
 
     // Needed only for enums with JSON names and interfaces with a JsonContext: resolved when first asked for.
-    private Lazy<INamedTypeSymbol?>? _jsonStringEnumMemberName, _enumMember, _jsonSerializerContext, _jsonSerializable, _jsonDerivedType;
+    private Lazy<INamedTypeSymbol?>? _jsonStringEnumMemberName, _enumMember, _jsonSerializerContext, _jsonSerializable, _jsonDerivedType, _jsonIgnore, _jsonInclude;
 
     private INamedTypeSymbol? Once(ref Lazy<INamedTypeSymbol?>? slot, string metadataName)
     {
@@ -112,6 +112,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? JsonSerializerContext => Once(ref _jsonSerializerContext, "System.Text.Json.Serialization.JsonSerializerContext");
     public INamedTypeSymbol? JsonSerializable => Once(ref _jsonSerializable, "System.Text.Json.Serialization.JsonSerializableAttribute");
     public INamedTypeSymbol? JsonDerivedType => Once(ref _jsonDerivedType, "System.Text.Json.Serialization.JsonDerivedTypeAttribute");
+    public INamedTypeSymbol? JsonIgnore => Once(ref _jsonIgnore, "System.Text.Json.Serialization.JsonIgnoreAttribute");
+    public INamedTypeSymbol? JsonInclude => Once(ref _jsonInclude, "System.Text.Json.Serialization.JsonIncludeAttribute");
 
     /// <summary>Attributes that change how the compiler checks nullability or ref safety across an implementation.</summary>
     public HashSet<INamedTypeSymbol> NullabilityAttributes { get; } = new(SymbolEqualityComparer.Default);

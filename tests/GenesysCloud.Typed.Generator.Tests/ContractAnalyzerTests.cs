@@ -221,4 +221,62 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0123").WithLocation(0).WithArguments("IA", "NotAContext, which is not a JsonSerializerContext"),
             Verify.Diagnostic("GCT0123").WithLocation(1).WithArguments("IB", "Hidden.Inner, which is not a JsonSerializerContext"));
     }
+
+    [Fact]
+    public async Task Members_system_text_json_does_not_write_give_no_contract()
+    {
+        // Ignored, private and internal members are not serialized, so their types get no contract; [JsonInclude] and
+        // a [JsonIgnore] with another condition still do.
+        await Verify.VerifyAsync("""
+            public sealed class Ignored { } public sealed class PrivateOnly { } public sealed class InternalOnly { }
+            public sealed class Included { } public sealed class IgnoredWhenNull { }
+            public sealed class Root
+            {
+                [System.Text.Json.Serialization.JsonIgnore] public Ignored? A { get; set; }
+                private PrivateOnly? _b;
+                internal InternalOnly? C { get; set; }
+                [System.Text.Json.Serialization.JsonInclude] internal Included? D { get; set; }
+                [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] public IgnoredWhenNull? E { get; set; }
+            }
+            [System.Text.Json.Serialization.JsonSerializable(typeof(Root))]
+            public sealed partial class RootJson : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public RootJson() : base(null) { }
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+            [GenesysApi(JsonContext = typeof(RootJson))]
+            public partial interface IApi
+            {
+                [Get("/a")] Task<Ignored> {|#0:A|}(CancellationToken ct = default);
+                [Get("/b")] Task<PrivateOnly> {|#1:B|}(CancellationToken ct = default);
+                [Get("/c")] Task<InternalOnly> {|#2:C|}(CancellationToken ct = default);
+                [Get("/d")] Task<Included> D(CancellationToken ct = default);
+                [Get("/e")] Task<IgnoredWhenNull> E(CancellationToken ct = default);
+            }
+            """,
+            Verify.Diagnostic("GCT0122").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("A", "returns", "Ignored", "RootJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(1).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("B", "returns", "PrivateOnly", "RootJson"),
+            Verify.Diagnostic("GCT0122").WithLocation(2).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("C", "returns", "InternalOnly", "RootJson"));
+    }
+
+    [Fact]
+    public async Task A_private_context_beside_the_interface_in_the_same_class_can_be_used()
+    {
+        await Verify.VerifyAsync("""
+            public partial class Container
+            {
+                [System.Text.Json.Serialization.JsonSerializable(typeof(User))]
+                private sealed partial class PrivateJson : System.Text.Json.Serialization.JsonSerializerContext
+                {
+                    public PrivateJson() : base(null) { }
+                    protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                    public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+                }
+
+                [GenesysApi(JsonContext = typeof(PrivateJson))]
+                public partial interface ISiblingApi { [Get("/u")] Task<User> UAsync(CancellationToken ct = default); }
+            }
+            """);
+    }
 }

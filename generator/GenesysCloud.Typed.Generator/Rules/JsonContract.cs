@@ -97,12 +97,27 @@ internal sealed class JsonContract
             for (var current = type; current is not null; current = current.BaseType)
                 foreach (var member in current.GetMembers())
                 {
-                    if (member.IsStatic) continue;
+                    if (member.IsStatic || !Serialized(member, known)) continue;
                     if (member is IPropertySymbol { IsIndexer: false } property) pending.Push(property.Type);
                     else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Push(field.Type);
                 }
         }
         return covered;
+    }
+
+    /// <summary>A member System.Text.Json writes: public (fields too, in case the context includes fields) or [JsonInclude],
+    /// and not [JsonIgnore] (whose default condition is Always).</summary>
+    private static bool Serialized(ISymbol member, KnownSymbols known)
+    {
+        var included = false;
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (KnownSymbols.Is(attribute.AttributeClass, known.JsonInclude)) included = true;
+            else if (KnownSymbols.Is(attribute.AttributeClass, known.JsonIgnore) &&
+                     attribute.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value.Value is null or 1)   // JsonIgnoreCondition.Always
+                return false;
+        }
+        return included || member.DeclaredAccessibility == Accessibility.Public;
     }
 
     private static bool IsFramework(ITypeSymbol type)
@@ -116,6 +131,13 @@ internal sealed class JsonContract
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
             if (KnownSymbols.Is(current, baseType)) return true;
+        return false;
+    }
+
+    private static bool IsNestedIn(INamedTypeSymbol type, INamedTypeSymbol container)
+    {
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            if (SymbolEqualityComparer.Default.Equals(outer, container)) return true;
         return false;
     }
 
@@ -136,7 +158,9 @@ internal sealed class JsonContract
                         return false;
                     continue;
                 default:
-                    return false;   // private or protected nesting: not visible from another type's nested client
+                    // Private or protected nesting: visible only to code nested in the same containing type.
+                    if (type.ContainingType is null || !IsNestedIn(api, type.ContainingType)) return false;
+                    continue;
             }
         }
         return true;
