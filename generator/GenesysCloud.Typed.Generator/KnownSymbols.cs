@@ -69,7 +69,8 @@ internal sealed class KnownSymbols
         _compilation.GetTypeByMetadataName(metadataName);
 
     // Needed only for enums with JSON names and interfaces with a JsonContext: resolved when first asked for.
-    private Lazy<INamedTypeSymbol?>? _jsonStringEnumMemberName, _enumMember, _jsonSerializerContext, _jsonSerializable, _jsonDerivedType, _jsonIgnore, _jsonInclude;
+    private Lazy<INamedTypeSymbol?>? _jsonStringEnumMemberName, _enumMember, _jsonSerializerContext, _jsonSerializable, _jsonDerivedType, _jsonIgnore, _jsonInclude,
+        _dictionary, _dictionaryOfT, _readOnlyDictionaryOfT, _jsonNode, _jsonObject;
 
     private INamedTypeSymbol? Once(ref Lazy<INamedTypeSymbol?>? slot, string metadataName)
     {
@@ -114,6 +115,11 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? JsonDerivedType => Once(ref _jsonDerivedType, "System.Text.Json.Serialization.JsonDerivedTypeAttribute");
     public INamedTypeSymbol? JsonIgnore => Once(ref _jsonIgnore, "System.Text.Json.Serialization.JsonIgnoreAttribute");
     public INamedTypeSymbol? JsonInclude => Once(ref _jsonInclude, "System.Text.Json.Serialization.JsonIncludeAttribute");
+    public INamedTypeSymbol? Dictionary => Once(ref _dictionary, "System.Collections.IDictionary");
+    public INamedTypeSymbol? DictionaryOfT => Once(ref _dictionaryOfT, "System.Collections.Generic.IDictionary`2");
+    public INamedTypeSymbol? ReadOnlyDictionaryOfT => Once(ref _readOnlyDictionaryOfT, "System.Collections.Generic.IReadOnlyDictionary`2");
+    public INamedTypeSymbol? JsonNode => Once(ref _jsonNode, "System.Text.Json.Nodes.JsonNode");
+    public INamedTypeSymbol? JsonObject => Once(ref _jsonObject, "System.Text.Json.Nodes.JsonObject");
 
     /// <summary>Attributes that change how the compiler checks nullability or ref safety across an implementation.</summary>
     public HashSet<INamedTypeSymbol> NullabilityAttributes { get; } = new(SymbolEqualityComparer.Default);

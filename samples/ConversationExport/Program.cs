@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static GenesysCloud.Typed.Samples.CommandLineValues;
 using System.Globalization;
 using ConversationExport;
 using GenesysCloud.Typed;
@@ -60,7 +61,7 @@ root.SetAction(async (parse, cancellationToken) =>
         var emulator = new EmulatorSettings
         {
             Conversations = Range(parse.GetValue(conversations), 0, 10_000_000, "--conversations"),
-            TokenLifetime = Duration(parse.GetValue(tokenLifetime)!),
+            TokenLifetime = Duration(parse.GetValue(tokenLifetime)!, "--token-lifetime"),
             FaultRate = Share(parse.GetValue(faultRate), "--fault-rate"),
             DropRate = Share(parse.GetValue(dropRate), "--drop-rate"),
             Seed = parse.GetValue(seed),
@@ -95,12 +96,6 @@ if (parsed.Errors.Count > 0)
 }
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });
 
-static int Range(int value, int min, int max, string name) =>
-    value >= min && value <= max ? value : throw new ArgumentException($"{name} must be from {min} to {max}, not {value}.");
-
-static double Share(double value, string name) =>
-    value is >= 0 and <= 1 ? value : throw new ArgumentException($"{name} must be between 0 and 1, not {value}.");
-
 static string Yesterday()
 {
     var today = DateTime.UtcNow.Date;
@@ -116,15 +111,4 @@ static string Interval(string text)
         throw new ArgumentException($"--interval '{text}' is not an ISO 8601 interval start/end with end after start.");
     }
     return text;
-}
-
-static TimeSpan Duration(string text)
-{
-    var t = text.Trim().ToLowerInvariant();
-    var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
-        : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
-    if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) || !double.IsFinite(amount) || amount <= 0 ||
-        amount * unit > TimeSpan.FromDays(365).TotalSeconds)
-        throw new ArgumentException($"--token-lifetime '{text}' is not a duration from 1ms to 365 days, such as 500ms, 2s, 2m or 24h.");
-    return TimeSpan.FromSeconds(amount * unit);
 }

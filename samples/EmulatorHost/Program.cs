@@ -1,6 +1,7 @@
 // The Genesys Cloud emulator as a process, for tools outside .NET:
 //   dotnet run --project samples/EmulatorHost -- --port 5099 --users 2000 --conversations 50000 --token-lifetime 5s
 // It prints its address and OAuth client, and serves until Ctrl+C. Stats: GET {address}emulator/stats
+using GenesysCloud.Typed.Samples;
 using GenesysCloud.Typed.Testing;
 
 var options = new EmulatorOptions();
@@ -16,7 +17,7 @@ try
             case "--users": options.UserCount = int.Parse(Value()); break;
             case "--conversations": options.ConversationCount = int.Parse(Value()); break;
             case "--seed": options.Seed = int.Parse(Value()); break;
-            case "--token-lifetime": options.AccessTokenLifetime = Durations.Parse(Value()); break;
+            case "--token-lifetime": options.AccessTokenLifetime = CommandLineValues.Duration(Value(), "--token-lifetime"); break;
             case "--rate-limit": options.RateLimit.RequestsPerWindow = int.Parse(Value()); break;
             case "--fault-rate": options.Faults.ServerErrorRate = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
             case "--drop-rate":
@@ -76,17 +77,3 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
 await stop.Task;
 return 0;
-
-static class Durations
-{
-    /// <summary>"500ms", "5s", "2m", "24h", or a bare number of seconds.</summary>
-    public static TimeSpan Parse(string text)
-    {
-        var t = text.Trim().ToLowerInvariant();
-        var (number, unit) = t.EndsWith("ms") ? (t[..^2], 0.001) : t.EndsWith('s') ? (t[..^1], 1.0)
-            : t.EndsWith('m') ? (t[..^1], 60.0) : t.EndsWith('h') ? (t[..^1], 3600.0) : (t, 1.0);
-        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
-            throw new ArgumentException($"'{text}' is not a duration such as 500ms, 5s, 2m or 24h.");
-        return TimeSpan.FromSeconds(value * unit);
-    }
-}

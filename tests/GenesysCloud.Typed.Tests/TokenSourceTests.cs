@@ -96,10 +96,11 @@ public sealed class TokenSourceTests
 
         Assert.All(during, v => Assert.True(v.IsCompletedSuccessfully));
         Assert.All(during, v => Assert.Equal("first", v.Result.Value));
-        await Task.Delay(20);
+        // Waits bounded by real time, not fixed sleeps: a loaded machine may start the refresh late.
+        for (var i = 0; i < 2000 && fetcher.Calls < 2; i++) await Task.Delay(5);
         Assert.Equal(2, fetcher.Calls);             // exactly one background refresh
         gate.SetResult(Token("second", TimeSpan.FromMinutes(60)));
-        await Task.Delay(20);
+        for (var i = 0; i < 2000 && (await source.GetTokenAsync(default)).Value != "second"; i++) await Task.Delay(5);
         Assert.Equal("second", (await source.GetTokenAsync(default)).Value);
     }
 

@@ -45,7 +45,7 @@ internal sealed class EndpointFacts
         var source = KnownSymbols.Find(method, known.RequiresScope) ?? (method.ContainingType is { } type ? KnownSymbols.Find(type, known.RequiresScope) : null);
         var paging = KnownSymbols.Find(method, known.Paging);
         var readsByPost = KnownSymbols.Find(method, known.AsyncJob) is not null ||
-                          (paging is not null && AttributeArguments.PagingStyle(paging) is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage);
+                          (paging is not null && AttributeArguments.PagingStyle(paging) is { } style && PagingDefaults.PagesInBody(style));
         return new EndpointFacts(method, http, httpMethod, route, ScopesOf(source), source, readsByPost);
     }
 

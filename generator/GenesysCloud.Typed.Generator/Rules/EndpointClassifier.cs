@@ -106,7 +106,7 @@ internal sealed class EndpointClassifier
                     AttributeArguments.Display(paging.NamedArguments.Last(n => n.Key == "ItemsProperty").Value),
                     "name the JSON property that holds the items, e.g. \"entities\", or leave it out"]));
         }
-        var search = pagingStyle is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage;
+        var search = PagingDefaults.PagesInBody(pagingStyle);
         if (paged && !search && verb != "GET")
             problems.Add(new Problem(Descriptors.NoPagingShape, at, [name, $"a paged listing is a GET, not a {verb}; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"]));
         if (paged && search && verb != "POST")
@@ -263,11 +263,12 @@ internal sealed class EndpointClassifier
     {
         if (type is IArrayTypeSymbol || ValueClassifier.ScalarOrCollection(type, _marks) is not null) return false;
         var interfaces = type is INamedTypeSymbol { TypeKind: TypeKind.Interface } self ? type.AllInterfaces.Add(self) : type.AllInterfaces;
-        bool Named(INamedTypeSymbol i, string name) => i.OriginalDefinition.ToDisplayString() == name;
-        var dictionary = interfaces.Any(i => Named(i, "System.Collections.Generic.IDictionary<TKey, TValue>") ||
-                                             Named(i, "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>") || Named(i, "System.Collections.IDictionary"));
-        var collection = interfaces.Any(i => Named(i, "System.Collections.IEnumerable") || Named(i, "System.Collections.Generic.IEnumerable<T>"));
-        return dictionary || !collection || type.ToDisplayString() is "System.Text.Json.Nodes.JsonObject" or "System.Text.Json.Nodes.JsonNode";
+        var dictionary = interfaces.Any(i => KnownSymbols.Is(i, _known.Dictionary) || KnownSymbols.IsDefinition(i, _known.DictionaryOfT) ||
+                                             KnownSymbols.IsDefinition(i, _known.ReadOnlyDictionaryOfT));
+        var collection = interfaces.Any(i => i.OriginalDefinition.SpecialType is SpecialType.System_Collections_IEnumerable or
+                                             SpecialType.System_Collections_Generic_IEnumerable_T);
+        // A JsonNode may hold an object; a JsonObject is one (and enumerable).
+        return dictionary || !collection || KnownSymbols.Is(type, _known.JsonNode) || KnownSymbols.Is(type, _known.JsonObject);
     }
 
     private Location AttributeAt(AttributeData attribute, Location fallback) =>

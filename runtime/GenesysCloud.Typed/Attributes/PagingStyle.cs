@@ -30,4 +30,7 @@ internal static class PagingDefaults
 {
     /// <summary>The JSON property that holds a page's items.</summary>
     public const string ItemsProperty = "entities";
+
+    /// <summary>A search that pages in its POST body: it reads, so it is retried like a GET and needs no write scope.</summary>
+    public static bool PagesInBody(PagingStyle style) => style is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage;
 }

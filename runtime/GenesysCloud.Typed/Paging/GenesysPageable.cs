@@ -22,7 +22,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     {
         _callToken = callToken;
         _connection = connection;
-        if (IsSearch(style))
+        if (PagingDefaults.PagesInBody(style))
         {
             SearchBody.EnsureObject(first);
             first = first.AsRead();
@@ -90,8 +90,6 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             }
         }
     }
-
-    private static bool IsSearch(PagingStyle style) => style is PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage;
 
     /// <summary>The request a saved continuation token stands for.</summary>
     private GenesysRequest Continue(string token) => _style switch
