@@ -18,7 +18,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000";
+    /// <summary>What a process under test connects with. The timeouts are what makes a slow answer an outage: 5 s, not a
+    /// production-like 1 s, because on a loaded CI machine a 1 s answer happens, and a write that timed out before the
+    /// outage a test stages (the process then correctly works alone) left nothing stored to rejoin to.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=5000,syncTimeout=5000,asyncTimeout=5000";
 
     public static async Task<RedisServer> StartAsync()
     {
