@@ -14,14 +14,17 @@ public sealed class JobTests
         h.Connection.Job(new GenesysRequest(HttpMethod.Post, Jobs) { Body = Query }, TestJson.Default.Conversation, "conversations",
             cancellationToken: cancellationToken);
 
-    private static async Task<List<string>> ReadAllAsync(Harness h, IAsyncEnumerable<Conversation> job)
+    /// <summary>Reads while the fake clock moves <paramref name="stepMs"/> every few real milliseconds. With short tokens
+    /// the step must be far below their lifetime: at half of it, a token could expire on the fake clock between its fetch
+    /// and its replay's send, a race no real clock runs.</summary>
+    private static async Task<List<string>> ReadAllAsync(Harness h, IAsyncEnumerable<Conversation> job, int stepMs = 500)
     {
         var ids = new List<string>();
         async Task Read()
         {
             await foreach (var conversation in job) ids.Add(conversation.ConversationId);
         }
-        await h.AdvanceUntilDoneAsync(Read(), step: TimeSpan.FromMilliseconds(500));
+        await h.AdvanceUntilDoneAsync(Read(), step: TimeSpan.FromMilliseconds(stepMs));
         return ids;
     }
 
@@ -66,7 +69,7 @@ public sealed class JobTests
         h.Emulator.Enqueue(new ScriptedResponse { Path = Jobs + "/*", Method = "GET", Status = 503, Times = 3, Body = """{"code":"service.unavailable","status":503}""",
             Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } });
 
-        var ids = await ReadAllAsync(h, Export(h).WithPageSize(50));
+        var ids = await ReadAllAsync(h, Export(h).WithPageSize(50), stepMs: 50);
 
         Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
         Assert.True(h.Tap.To("/oauth/token").Count() > 1, "the token should have been fetched again while the job ran");
