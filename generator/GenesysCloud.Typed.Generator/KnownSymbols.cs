@@ -133,17 +133,20 @@ internal sealed class KnownSymbols
         "System.Diagnostics.CodeAnalysis.UnscopedRefAttribute",
     ];
 
-    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) => known is not null && SymbolEqualityComparer.Default.Equals(type, known);
+    // A symbol of one compilation is one object, so the reference test answers most comparisons; names differ for most of
+    // the rest, and only a namesake pays for the comparer (which for two distinct types walks their definitions).
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && type is not null &&
+        (ReferenceEquals(type, known) || (type.Name == known.Name && SymbolEqualityComparer.Default.Equals(type, known)));
 
-    public static bool IsDefinition(ITypeSymbol? type, INamedTypeSymbol? known) =>
-        known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+    public static bool IsDefinition(ITypeSymbol? type, INamedTypeSymbol? known) => type is not null && Is(type.OriginalDefinition, known);
 
     /// <summary>The first attribute of <paramref name="known"/>'s class on <paramref name="symbol"/>, or null.</summary>
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? known)
     {
         if (known is null) return null;
         foreach (var attribute in symbol.GetAttributes())
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, known)) return attribute;
+            if (Is(attribute.AttributeClass, known)) return attribute;
         return null;
     }
 

@@ -45,7 +45,7 @@ internal static class Parser
         if (!canClassifyMembers) return result;
 
         var types = new TypeNames();
-        var endpoints = new List<EndpointModel>();
+        var endpoints = new List<EndpointModel>(api.GetMembers().Length);
         var stubs = new List<StubModel>();
         // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
         var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
@@ -64,7 +64,7 @@ internal static class Parser
             var reportHere = !(member.IsAbstract && !SymbolEqualityComparer.Default.Equals(declaring, api) && known.IsGenesysApi(declaring));
             var at = member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
             // An explicit implementation references its interface, the member and every type of its signature.
-            var marks = new SymbolMarks(markContext).Type(declaring).Symbol(member);
+            var marks = new SymbolMarks(markContext).Type(declaring).Member(member);
             List<Problem> problems;
             switch (member)
             {
@@ -147,13 +147,15 @@ internal static class Parser
         foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
         {
             if (InterfaceRules.IsRuntimeType(declaring)) continue;
+            // The interface's own members are each met once: only a base member can also be a re-abstraction's target.
+            var own = ReferenceEquals(declaring, api);
             foreach (var member in declaring.GetMembers())
             {
                 if (member.IsStatic || !member.IsAbstract) continue;
                 switch (member)
                 {
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol { ExplicitInterfaceImplementations.Length: 0 } or IEventSymbol { ExplicitInterfaceImplementations.Length: 0 }:
-                        if (seen.Add(member)) yield return (declaring, member);
+                        if (own || seen.Add(member)) yield return (declaring, member);
                         break;
                     case IMethodSymbol { MethodKind: MethodKind.ExplicitInterfaceImplementation, ExplicitInterfaceImplementations: [var target, ..] }:
                         if (target.MethodKind == MethodKind.Ordinary && seen.Add(target)) yield return (target.ContainingType, target);
@@ -185,10 +187,18 @@ internal static class Parser
     /// interface (CS0542). The same rule run on a base [GenesysApi] interface tells whether this client hides that one's.</summary>
     internal static string ClientNameOf(INamedTypeSymbol api)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { api.Name };
-        foreach (var type in new[] { api }.Concat(api.AllInterfaces))
-            foreach (var member in type.GetMembers()) taken.Add(member.Name);   // MemberNames omits nested types
-        return new NameScope(taken).Claim(ClientName);
+        var name = ClientName;
+        for (var i = 1; IsTaken(name); i++) name = ClientName + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return name;
+
+        // Looked up by name (GetMembers(name) includes nested types), not by listing every member: this runs on every compilation.
+        bool IsTaken(string candidate)
+        {
+            if (api.Name == candidate || !api.GetMembers(candidate).IsEmpty) return true;
+            foreach (var type in api.AllInterfaces)
+                if (!type.GetMembers(candidate).IsEmpty) return true;
+            return false;
+        }
     }
 
     /// <summary>The interface declares a member the public static Create(GenesysCloudConnection) would clash with.</summary>

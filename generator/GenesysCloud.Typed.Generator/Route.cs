@@ -33,21 +33,56 @@ internal static class Route
         return parts;
     }
 
+    /// <summary>The placeholder names of a template, in order (repeats kept); null when it is malformed. Allocates only
+    /// the names: the parser calls it for every endpoint on every compilation.</summary>
+    public static List<string>? Placeholders(string template)
+    {
+        List<string>? names = null;
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if (c == '}') return null;
+            if (c != '{') continue;
+            var end = template.IndexOf('}', i + 1);
+            if (end < 0 || !IsName(template, i + 1, end)) return null;
+            (names ??= new List<string>(2)).Add(template.Substring(i + 1, end - i - 1));
+            i = end;
+        }
+        return names ?? [];
+    }
+
     /// <summary>Why a template cannot be used as a route, or null when it can.</summary>
     public static string? Problem(string? template)
     {
         if (string.IsNullOrEmpty(template)) return "the route is empty";
         if (template![0] != '/') return "the route must start with '/'";
         if (template.IndexOf('?') >= 0 || template.IndexOf('#') >= 0) return "the route must not carry a query string or fragment (use [Query] parameters)";
-        if (Parse(template) is null) return "the route has a malformed {placeholder}";
+        if (!IsWellFormed(template)) return "the route has a malformed {placeholder}";
         return null;
     }
 
-    private static bool IsName(string name)
+    private static bool IsWellFormed(string template)
     {
-        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_')) return false;
-        foreach (var c in name)
-            if (!(char.IsLetterOrDigit(c) || c == '_')) return false;
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if (c == '}') return false;
+            if (c != '{') continue;
+            var end = template.IndexOf('}', i + 1);
+            if (end < 0 || !IsName(template, i + 1, end)) return false;
+            i = end;
+        }
+        return true;
+    }
+
+    private static bool IsName(string name) => IsName(name, 0, name.Length);
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/> (exclusive) is a placeholder name.</summary>
+    private static bool IsName(string text, int start, int end)
+    {
+        if (end <= start || !(char.IsLetter(text[start]) || text[start] == '_')) return false;
+        for (var i = start; i < end; i++)
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_')) return false;
         return true;
     }
 }

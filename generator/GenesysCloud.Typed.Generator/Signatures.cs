@@ -30,24 +30,29 @@ internal static class Signatures
     private static string Attributes(ImmutableArray<AttributeData> attributes, string target, KnownSymbols known)
     {
         if (attributes.IsEmpty) return "";
-        var builder = new System.Text.StringBuilder();
+        System.Text.StringBuilder? builder = null;
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is not { } type || !known.NullabilityAttributes.Contains(type)) continue;
             if (attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)) continue;
+            builder ??= new System.Text.StringBuilder();
             var attributeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             builder.Append('[').Append(target).Append(attributeName.EndsWith("Attribute") ? attributeName.Substring(0, attributeName.Length - "Attribute".Length) : attributeName);
             if (attribute.ConstructorArguments.Length > 0)
                 builder.Append('(').Append(string.Join(", ", attribute.ConstructorArguments.Select(a => a.ToCSharpString()))).Append(')');
             builder.Append("] ");
         }
-        return builder.ToString();
+        return builder?.ToString() ?? "";
     }
 
     /// <summary>One parameter as an explicit implementation declares it, without its default value.</summary>
     public static string Parameter(IParameterSymbol parameter, KnownSymbols known, TypeNames types)
     {
-        var builder = new System.Text.StringBuilder(Attributes(parameter, known));
+        var attributes = Attributes(parameter, known);
+        // The usual parameter is its type and name: no builder (the parser runs on every compilation).
+        if (attributes.Length == 0 && parameter.RefKind == RefKind.None && !parameter.IsParams && parameter.ScopedKind == ScopedKind.None)
+            return types.Of(parameter.Type) + " " + Identifier.Escape(parameter.Name);
+        var builder = new System.Text.StringBuilder(attributes);
         if (parameter.IsParams) builder.Append("params ");
         // 'out' is implicitly scoped; an explicit 'scoped' elsewhere must be repeated (CS8987 otherwise).
         if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out) builder.Append("scoped ");

@@ -71,6 +71,16 @@ internal sealed class SymbolMarks
         return this;
     }
 
+    /// <summary>An interface member's own attributes, read without the per-symbol cache: each member is met once, and its
+    /// containing interface, module and assembly come with <see cref="Type"/> of the declaring interface.</summary>
+    public SymbolMarks Member(ISymbol member)
+    {
+        var (obsolete, preview) = _context.Read(member);
+        Obsolete |= obsolete;
+        Preview |= preview;
+        return this;
+    }
+
     /// <summary>Only this symbol's own attributes (an enum member, say, whose type is read separately).</summary>
     public SymbolMarks Own(ISymbol symbol)
     {
@@ -92,6 +102,12 @@ internal sealed class MarkContext
 {
     private readonly Dictionary<ISymbol, (bool Obsolete, bool Preview)> _own = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, Marks> _types = new(SymbolEqualityComparer.Default);
+
+    /// <summary>What <see cref="ValueClassifier"/> made of each route/header and query parameter type, once per interface.
+    /// Keyed with nullability (a collection's element type is spelled with it); the other differences this comparer
+    /// ignores (tuple names, dynamic, nint) are never scalars, so they classify alike.</summary>
+    public Dictionary<ITypeSymbol, ValueModel?> ScalarValues { get; } = new(SymbolEqualityComparer.IncludeNullability);
+    public Dictionary<ITypeSymbol, ValueModel?> QueryValues { get; } = new(SymbolEqualityComparer.IncludeNullability);
 
     /// <summary>The marks of a type as written in a signature, walked once per interface.</summary>
     public Marks TypeMarks(ITypeSymbol type)
@@ -115,6 +131,12 @@ internal sealed class MarkContext
     public (bool Obsolete, bool Preview) Own(ISymbol symbol)
     {
         if (_own.TryGetValue(symbol, out var known)) return known;
+        return _own[symbol] = Read(symbol);
+    }
+
+    /// <summary>The markers on <paramref name="symbol"/> itself, read now; its IDs are added to <see cref="DiagnosticIds"/>.</summary>
+    public (bool Obsolete, bool Preview) Read(ISymbol symbol)
+    {
         var obsolete = false;
         var preview = false;
         foreach (var attribute in symbol.GetAttributes())
@@ -137,7 +159,6 @@ internal sealed class MarkContext
                 AddId("CA2252");
             }
         }
-        _own[symbol] = (obsolete, preview);
         return (obsolete, preview);
     }
 

@@ -13,6 +13,13 @@ internal static class ValueClassifier
     /// <paramref name="diagnosticIds"/> collects the experimental IDs an enum and its members carry.</summary>
     public static ValueModel? Scalar(ITypeSymbol type, MarkContext marks)
     {
+        // Once per type per interface: endpoints repeat their parameter types.
+        if (marks.ScalarValues.TryGetValue(type, out var known)) return known;
+        return marks.ScalarValues[type] = ClassifyScalar(type, marks);
+    }
+
+    private static ValueModel? ClassifyScalar(ITypeSymbol type, MarkContext marks)
+    {
         var (nullable, inner) = Unwrap(type);
         var kind = KindOf(inner, marks);
         return kind.Kind == ValueKind.None
@@ -22,6 +29,12 @@ internal static class ValueClassifier
 
     /// <summary>A scalar, or an array / IEnumerable&lt;T&gt; of scalars (query parameters); null when unsupported.</summary>
     public static ValueModel? ScalarOrCollection(ITypeSymbol type, MarkContext marks)
+    {
+        if (marks.QueryValues.TryGetValue(type, out var known)) return known;
+        return marks.QueryValues[type] = ClassifyScalarOrCollection(type, marks);
+    }
+
+    private static ValueModel? ClassifyScalarOrCollection(ITypeSymbol type, MarkContext marks)
     {
         if (Scalar(type, marks) is { } scalar) return scalar;
         // A ref struct cannot be boxed to IEnumerable<T> nor stored; it is not a query collection.

@@ -49,7 +49,19 @@ internal sealed class EndpointClassifier
         var result = new Result();
         var problems = result.Problems;
         var name = method.Name;
-        var https = _known.HttpAttributes(method);
+        // One pass over the method's attributes.
+        var https = new List<(AttributeData Attribute, string Method)>(1);
+        AttributeData? paging = null, job = null, requiresScope = null;
+        var idempotent = false;
+        foreach (var attribute in method.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (_known.HttpMethodOf(type) is { } verbName) https.Add((attribute, verbName));
+            else if (paging is null && KnownSymbols.Is(type, _known.Paging)) paging = attribute;
+            else if (job is null && KnownSymbols.Is(type, _known.AsyncJob)) job = attribute;
+            else if (requiresScope is null && KnownSymbols.Is(type, _known.RequiresScope)) requiresScope = attribute;
+            else if (KnownSymbols.Is(type, _known.Idempotent)) idempotent = true;
+        }
         if (https.Count != 1)
         {
             problems.Add(new Problem(Descriptors.NoHttpMethod, at, [name, https.Count == 0 ? "" : $"; it has {https.Count}"]));
@@ -57,7 +69,7 @@ internal sealed class EndpointClassifier
             return result;
         }
         var (http, httpMethod) = https[0];
-        var verb = httpMethod.ToUpperInvariant();
+        var verb = Verb(httpMethod);
         var route = http.ConstructorArguments.Length == 1 ? http.ConstructorArguments[0].Value as string : null;
         Location RouteAt() => http.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
             ? syntax.ArgumentList.Arguments[0].GetLocation() : at;
@@ -87,7 +99,6 @@ internal sealed class EndpointClassifier
             problems.Add(_json.Missing(read, name, role, at));
         }
         var paged = returns?.Kind is ReturnKind.AsyncEnumerable or ReturnKind.Pageable;
-        var paging = KnownSymbols.Find(method, _known.Paging);
         var pagingStyle = PagingStyle.PageNumber;
         var itemsProperty = PagingDefaults.ItemsProperty;
         if (paging is not null)
@@ -119,43 +130,45 @@ internal sealed class EndpointClassifier
             problems.Add(new Problem(Descriptors.NoPagingShape, at, [name,
                 $"PagingStyle.{pagingStyle} sets the page in the body, which must be a JSON object, not {searchBody.Type.ToDisplayString()}"]));
         }
-        var (statusPath, resultsPath) = Job(method, returns?.Kind, verb, paging, name, at, problems, ref itemsProperty);
+        var (statusPath, resultsPath) = Job(job, returns?.Kind, verb, paging, name, at, problems, ref itemsProperty);
 
-        var placeholders = routeProblem is null ? Route.Parse(route!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() : [];
-        foreach (var duplicate in placeholders.GroupBy(p => p).Where(g => g.Count() > 1))
-            problems.Add(new Problem(Descriptors.BoundTwice, RouteAt(), [$"The route placeholder {{{duplicate.Key}}}", name]));
+        // Lists and loops, not sets and LINQ: this runs for every endpoint on every compilation, and routes hold few placeholders.
+        var placeholders = routeProblem is null ? Route.Placeholders(route!)! : [];
+        for (var i = 0; i < placeholders.Count; i++)
+            if (placeholders.IndexOf(placeholders[i]) == i && placeholders.LastIndexOf(placeholders[i]) != i)
+                problems.Add(new Problem(Descriptors.BoundTwice, RouteAt(), [$"The route placeholder {{{placeholders[i]}}}", name]));
 
-        var parameters = new List<ParameterModel>(method.Parameters.Length);
-        var bodies = 0;
-        var tokens = 0;
-        var keys = new HashSet<string>();
-        var routeBound = new HashSet<string>();
+        var parameters = method.Parameters.Length == 0 ? null : ImmutableArray.CreateBuilder<ParameterModel>(method.Parameters.Length);
+        var bindings = new Bindings(placeholders.Count);
         foreach (var parameter in method.Parameters)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (Parameter(parameter, name, verb, placeholders, at, problems, ref bodies, ref tokens, keys, routeBound) is { } model) parameters.Add(model);
+            if (Parameter(parameter, name, verb, placeholders, at, problems, ref bindings) is { } model) parameters!.Add(model);
         }
-        foreach (var placeholder in placeholders.Distinct().Where(p => !routeBound.Contains(p)))
-            problems.Add(new Problem(Descriptors.PlaceholderWithoutParameter, RouteAt(), [placeholder, name],
-                ImmutableDictionary<string, string?>.Empty.Add(PlaceholderKey, placeholder)));
+        for (var i = 0; i < placeholders.Count; i++)
+        {
+            if (bindings.IsRouteBound(i) || placeholders.IndexOf(placeholders[i]) != i) continue;
+            problems.Add(new Problem(Descriptors.PlaceholderWithoutParameter, RouteAt(), [placeholders[i], name],
+                ImmutableDictionary<string, string?>.Empty.Add(PlaceholderKey, placeholders[i])));
+        }
         if (problems.Count > 0) return result;
 
         var (kind, resultSymbol) = returns!.Value;
-        var scopes = EndpointFacts.ScopesOf(KnownSymbols.Find(method, _known.RequiresScope)) is { Count: > 0 } own ? own.ToEquatableArray() : interfaceScopes;
+        var scopes = EndpointFacts.ScopesOf(requiresScope) is { Count: > 0 } own ? own.ToEquatableArray() : interfaceScopes;
         result.Endpoint = new EndpointModel(
             interfaceName, Identifier.Escape(name), _types.Of(method.ReturnType), Signatures.ReturnAttributes(method, _known), kind,
-            resultSymbol is null ? null : _types.Of(resultSymbol), httpMethod, route!, parameters.ToEquatableArray(), scopes, pagingStyle, itemsProperty,
-            KnownSymbols.Has(method, _known.Idempotent), marks,
+            resultSymbol is null ? null : _types.Of(resultSymbol), httpMethod, route!,
+            parameters is null ? EquatableArray<ParameterModel>.Empty : new EquatableArray<ParameterModel>(parameters.MoveToImmutable()), scopes, pagingStyle, itemsProperty,
+            idempotent, marks,
             resultSymbol is null ? Marks.None : SymbolMarks.Of(resultSymbol, _marks), statusPath, resultsPath);
         return result;
     }
 
     /// <summary>The job rules: [AsyncJob] and GenesysJob&lt;T&gt; come together, on a POST (the submission), without
     /// [Paging]; its items property is named, and status and results paths, when given, are routes with {jobId}.</summary>
-    private (string? Status, string? Results) Job(IMethodSymbol method, ReturnKind? kind, string verb, AttributeData? paging, string name, Location at,
+    private (string? Status, string? Results) Job(AttributeData? job, ReturnKind? kind, string verb, AttributeData? paging, string name, Location at,
         List<Problem> problems, ref string itemsProperty)
     {
-        var job = KnownSymbols.Find(method, _known.AsyncJob);
         var returnsJob = kind == ReturnKind.Job;
         if (job is null)
         {
@@ -177,7 +190,7 @@ internal sealed class EndpointClassifier
             var argument = job.NamedArguments.FirstOrDefault(n => n.Key == key);
             if (argument.Key is null || argument.Value.Value is null) return null;
             var path = argument.Value.Value as string;
-            var problem = Route.Problem(path) ?? (Route.Parse(path!)!.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() is var placeholders &&
+            var problem = Route.Problem(path) ?? (Route.Placeholders(path!)! is var placeholders &&
                 placeholders.Count == 1 && placeholders[0] == "jobId" ? null : "it must hold exactly one placeholder, {jobId}");
             if (problem is null) return path;
             problems.Add(new Problem(Descriptors.NoJobShape, where, [name, $"the [AsyncJob] {key} \"{path}\" is not a job path: {problem}"]));
@@ -188,74 +201,131 @@ internal sealed class EndpointClassifier
 
     /// <summary>One parameter's binding: a model when it is sound, else its problems (and null).</summary>
     private ParameterModel? Parameter(IParameterSymbol parameter, string method, string verb, List<string> placeholders, Location at, List<Problem> problems,
-        ref int bodies, ref int tokens, HashSet<string> keys, HashSet<string> routeBound)
+        ref Bindings bindings)
     {
-        var p = parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? at;
+        // Where a problem of this parameter is reported: looked up only when there is one.
+        Location P() => parameter.Locations.FirstOrDefault(l => l.IsInSource) ?? at;
         if (parameter.RefKind != RefKind.None)
         {
-            problems.Add(new Problem(Descriptors.ByReference, p, [parameter.Name, method]));
+            problems.Add(new Problem(Descriptors.ByReference, P(), [parameter.Name, method]));
             return null;
         }
-        var query = KnownSymbols.Find(parameter, _known.Query);
-        var header = KnownSymbols.Find(parameter, _known.Header);
-        var body = KnownSymbols.Has(parameter, _known.Body);
+        // One pass over the parameter's attributes.
+        AttributeData? query = null, header = null;
+        bool body = false, allowNull = false;
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (query is null && KnownSymbols.Is(type, _known.Query)) query = attribute;
+            else if (header is null && KnownSymbols.Is(type, _known.Header)) header = attribute;
+            else if (KnownSymbols.Is(type, _known.Body)) body = true;
+            else if (KnownSymbols.Is(type, _known.AllowNull)) allowNull = true;
+        }
         if ((query is null ? 0 : 1) + (header is null ? 0 : 1) + (body ? 1 : 0) > 1)
         {
-            problems.Add(new Problem(Descriptors.ConflictingBindings, p, [parameter.Name, method]));
+            problems.Add(new Problem(Descriptors.ConflictingBindings, P(), [parameter.Name, method]));
             return null;
         }
         var before = problems.Count;
         ParameterModel Model(ParameterRole role, string key, QueryCollectionFormat format, ValueModel value) =>
-            new(Identifier.Escape(parameter.Name), _types.Of(parameter.Type), Signatures.Parameter(parameter, _known, _types), KnownSymbols.Has(parameter, _known.AllowNull),
+            new(Identifier.Escape(parameter.Name), _types.Of(parameter.Type), Signatures.Parameter(parameter, _known, _types), allowNull,
                 role, key, format, value, SymbolMarks.Of(parameter.Type, _marks));
 
         if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
         {
-            if (++tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, p, [method]));
+            if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, P(), [method]));
             return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi, ValueModel.None);
         }
         if (body)
         {
-            if (++bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, p, [method]));
-            if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, p, [method, verb]));
+            if (++bindings.Bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, P(), [method]));
+            if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, P(), [method, verb]));
             if (Signatures.NotSerializable(parameter.Type) is { } notSerializable)
-                problems.Add(new Problem(Descriptors.NotSerializable, p, [$"body parameter '{parameter.Name}'", method, parameter.Type.ToDisplayString(), notSerializable]));
+                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, parameter.Type.ToDisplayString(), notSerializable]));
             else if (_json is not null && !_json.Covers(parameter.Type))
-                problems.Add(_json.Missing(parameter.Type, method, "sends", p));
+                problems.Add(_json.Missing(parameter.Type, method, "sends", P()));
             return problems.Count > before ? null : Model(ParameterRole.Body, "", QueryCollectionFormat.Multi, ValueModel.None);
         }
         if (query is not null)
         {
             var key = query.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
-            if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
-            else if (!keys.Add("query:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The query key '{key}'", method]));
+            if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, P(), [parameter.Name, method]));
+            else if (!bindings.AddKey(ParameterRole.Query, key!)) problems.Add(new Problem(Descriptors.BoundTwice, P(), [$"The query key '{key}'", method]));
             var value = ValueClassifier.ScalarOrCollection(parameter.Type, _marks);
             if (value is null)
-                problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["query", parameter.Name, parameter.Type.ToDisplayString(), ", or a collection of them"]));
+                problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), ["query", parameter.Name, parameter.Type.ToDisplayString(), ", or a collection of them"]));
             var format = AttributeArguments.QueryFormat(query);
             if (format is null)
-                problems.Add(new Problem(Descriptors.UnknownArgument, AttributeAt(query, p), [$"[Query] Format of parameter '{parameter.Name}'", method,
+                problems.Add(new Problem(Descriptors.UnknownArgument, AttributeAt(query, P()), [$"[Query] Format of parameter '{parameter.Name}'", method,
                     AttributeArguments.Display(query.NamedArguments.Last(n => n.Key == "Format").Value), "use " + AttributeArguments.Names<QueryCollectionFormat>("QueryCollectionFormat.")]));
             return problems.Count > before ? null : Model(ParameterRole.Query, key!, format!.Value, value!);
         }
         if (header is not null)
         {
             var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
-            if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, p, [key ?? "", parameter.Name]));
-            else if (!keys.Add("header:" + key!.ToLowerInvariant())) problems.Add(new Problem(Descriptors.BoundTwice, p, [$"The header '{key}'", method]));
+            if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, P(), [key ?? "", parameter.Name]));
+            else if (!bindings.AddKey(ParameterRole.Header, key!)) problems.Add(new Problem(Descriptors.BoundTwice, P(), [$"The header '{key}'", method]));
             var value = ValueClassifier.Scalar(parameter.Type, _marks);
-            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["header", parameter.Name, parameter.Type.ToDisplayString(), ""]));
+            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), ["header", parameter.Name, parameter.Type.ToDisplayString(), ""]));
             return problems.Count > before ? null : Model(ParameterRole.Header, key!, QueryCollectionFormat.Multi, value!);
         }
         if (placeholders.Contains(parameter.Name))
         {
-            routeBound.Add(parameter.Name);
+            bindings.BindRoute(placeholders, parameter.Name);
             var value = ValueClassifier.Scalar(parameter.Type, _marks);
-            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, p, ["route", parameter.Name, parameter.Type.ToDisplayString(), ""]));
+            if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), ["route", parameter.Name, parameter.Type.ToDisplayString(), ""]));
             return problems.Count > before ? null : Model(ParameterRole.Route, parameter.Name, QueryCollectionFormat.Multi, value!);
         }
-        problems.Add(new Problem(Descriptors.UnboundParameter, p, [parameter.Name, method]));
+        problems.Add(new Problem(Descriptors.UnboundParameter, P(), [parameter.Name, method]));
         return null;
+    }
+
+    private static string Verb(string httpMethod) => httpMethod switch
+    {
+        "Get" => "GET",
+        "Post" => "POST",
+        "Put" => "PUT",
+        "Patch" => "PATCH",
+        "Delete" => "DELETE",
+        _ => httpMethod.ToUpperInvariant(),
+    };
+
+    /// <summary>What the parameters of one method have bound so far: cancellation tokens, bodies, query and header keys
+    /// (compared ignoring case), and which route placeholders have a parameter.</summary>
+    private struct Bindings
+    {
+        private List<(ParameterRole Role, string Key)>? _keys;
+        private bool[]? _routeBound;
+
+        public Bindings(int placeholders)
+        {
+            _keys = null;
+            _routeBound = placeholders == 0 ? null : new bool[placeholders];
+            Tokens = 0;
+            Bodies = 0;
+        }
+
+        public int Tokens;
+        public int Bodies;
+
+        /// <summary>False when the key (lower-cased invariantly) is already bound in that role.</summary>
+        public bool AddKey(ParameterRole role, string key)
+        {
+            key = key.ToLowerInvariant();
+            _keys ??= new List<(ParameterRole, string)>(2);
+            foreach (var (r, k) in _keys)
+                if (r == role && k == key) return false;
+            _keys.Add((role, key));
+            return true;
+        }
+
+        public void BindRoute(List<string> placeholders, string name)
+        {
+            for (var i = 0; i < placeholders.Count; i++)
+                if (placeholders[i] == name) _routeBound![i] = true;
+        }
+
+        public bool IsRouteBound(int placeholder) => _routeBound![placeholder];
     }
 
     /// <summary>False for what serializes as a JSON string, number or array: scalars, arrays and non-dictionary collections.</summary>
