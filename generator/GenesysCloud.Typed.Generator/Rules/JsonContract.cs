@@ -69,41 +69,64 @@ internal sealed class JsonContract
             ImmutableDictionary<string, string?>.Empty.Add(TypeKey, display), Context.Locations.FirstOrDefault(l => l.IsInSource));
     }
 
+    /// <summary>How many types the walk of the context visited (for tests: the walk stays small).</summary>
+    internal int CoveredCount => _covered.Count;
+
+    /// <summary>Breadth-first, so the types the context declares come first whatever the bound. A construction of a generic
+    /// type nested more than one level deeper than its shallowest construction seen (Node&lt;Node&lt;Node&lt;User&gt;&gt;&gt;
+    /// after Node&lt;User&gt;, of a Node&lt;T&gt; whose child is a Node&lt;Node&lt;T&gt;&gt;) counts as covered but is not
+    /// walked: each level would only nest one deeper, without end.</summary>
     private static HashSet<ITypeSymbol> Covered(INamedTypeSymbol context, KnownSymbols known)
     {
         var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<ITypeSymbol>();
+        var pending = new Queue<ITypeSymbol>();
+        var shallowest = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
         foreach (var attribute in context.GetAttributes())
             if (KnownSymbols.Is(attribute.AttributeClass, known.JsonSerializable) && attribute.ConstructorArguments is [{ Value: ITypeSymbol root }, ..])
-                pending.Push(root);
+                pending.Enqueue(root);
         while (pending.Count > 0 && covered.Count < MaxTypes)
         {
-            var type = pending.Pop();
+            var type = pending.Dequeue();
             if (type.TypeKind == TypeKind.Error || !covered.Add(type)) continue;
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    pending.Push(array.ElementType);
+                    pending.Enqueue(array.ElementType);
                     continue;
                 case INamedTypeSymbol named:
-                    foreach (var argument in named.TypeArguments) pending.Push(argument);
+                    foreach (var argument in named.TypeArguments) pending.Enqueue(argument);
+                    // A generic definition is walked at most one level deeper than its shallowest construction.
+                    if (named.IsGenericType)
+                    {
+                        var depth = Depth(named);
+                        if (shallowest.TryGetValue(named.OriginalDefinition, out var least) && depth > least + 1) continue;
+                        if (!shallowest.ContainsKey(named.OriginalDefinition) || depth < least) shallowest[named.OriginalDefinition] = depth;
+                    }
                     break;
             }
             foreach (var attribute in type.GetAttributes())
                 if (KnownSymbols.Is(attribute.AttributeClass, known.JsonDerivedType) && attribute.ConstructorArguments is [{ Value: ITypeSymbol derived }, ..])
-                    pending.Push(derived);
+                    pending.Enqueue(derived);
             // The framework's own types are primitives or collections to System.Text.Json: their members are not walked.
             if (IsFramework(type)) continue;
             for (var current = type; current is not null; current = current.BaseType)
                 foreach (var member in current.GetMembers())
                 {
                     if (member.IsStatic || !Serialized(member, known)) continue;
-                    if (member is IPropertySymbol { IsIndexer: false } property) pending.Push(property.Type);
-                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Push(field.Type);
+                    if (member is IPropertySymbol { IsIndexer: false } property) pending.Enqueue(property.Type);
+                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Enqueue(field.Type);
                 }
         }
         return covered;
     }
+
+    /// <summary>How deeply arrays and type arguments nest in <paramref name="type"/> (User 0, User[] and Node&lt;User&gt; 1).</summary>
+    private static int Depth(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => 1 + Depth(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => 1 + named.TypeArguments.Max(Depth),
+        _ => 0,
+    };
 
     /// <summary>A member System.Text.Json writes: public (fields too, in case the context includes fields) or [JsonInclude],
     /// and not [JsonIgnore] (whose default condition is Always).</summary>
