@@ -104,10 +104,10 @@ internal sealed class SourceWriter
             // after a '.' in an attribute's value (a cref is read as C#, and C# allows a line break there).
             var space = 0;
             var mark = 0;
-            var inTag = false;
             // A line that goes on inside an attribute's value (a cref broken before) has a quote before any tag.
             var quote = text.IndexOf('"');
             var inValue = comment == "/// " && quote > 0 && (text.IndexOf('<') is var tag && (tag < 0 || quote < tag));
+            var inTag = inValue;
             for (var i = 0; i < text.Length && i <= width; i++)
             {
                 if (i > comment.Length && i < width && (comment == "// " ? text[i] is '.' or ',' or '<' : inValue && text[i] == '.')) mark = i + 1;
