@@ -68,10 +68,20 @@ internal sealed class Emitter
             """);
         if (api.SuppressedDiagnostics.Count > 0)
         {
-            // A directive cannot wrap: eight IDs a line.
+            // A directive cannot wrap: up to eight IDs a line, fewer where long custom IDs would pass the width.
             w.Line("// Experimental, preview or custom-obsolete APIs the contract uses:");
-            for (var i = 0; i < api.SuppressedDiagnostics.Count; i += 8)
-                w.Line("#pragma warning disable " + string.Join(", ", api.SuppressedDiagnostics.Items.Skip(i).Take(8)));
+            const string pragma = "#pragma warning disable ";
+            var ids = new List<string>();
+            foreach (var id in api.SuppressedDiagnostics.Items)
+            {
+                if (ids.Count == 8 || (ids.Count > 0 && pragma.Length + ids.Sum(i => i.Length + 2) + id.Length > SourceWriter.MaxWidth))
+                {
+                    w.Line(pragma + string.Join(", ", ids));
+                    ids.Clear();
+                }
+                ids.Add(id);
+            }
+            w.Line(pragma + string.Join(", ", ids));
         }
         w.Line();
         if (api.Namespace is not null) w.Open("namespace " + api.Namespace);

@@ -83,7 +83,7 @@ internal static class Parser
                     marks.Type(property.Type);
                     foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
                     needsUnsafe |= Signatures.NeedsUnsafe(property.Type) || property.Parameters.Any(p => Signatures.NeedsUnsafe(p.Type));
-                    problems = [new Problem(Descriptors.NotAMethod, at, [property.Name, property.IsIndexer ? "indexer" : "property"])];
+                    problems = [new Problem(Descriptors.NotAMethod, at, [property.Name, property.IsIndexer ? "an indexer" : "a property"])];
                     stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
                         Signatures.ReturnPrefix(property) + types.Of(property.Type), "", Signatures.Parameters(property.Parameters, known, types), "",
                         Signatures.Attributes(property, known), property.GetMethod is not null, property.SetMethod is not null, property.SetMethod?.IsInitOnly == true,
@@ -92,7 +92,7 @@ internal static class Parser
                 case IEventSymbol @event:
                     marks.Type(@event.Type);
                     needsUnsafe |= Signatures.NeedsUnsafe(@event.Type);
-                    problems = [new Problem(Descriptors.NotAMethod, at, [@event.Name, "event"])];
+                    problems = [new Problem(Descriptors.NotAMethod, at, [@event.Name, "an event"])];
                     stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), types.Of(@event.Type),
                         "", "", "", "", false, false, false, Explain(problems), marks.Marks));
                     break;

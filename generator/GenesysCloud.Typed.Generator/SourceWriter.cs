@@ -1,12 +1,17 @@
 using System;
+using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace GenesysCloud.Typed.Generator;
 
 /// <summary>Writes generated C#: four spaces a level, "\n" endings (deterministic output), multi-line templates re-indented
-/// to the current level, and no line longer than <see cref="MaxWidth"/> where C# allows a break: a long line breaks between
-/// tokens (after ", " first, outside string literals), a long string literal becomes a concatenation, a long comment continues on the next
-/// line. Only a single token longer than the width (a user's identifier) can exceed it.</summary>
+/// to the current level, and no line longer than <see cref="MaxWidth"/> where C# allows a break: a long code line breaks
+/// between two tokens as the C# lexer reads them (after ", " first; where nothing better fits, after '.', '::', '&lt;', '(',
+/// '[' or ',' inside a qualified or generic name), never inside a literal, an identifier or an operator; a long regular
+/// string literal becomes a concatenation; a long comment continues on the next line. Only a single token longer than the
+/// width (a user's identifier) can exceed it.</summary>
 internal sealed class SourceWriter
 {
     public const int MaxWidth = 160;
@@ -73,7 +78,7 @@ internal sealed class SourceWriter
         var width = MaxWidth - indent;
         while (text.Length > width)
         {
-            var split = BreakPoint(text, width, continuation - indent);
+            var split = BreakPoint(text, width);
             if (split.At <= 0) break;
             _builder.Append(' ', indent).Append(text, 0, split.At).Append(split.Tail).Append('\n');
             text = split.Head + text.Substring(split.Resume);
@@ -88,77 +93,117 @@ internal sealed class SourceWriter
 
     /// <summary>Where to break <paramref name="text"/> to fit <paramref name="width"/>: the end of the first part, what to
     /// append to it, what starts the next part, and where the rest of the text resumes. At is 0 when nothing fits.</summary>
-    private static (int At, string Tail, string Head, int Resume) BreakPoint(string text, int width, int extraIndent)
+    private static (int At, string Tail, string Head, int Resume) BreakPoint(string text, int width)
     {
         if (text.StartsWith("#", StringComparison.Ordinal)) return default;   // a directive is one line
         var comment = text.StartsWith("///", StringComparison.Ordinal) ? "/// " : text.StartsWith("//", StringComparison.Ordinal) ? "// " : null;
         if (comment is not null)
         {
-            // At the last space that fits and is not inside an XML tag (<see cref="…"/> stays whole).
+            // At the last space that fits and is not inside an XML tag (<see cref="…"/> stays whole); with no such space,
+            // inside a long word after '.', ',' or '<' (a qualified or generic type name): in a documentation comment only
+            // after a '.' in an attribute's value (a cref is read as C#, and C# allows a line break there).
             var space = 0;
-            var inTag = false;
+            var mark = 0;
+            // A line that goes on inside an attribute's value (a cref broken before) has a quote before any tag.
+            var quote = text.IndexOf('"');
+            var inValue = comment == "/// " && quote > 0 && (text.IndexOf('<') is var tag && (tag < 0 || quote < tag));
+            var inTag = inValue;
             for (var i = 0; i < text.Length && i <= width; i++)
             {
-                if (text[i] == '<') inTag = true;
+                if (i > comment.Length && i < width && (comment == "// " ? text[i] is '.' or ',' or '<' : inValue && text[i] == '.')) mark = i + 1;
+                if (inValue)
+                {
+                    if (text[i] == '"') inValue = false;
+                }
+                else if (text[i] == '"' && inTag) inValue = true;
+                else if (text[i] == '<') inTag = true;
                 else if (text[i] == '>') inTag = false;
                 else if (text[i] == ' ' && !inTag && i > comment.Length) space = i;
             }
-            return space > 0 ? (space, "", comment, space + 1) : default;
+            if (space > 0) return (space, "", comment, space + 1);
+            return mark > 0 ? (mark, "", comment, mark) : default;
         }
-        // Between tokens any white space may become a line break: after ", " first, else before " => ", else at a space,
-        // else after "(".
-        var lastComma = 0;
-        var lastArrow = 0;
-        var lastSpace = 0;
-        var lastParen = 0;
-        var inString = false;
-        var hadString = false;
-        var stringStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        return CodeBreakPoint(text, width);
+    }
+
+    /// <summary>Where to break the code line <paramref name="text"/> to fit <paramref name="width"/>, at a boundary between two
+    /// tokens of the C# lexer (so never inside a literal, an identifier or an operator): after ", " first, else before " => ",
+    /// else inside a long regular string literal (ended and continued as a concatenation), else at a space, else after "(",
+    /// else between tokens with nothing between them (after '.', '&lt;', '(', '[', ',', else wherever <see cref="MayBreakBetween"/>
+    /// allows); when nothing fits, right after the first token (one longer than the width).</summary>
+    private static (int At, string Tail, string Head, int Resume) CodeBreakPoint(string text, int width)
+    {
+        var tokens = SyntaxFactory.ParseTokens(text).ToList();
+        int comma = 0, arrow = 0, space = 0, paren = 0, opener = 0, other = 0, beyond = 0, arrowResume = 0;
+        SyntaxToken? lastString = null;
+        for (var k = 0; k < tokens.Count; k++)
         {
-            var c = text[i];
-            if (inString)
+            var token = tokens[k];
+            // A trailing comment that does not fit moves to a line of its own (where it wraps like any comment).
+            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
             {
-                if (c == '\\') i++;
-                else if (c == '"')
+                if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.SpanStart > width) continue;
+                var code = text.Substring(0, trivia.SpanStart).TrimEnd();
+                return code.Length > 0 ? (code.Length, "", "", trivia.SpanStart) : default;
+            }
+            if (token.IsKind(SyntaxKind.EndOfFileToken) || token.SpanStart >= width) break;
+            if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith("\"", StringComparison.Ordinal) && !token.Text.StartsWith("\"\"\"", StringComparison.Ordinal))
+                lastString = token;
+            if (k + 1 >= tokens.Count || tokens[k + 1].IsKind(SyntaxKind.EndOfFileToken)) break;
+            var next = tokens[k + 1];
+            var at = token.Span.End;
+            var gap = text.Substring(at, next.SpanStart - at);
+            if (gap.Trim().Length > 0 || (gap.Length == 0 && !MayBreakBetween(token, next))) continue;   // a comment between tokens stays
+            if (at > width)
+            {
+                // Nothing fits before a token longer than the width: it ends its line.
+                beyond = at;
+                break;
+            }
+            if (gap.Length > 0)
+            {
+                if (token.IsKind(SyntaxKind.CommaToken)) comma = at;
+                else if (next.IsKind(SyntaxKind.EqualsGreaterThanToken) && text.Length > next.Span.End && text[next.Span.End] == ' ')
                 {
-                    inString = false;
-                    hadString = true;
+                    arrow = at;
+                    arrowResume = next.SpanStart;
                 }
+                else space = at;
             }
-            else if (c == '"' && (i == 0 || text[i - 1] != '\''))
-            {
-                inString = true;
-                stringStart = i;
-            }
-            else if (c == ' ' && i <= width)
-            {
-                if (i > 0 && text[i - 1] == ',') lastComma = i;
-                else if (i + 3 < text.Length && text[i + 1] == '=' && text[i + 2] == '>' && text[i + 3] == ' ') lastArrow = i;
-                else if (i > 0) lastSpace = i;
-            }
-            else if (c == '(' && i + 1 < text.Length && text[i + 1] != ')' && i + 1 <= width)
-            {
-                lastParen = i + 1;
-            }
-            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
-            {
-                // A trailing comment that does not fit moves to a line of its own (where it wraps like any comment).
-                var code = text.Substring(0, i).TrimEnd();
-                return code.Length > 0 ? (code.Length, "", "", i) : default;
-            }
-            if (i >= width)
-            {
-                if (lastComma > 0) return (lastComma, "", "", lastComma + 1);
-                if (lastArrow > 0) return (lastArrow, "", "", lastArrow + 1);
-                // In (or just after) a long string literal: end it before the width and continue it on the next line.
-                if ((inString || hadString) && SafeSplit(text, stringStart, width - 3) is var cut and > 0 && cut > stringStart + 1)
-                    return (cut, "\" +", "\"", cut);
-                if (lastSpace > 0) return (lastSpace, "", "", lastSpace + 1);
-                return lastParen > 0 ? (lastParen, "", "", lastParen) : default;
-            }
+            else if (token.IsKind(SyntaxKind.OpenParenToken) && !next.IsKind(SyntaxKind.CloseParenToken)) paren = at;
+            else if (token.Kind() is SyntaxKind.DotToken or SyntaxKind.LessThanToken or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken
+                     or SyntaxKind.CommaToken) opener = at;
+            else other = at;
         }
-        return default;
+        if (comma > 0) return (comma, "", "", NextToken(text, comma));
+        if (arrow > 0) return (arrow, "", "", arrowResume);
+        if (lastString is { } literal && SafeSplit(text, literal.SpanStart, width - 3) is var cut and > 0 && cut > literal.SpanStart + 1)
+            return (cut, "\" +", "\"", cut);
+        if (space > 0) return (space, "", "", NextToken(text, space));
+        if (paren > 0) return (paren, "", "", paren);
+        if (opener > 0) return (opener, "", "", opener);
+        if (other > 0) return (other, "", "", other);
+        return beyond > 0 ? (beyond, "", "", NextToken(text, beyond)) : default;
+    }
+
+    /// <summary>Whether a line break may go between two tokens written with nothing between them. C# allows white space
+    /// between any two tokens but for '>' '>' (a shift operator is two '>' tokens the parser joins when they touch), so a
+    /// break goes after a word (an identifier, a keyword, a literal) or before one, or after an opening or separating
+    /// punctuation; never between two other punctuation tokens.</summary>
+    private static bool MayBreakBetween(SyntaxToken token, SyntaxToken next) =>
+        IsWord(token) || IsWord(next) || (token.Kind() is SyntaxKind.DotToken or SyntaxKind.ColonColonToken or SyntaxKind.LessThanToken
+            or SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken or SyntaxKind.CommaToken or SyntaxKind.OpenBraceToken
+            && !next.IsKind(SyntaxKind.CloseParenToken) && !next.IsKind(SyntaxKind.CloseBracketToken));   // "()" and "[]" stay whole
+
+    private static bool IsWord(SyntaxToken token) =>
+        SyntaxFacts.IsKeywordKind(token.Kind()) || token.Kind() is SyntaxKind.IdentifierToken or SyntaxKind.NumericLiteralToken
+            or SyntaxKind.StringLiteralToken or SyntaxKind.CharacterLiteralToken or SyntaxKind.InterpolatedStringToken
+            or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken;
+
+    private static int NextToken(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ') at++;
+        return at;
     }
 
     /// <summary>The last index at or before <paramref name="limit"/> inside the literal starting at <paramref name="start"/>

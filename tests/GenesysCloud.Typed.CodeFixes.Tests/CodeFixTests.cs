@@ -129,4 +129,45 @@ public sealed class CodeFixTests
             Expect<ContractAnalyzer>("GCT0122").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
                 .WithArguments("GetGroupAsync", "returns", "Group", "AppJson"));
     }
+
+    /// <summary>Types typeof(…) cannot spell as the interface does: dynamic, nullable reference annotations, tuple element
+    /// names. The fix writes a legal spelling and the fixed project compiles with no GCT0122 left.</summary>
+    [Theory]
+    [InlineData("dynamic", "object")]
+    [InlineData("System.Collections.Generic.List<dynamic?>", "System.Collections.Generic.List<object>")]
+    [InlineData("nint[]", "nint[]")]
+    [InlineData("(int, dynamic Extra)?", "(int, object)?")]
+    [InlineData("System.Collections.Generic.List<string?>", "System.Collections.Generic.List<string>")]
+    [InlineData("System.Collections.Generic.List<(int Count, string? Name)>", "System.Collections.Generic.List<(int, string)>")]
+    [InlineData("System.Collections.Generic.Dictionary<string, Group?[]>", "System.Collections.Generic.Dictionary<string, Group[]>")]
+    public async Task GCT0122_writes_a_type_typeof_accepts(string spelled, string expected)
+    {
+        const string context = """
+            public sealed class AppJson : JsonSerializerContext
+            {
+                public AppJson() : base(null) { }
+                public static AppJson Default { get; } = new();
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+            }
+
+            """;
+        var api = $$"""
+            using System.Text.Json.Serialization;
+
+            public sealed class Group { public string Id { get; set; } = ""; }
+
+            [GenesysApi(JsonContext = typeof(AppJson))]
+            public partial interface IGroupsApi
+            {
+                [Get("/api/v2/groups")] Task<{{spelled}}> {|#0:GetAsync|}();
+            }
+
+            """;
+        await VerifyAsync<ContractAnalyzer, AddJsonSerializableFix>(
+            api + "[JsonSerializable(typeof(Group))]\n" + context,
+            api.Replace("{|#0:GetAsync|}", "GetAsync") + $"[JsonSerializable(typeof(Group))]\n[JsonSerializable(typeof({expected}))]\n" + context,
+            Expect<ContractAnalyzer>("GCT0122").WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations | DiagnosticOptions.IgnoreSeverity)
+                .WithMessage(null));
+    }
 }

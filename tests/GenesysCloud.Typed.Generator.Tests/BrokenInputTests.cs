@@ -198,9 +198,7 @@ public sealed class BrokenInputTests
 
         Assert.Null(run.Result.Exception);
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "CS8784" or "CS8785");
-        foreach (var source in run.Result.GeneratedSources)
-            foreach (var line in source.SourceText.Lines.Select(l => l.ToString()))
-                Assert.True(line.Length <= SourceWriter.MaxWidth, $"A generated line of {line.Length} characters: {line}");
+        foreach (var source in run.Result.GeneratedSources) LineWidthTests.AssertLinesFit(source.SourceText.ToString());
         var generatedErrors = run.Output.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } t && run.GeneratedTrees.Contains(t))
             .Where(d => !userErrors.Contains(d.Id))   // the same error the user's own code already has (an unknown type, say)

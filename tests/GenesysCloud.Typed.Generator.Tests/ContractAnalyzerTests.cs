@@ -65,7 +65,7 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0112").WithLocation(4).WithArguments("NotAsync", "User"),
             Verify.Diagnostic("GCT0113").WithLocation(5).WithArguments("PagedPost", "a paged listing is a GET, not a POST; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"),
             Verify.Diagnostic("GCT0113").WithLocation(6).WithArguments("PagingOnSingle", "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"),
-            Verify.Diagnostic("GCT0117").WithLocation(7).WithArguments("Name", "property"));
+            Verify.Diagnostic("GCT0117").WithLocation(7).WithArguments("Name", "a property"));
     }
 
     [Fact]
@@ -278,5 +278,20 @@ public sealed class ContractAnalyzerTests
                 public partial interface ISiblingApi { [Get("/u")] Task<User> UAsync(CancellationToken ct = default); }
             }
             """);
+    }
+
+    /// <summary>GCT0117 names the kind of member with its article: a property, an indexer, an event.</summary>
+    [Theory]
+    [InlineData("string Name { get; }", "'Name' is a property;")]
+    [InlineData("int this[int i] { get; }", "'this[]' is an indexer;")]
+    [InlineData("event System.EventHandler Changed;", "'Changed' is an event;")]
+    public async Task The_member_that_is_not_an_endpoint_is_named_with_its_article(string member, string message)
+    {
+        var compilation = GeneratorHarness.Compile([Sources.Models,
+            "using GenesysCloud.Typed; namespace N { [GenesysApi] public partial interface I { " + member + " } }"]);
+        var diagnostics = await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions.WithAnalyzers(compilation, [new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        var gct0117 = Assert.Single(diagnostics, d => d.Id == "GCT0117");
+        Assert.StartsWith(message, gct0117.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -38,6 +38,53 @@ public sealed class SourceWriterTests
         }
     }
 
+    /// <summary>Statements with no space where a break could go: long qualified names, generic types nested four deep,
+    /// numeric literals, operators of two or three characters, character, verbatim, interpolated and raw string literals,
+    /// and comments between tokens.</summary>
+    public static IEnumerable<object[]> DenseStatements()
+    {
+        var random = new Random(15);
+        string Word() => new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => (char)('a' + random.Next(26))).ToArray()) + random.Next(10);
+        string Name() => "global::" + string.Join(".", Enumerable.Range(0, random.Next(1, 6)).Select(_ => Word()));
+        string Type(int depth) => depth == 0 || random.Next(4) == 0
+            ? Name() + (random.Next(4) == 0 ? "[]" : "") + (random.Next(5) == 0 ? "?" : "")
+            : Name() + "<" + string.Join(random.Next(2) == 0 ? "," : ", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Type(depth - 1))) + ">";
+        string[] operands =
+        [
+            "1.5", "0x1F", "1_000_000L", "2.5e-3f", "'\\\\'", "'\\''", "'\\u0041'", "@\"a\\\"\"b\"", "$\"x{y}z\"", "$@\"{a}\\\"\"\"",
+            "\"\"\"raw \" text\"\"\"", "\"plain \\\" text\"u8.Length", "a?.b", "a!.c", "x?[0]", "(a)", "-(-b)", "~c", "!d", "e++", "f--",
+        ];
+        string[] operators = ["=>", "??", "==", "!=", "<=", ">=", "&&", "||", ">>", "<<", ">>>", "+", "-", "*", "/", "%", "&", "|", "^", "<", ">"];
+        for (var chunk = 0; chunk < 6; chunk++)
+        {
+            var statements = new List<string>();
+            for (var n = 0; n < 40; n++)
+            {
+                // Operands in parentheses: "a < b > c" would read as a generic name.
+                var expression = new StringBuilder("(" + operands[random.Next(operands.Length)] + ")");
+                for (var k = random.Next(1, 30); k > 0; k--)
+                {
+                    var op = operators[random.Next(operators.Length)];
+                    if (op == "=>") op = "??";
+                    var dense = random.Next(3) == 0;
+                    expression.Append(dense ? op : " " + op + " ").Append(random.Next(6) == 0 ? " /* note */ " : "").Append('(').Append(operands[random.Next(operands.Length)]).Append(')');
+                }
+                var type = Type(random.Next(1, 5));
+                statements.Add(random.Next(3) switch
+                {
+                    0 => $"{type} {Word()}({type} a, {Type(2)} b) => ({type})M<{type}>({expression});",
+                    1 => $"private {type} {Word()} = ({type}){Name()}.Call<{type}>();",
+                    _ => $"object F{n}() => {Name()}({expression}); // {Word()}",
+                });
+            }
+            yield return [statements.ToArray()];
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DenseStatements))]
+    public void Dense_statements_break_between_tokens_only(string[] statements) => Wrapped_statements_fit_the_width_parse_and_mean_the_same(statements);
+
     [Theory]
     [MemberData(nameof(Statements))]
     public void Wrapped_statements_fit_the_width_parse_and_mean_the_same(string[] statements)
@@ -48,9 +95,9 @@ public sealed class SourceWriterTests
             w.Open("class C").Line(statement).Close();
             var wrapped = w.ToString();
 
-            Assert.All(wrapped.Split('\n'), line => Assert.True(line.Length <= SourceWriter.MaxWidth, line));
+            LineWidthTests.AssertLinesFit(wrapped);
             var original = CSharpSyntaxTree.ParseText("class C { " + statement + "\n }");
-            Assert.Empty(original.GetDiagnostics());
+            Assert.True(!original.GetDiagnostics().Any(), "The test's statement is not C#: " + statement + "\n" + string.Join("\n", original.GetDiagnostics()));
             var tree = CSharpSyntaxTree.ParseText(wrapped);
             Assert.True(!tree.GetDiagnostics().Any(), wrapped + string.Join("\n", tree.GetDiagnostics()));
             Assert.Equal(Meaning(original.GetRoot()), Meaning(tree.GetRoot()));

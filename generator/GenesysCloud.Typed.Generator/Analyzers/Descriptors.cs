@@ -63,7 +63,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Rule("GCT0116", "Parameter type cannot be sent",
         "The {0} parameter '{1}' has the type {2}, which cannot be written in a {0}; use a string, number, bool, Guid, date, enum{3}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotAMethod = Rule("GCT0117", "Interface member that is not an endpoint",
-        "'{0}' is a {1}; a [GenesysApi] interface declares only endpoint methods", Contract, DiagnosticSeverity.Error);
+        "'{0}' is {1}; a [GenesysApi] interface declares only endpoint methods", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ByReference = Rule("GCT0118", "Parameter passed by reference",
         "The parameter '{0}' of '{1}' is ref, out, in or __arglist; endpoint parameters are passed by value", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ConflictingBindings = Rule("GCT0119", "Parameter with several bindings",

@@ -18,12 +18,15 @@ internal sealed class JsonContract
     private const int MaxTypes = 10_000;   // a bound on the walk, for pathological models
 
     private readonly HashSet<ITypeSymbol> _covered;
+    // The covered types as typeof spells them: to System.Text.Json, dynamic is object and tuple element names do not exist.
+    private readonly System.Lazy<HashSet<string>> _spellings;
 
     private JsonContract(INamedTypeSymbol context, string name, HashSet<ITypeSymbol> covered)
     {
         Context = context;
         Name = name;
         _covered = covered;
+        _spellings = new System.Lazy<HashSet<string>>(() => new HashSet<string>(covered.Select(t => TypeOfSpelling(t))));
     }
 
     public INamedTypeSymbol Context { get; }
@@ -58,52 +61,97 @@ internal sealed class JsonContract
     }
 
     /// <summary>The context has (or generates) a contract for <paramref name="type"/>.</summary>
-    public bool Covers(ITypeSymbol type) => _covered.Contains(type);
+    public bool Covers(ITypeSymbol type) => _covered.Contains(type) || _spellings.Value.Contains(TypeOfSpelling(type));
 
     /// <summary>GCT0122 for <paramref name="type"/>, which <paramref name="method"/> sends or reads as <paramref name="role"/>.</summary>
     public Problem Missing(ITypeSymbol type, string method, string role, Location at)
     {
-        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var display = TypeOfSpelling(type);
         return new Problem(Descriptors.MissingJsonContract, at,
-            [method, role, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(), Context.ToDisplayString()],
+            [method, role, TypeOfSpelling(type, SymbolDisplayFormat.CSharpErrorMessageFormat), Context.ToDisplayString()],
             ImmutableDictionary<string, string?>.Empty.Add(TypeKey, display), Context.Locations.FirstOrDefault(l => l.IsInSource));
+    }
+
+    /// <summary>How many types the walk of the context visited (for tests: the walk stays small).</summary>
+    internal int CoveredCount => _covered.Count;
+
+    /// <summary>Breadth-first, so the types the context declares come first whatever the bound. A construction of a generic
+    /// type nested more than one level deeper than its shallowest construction seen (Node&lt;Node&lt;Node&lt;User&gt;&gt;&gt;
+    /// after Node&lt;User&gt;, of a Node&lt;T&gt; whose child is a Node&lt;Node&lt;T&gt;&gt;) counts as covered but is not
+    /// walked: each level would only nest one deeper, without end.</summary>
+    /// <summary><paramref name="type"/> as typeof(…) accepts it: dynamic is object, no '?' on a reference type, no tuple
+    /// element names (the code fix writes it into [JsonSerializable(typeof(…))]).</summary>
+    internal static string TypeOfSpelling(ITypeSymbol type, SymbolDisplayFormat? format = null)
+    {
+        format = (format ?? SymbolDisplayFormat.FullyQualifiedFormat).RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+        var builder = new System.Text.StringBuilder();
+        var parts = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayParts(format);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            if (part.Kind == SymbolDisplayPartKind.FieldName && part.Symbol is IFieldSymbol { ContainingType.IsTupleType: true })
+            {
+                if (builder.Length > 0 && builder[builder.Length - 1] == ' ') builder.Length--;   // "(int a" → "(int"
+                continue;
+            }
+            if (part.Kind == SymbolDisplayPartKind.Keyword && part.ToString() == "dynamic") builder.Append("object");
+            else if (part.Kind == SymbolDisplayPartKind.Punctuation && part.ToString() == "?" && i > 0 && parts[i - 1].Symbol is ITypeSymbol { IsReferenceType: true }) continue;
+            else builder.Append(part.ToString());
+        }
+        return builder.ToString();
     }
 
     private static HashSet<ITypeSymbol> Covered(INamedTypeSymbol context, KnownSymbols known)
     {
         var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<ITypeSymbol>();
+        var pending = new Queue<ITypeSymbol>();
+        var shallowest = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
         foreach (var attribute in context.GetAttributes())
             if (KnownSymbols.Is(attribute.AttributeClass, known.JsonSerializable) && attribute.ConstructorArguments is [{ Value: ITypeSymbol root }, ..])
-                pending.Push(root);
+                pending.Enqueue(root);
         while (pending.Count > 0 && covered.Count < MaxTypes)
         {
-            var type = pending.Pop();
+            var type = pending.Dequeue();
             if (type.TypeKind == TypeKind.Error || !covered.Add(type)) continue;
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    pending.Push(array.ElementType);
+                    pending.Enqueue(array.ElementType);
                     continue;
                 case INamedTypeSymbol named:
-                    foreach (var argument in named.TypeArguments) pending.Push(argument);
+                    foreach (var argument in named.TypeArguments) pending.Enqueue(argument);
+                    // A generic definition is walked at most one level deeper than its shallowest construction.
+                    if (named.IsGenericType)
+                    {
+                        var depth = Depth(named);
+                        if (shallowest.TryGetValue(named.OriginalDefinition, out var least) && depth > least + 1) continue;
+                        if (!shallowest.ContainsKey(named.OriginalDefinition) || depth < least) shallowest[named.OriginalDefinition] = depth;
+                    }
                     break;
             }
             foreach (var attribute in type.GetAttributes())
                 if (KnownSymbols.Is(attribute.AttributeClass, known.JsonDerivedType) && attribute.ConstructorArguments is [{ Value: ITypeSymbol derived }, ..])
-                    pending.Push(derived);
+                    pending.Enqueue(derived);
             // The framework's own types are primitives or collections to System.Text.Json: their members are not walked.
             if (IsFramework(type)) continue;
             for (var current = type; current is not null; current = current.BaseType)
                 foreach (var member in current.GetMembers())
                 {
                     if (member.IsStatic || !Serialized(member, known)) continue;
-                    if (member is IPropertySymbol { IsIndexer: false } property) pending.Push(property.Type);
-                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Push(field.Type);
+                    if (member is IPropertySymbol { IsIndexer: false } property) pending.Enqueue(property.Type);
+                    else if (member is IFieldSymbol { IsImplicitlyDeclared: false } field) pending.Enqueue(field.Type);
                 }
         }
         return covered;
     }
+
+    /// <summary>How deeply arrays and type arguments nest in <paramref name="type"/> (User 0, User[] and Node&lt;User&gt; 1).</summary>
+    private static int Depth(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => 1 + Depth(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => 1 + named.TypeArguments.Max(Depth),
+        _ => 0,
+    };
 
     /// <summary>A member System.Text.Json writes: public (fields too, in case the context includes fields) or [JsonInclude],
     /// and not [JsonIgnore] (whose default condition is Always).</summary>

@@ -82,10 +82,10 @@ namespace Contoso.Broken
             {
                 add
                     => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: 'Changed' is " +
-                    "a event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+                    "an event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
                 remove
                     => throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.Changed has no generated implementation: 'Changed' is " +
-                    "a event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
+                    "an event; a [GenesysApi] interface declares only endpoint methods (GCT0117). See the GCT diagnostics in the build output.");
             }
 
             /// <inheritdoc/>
