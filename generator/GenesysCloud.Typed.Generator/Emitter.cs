@@ -347,12 +347,22 @@ internal sealed class Emitter
         w.Line("};");
     }
 
+    /// <summary>"Format_My_Namespace_Color"; from a long namespace, "Format_Color" (the client's NameScope keeps names
+    /// apart), at most <see cref="MaxFormatterName"/> characters, so the name never makes a line too long.</summary>
     private static string EnumFormatterName(string enumType)
     {
+        var name = enumType.Replace("global::", "");
+        if (name.Length + "Format_".Length > MaxFormatterName) name = name.Substring(name.LastIndexOf('.') + 1);
         var builder = new System.Text.StringBuilder("Format_");
-        foreach (var c in enumType.Replace("global::", "")) builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+        foreach (var c in name)
+        {
+            if (builder.Length == MaxFormatterName) break;
+            builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
         return builder.ToString();
     }
+
+    private const int MaxFormatterName = 64;
 
     private static void EmitStub(SourceWriter w, StubModel stub)
     {

@@ -38,11 +38,45 @@ public sealed class LineWidthTests
         var generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
         var stub = System.Text.RegularExpressions.Regex.Match(GeneratorHarness.Unwrapped(generated), "has no generated implementation: [^\n]*");
         Assert.False(stub.Success, stub.Value);
-        AssertLinesFit(generated);
+        AssertLinesFit(generated, userSource: source);
     }
 
-    /// <summary>Every line fits the width or is a single token (a user's identifier, say) longer than it.</summary>
-    internal static void AssertLinesFit(string generated)
+    [Theory]
+    [InlineData(1, 30)]
+    [InlineData(6, 36)]
+    [InlineData(12, 40)]
+    public void An_enum_from_a_long_namespace_gets_a_formatter_whose_name_fits(int segments, int length)
+    {
+        var random = new Random(segments * 100 + length);
+        var ns = string.Join(".", Enumerable.Range(0, segments).Select(_ => Name(random, length, length)));
+        var color = Name(random, 20, 20);
+        // Two enums of one simple name in two long namespaces: the shortened formatter names must still differ.
+        var source = $$"""
+            namespace {{ns}} { public enum {{color}} { Red, Green } }
+            namespace {{ns}}.Other { public enum {{color}} { Blue } }
+            namespace Api
+            {
+                using System.Threading.Tasks; using GenesysCloud.Typed;
+                [GenesysApi] public partial interface IPaintApi
+                {
+                    [Get("/api/v2/paint/{first}")] Task PaintAsync(global::{{ns}}.{{color}} first, [Query] global::{{ns}}.Other.{{color}} second);
+                }
+            }
+            """;
+        var run = GeneratorHarness.RunGenerator(GeneratorHarness.Compile([source]));
+
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Concat(run.GeneratedCodeDiagnostics).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        AssertLinesFit(generated, userSource: source);
+        var formatters = System.Text.RegularExpressions.Regex.Matches(generated, @"private string\s+(Format_\w+)\s*\(").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, formatters.Distinct().Count());
+        Assert.All(formatters, name => Assert.InRange(name.Length, 8, 70));
+    }
+
+    /// <summary>Every line fits the width or is a single token longer than it; with <paramref name="userSource"/>, that
+    /// token must be the user's own (an identifier they wrote), never one the generator made up.</summary>
+    internal static void AssertLinesFit(string generated, string? userSource = null)
     {
         foreach (var line in generated.Split('\n'))
         {
@@ -50,6 +84,8 @@ public sealed class LineWidthTests
             var tokens = SyntaxFactory.ParseTokens(line.Trim()).Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).ToList();
             var single = tokens.Count == 1 && !tokens[0].HasLeadingTrivia && !tokens[0].HasTrailingTrivia;
             Assert.True(single, $"A generated line of {line.Length} characters that is not one token: {line}");
+            if (userSource is not null)
+                Assert.True(userSource.Contains(tokens[0].Text, StringComparison.Ordinal), $"A generated token of {tokens[0].Text.Length} characters the user did not write: {tokens[0].Text}");
         }
     }
 
