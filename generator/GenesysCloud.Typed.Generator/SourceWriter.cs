@@ -133,34 +133,37 @@ internal sealed class SourceWriter
     /// allows); when nothing fits, right after the first token (one longer than the width).</summary>
     private static (int At, string Tail, string Head, int Resume) CodeBreakPoint(string text, int width)
     {
-        var tokens = SyntaxFactory.ParseTokens(text).ToList();
+        // Lexed lazily: only the tokens up to the width (and the one after) are looked at, so a very long line costs what
+        // its first part does, not its whole length on every break.
+        using var tokens = SyntaxFactory.ParseTokens(text).GetEnumerator();
         int comma = 0, arrow = 0, space = 0, paren = 0, opener = 0, other = 0, beyond = 0, arrowResume = 0;
         SyntaxToken? lastString = null;
-        for (var k = 0; k < tokens.Count; k++)
+        var hasNext = tokens.MoveNext();
+        while (hasNext)
         {
-            var token = tokens[k];
+            var token = tokens.Current;
             // A trailing comment that does not fit moves to a line of its own (where it wraps like any comment).
-            foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+            if ((CommentStart(token.LeadingTrivia, width) ?? CommentStart(token.TrailingTrivia, width)) is { } commentStart)
             {
-                if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.SpanStart > width) continue;
-                var code = text.Substring(0, trivia.SpanStart).TrimEnd();
-                return code.Length > 0 ? (code.Length, "", "", trivia.SpanStart) : default;
+                var code = text.Substring(0, commentStart).TrimEnd();
+                return code.Length > 0 ? (code.Length, "", "", commentStart) : default;
             }
             if (token.IsKind(SyntaxKind.EndOfFileToken) || token.SpanStart >= width) break;
             if (token.IsKind(SyntaxKind.StringLiteralToken) && token.Text.StartsWith("\"", StringComparison.Ordinal) && !token.Text.StartsWith("\"\"\"", StringComparison.Ordinal))
                 lastString = token;
-            if (k + 1 >= tokens.Count || tokens[k + 1].IsKind(SyntaxKind.EndOfFileToken)) break;
-            var next = tokens[k + 1];
+            hasNext = tokens.MoveNext();
+            if (!hasNext || tokens.Current.IsKind(SyntaxKind.EndOfFileToken)) break;
+            var next = tokens.Current;
             var at = token.Span.End;
-            var gap = text.Substring(at, next.SpanStart - at);
-            if (gap.Trim().Length > 0 || (gap.Length == 0 && !MayBreakBetween(token, next))) continue;   // a comment between tokens stays
+            var gapLength = next.SpanStart - at;
+            if (!IsBlank(text, at, next.SpanStart) || (gapLength == 0 && !MayBreakBetween(token, next))) continue;   // a comment between tokens stays
             if (at > width)
             {
                 // Nothing fits before a token longer than the width: it ends its line.
                 beyond = at;
                 break;
             }
-            if (gap.Length > 0)
+            if (gapLength > 0)
             {
                 if (token.IsKind(SyntaxKind.CommaToken)) comma = at;
                 else if (next.IsKind(SyntaxKind.EqualsGreaterThanToken) && text.Length > next.Span.End && text[next.Span.End] == ' ')
@@ -184,6 +187,21 @@ internal sealed class SourceWriter
         if (opener > 0) return (opener, "", "", opener);
         if (other > 0) return (other, "", "", other);
         return beyond > 0 ? (beyond, "", "", NextToken(text, beyond)) : default;
+    }
+
+    /// <summary>Where a single-line comment in <paramref name="trivia"/> starts, if it starts within the width.</summary>
+    private static int? CommentStart(SyntaxTriviaList trivia, int width)
+    {
+        foreach (var item in trivia)
+            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) && item.SpanStart <= width) return item.SpanStart;
+        return null;
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (!char.IsWhiteSpace(text[i])) return false;
+        return true;
     }
 
     /// <summary>Whether a line break may go between two tokens written with nothing between them. C# allows white space
