@@ -100,6 +100,15 @@ internal static class Parser
                     continue;
             }
             if (reportHere) result.Problems.AddRange(problems);
+            else
+            {
+                // A base [GenesysApi] interface in this compilation reports its own members' problems; what depends on this
+                // interface (its JsonContext) is reported here, on this interface, as is everything of a base compiled
+                // elsewhere: either way this client stubs the member, so this build must say why.
+                var compiledElsewhere = !declaring.Locations.Any(l => l.IsInSource);
+                foreach (var problem in problems)
+                    if (compiledElsewhere || problem.Descriptor == Descriptors.MissingJsonContract) result.Problems.Add(problem.At(declaration));
+            }
         }
         if (interfaceProblems.Count > 0) return result;
 

@@ -58,7 +58,41 @@ internal static class Route
         if (template![0] != '/') return "the route must start with '/'";
         if (template.IndexOf('?') >= 0 || template.IndexOf('#') >= 0) return "the route must not carry a query string or fragment (use [Query] parameters)";
         if (!IsWellFormed(template)) return "the route has a malformed {placeholder}";
+        if (template.IndexOf('\\') >= 0) return "the route must not contain '\\', which servers and proxies may read as '/'";
+        return SegmentProblem(template);
+    }
+
+    /// <summary>Literal segments that change which path is called: an empty one ("//", which at the start would even name
+    /// another host) and the dot segments "." and ".." (also percent-encoded), which every URI parser, proxy and server
+    /// resolves against the path. A trailing '/' is left alone.</summary>
+    private static string? SegmentProblem(string template)
+    {
+        for (var start = 1; start <= template.Length; )
+        {
+            var end = template.IndexOf('/', start);
+            if (end < 0) end = template.Length;
+            var length = end - start;
+            if (length == 0 && end < template.Length) return "the route must not contain an empty segment ('//')";
+            if (IsDotSegment(template, start, end)) return "the route must not contain a '.' or '..' segment, which changes the path that is called";
+            start = end + 1;
+        }
         return null;
+    }
+
+    private static bool IsDotSegment(string text, int start, int end)
+    {
+        var dots = 0;
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] == '.') dots++;
+            else if (text[i] == '%' && i + 2 < end && text[i + 1] == '2' && (text[i + 2] == 'e' || text[i + 2] == 'E'))
+            {
+                dots++;
+                i += 2;
+            }
+            else return false;
+        }
+        return dots is 1 or 2;
     }
 
     private static bool IsWellFormed(string template)

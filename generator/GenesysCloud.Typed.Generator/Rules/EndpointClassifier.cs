@@ -133,7 +133,8 @@ internal sealed class EndpointClassifier
         var (statusPath, resultsPath) = Job(job, returns?.Kind, verb, paging, name, at, problems, ref itemsProperty);
 
         // Lists and loops, not sets and LINQ: this runs for every endpoint on every compilation, and routes hold few placeholders.
-        var placeholders = routeProblem is null ? Route.Placeholders(route!)! : [];
+        // A route refused for anything but its braces still names its placeholders: its parameters are bound, not also reported.
+        var placeholders = (route is null ? null : Route.Placeholders(route)) ?? [];
         for (var i = 0; i < placeholders.Count; i++)
             if (placeholders.IndexOf(placeholders[i]) == i && placeholders.LastIndexOf(placeholders[i]) != i)
                 problems.Add(new Problem(Descriptors.BoundTwice, RouteAt(), [$"The route placeholder {{{placeholders[i]}}}", name]));

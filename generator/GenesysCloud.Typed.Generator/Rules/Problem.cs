@@ -26,6 +26,9 @@ internal sealed class Problem
     /// <summary>A second place the fix edits (the JsonSerializerContext to extend), as the diagnostic's additional location.</summary>
     public Location? Elsewhere { get; }
 
+    /// <summary>The same problem reported at <paramref name="location"/> (an inherited member's, on the inheriting interface).</summary>
+    public Problem At(Location location) => new(Descriptor, location, Arguments, Properties, Elsewhere);
+
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location, Elsewhere is null ? null : new[] { Elsewhere }, Properties, Arguments);
 
