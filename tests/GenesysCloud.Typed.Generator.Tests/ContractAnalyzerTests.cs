@@ -94,7 +94,7 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0109").WithLocation(3).WithArguments("TwoBodies"),
             Verify.Diagnostic("GCT0110").WithLocation(4).WithArguments("TwoTokens"),
             Verify.Diagnostic("GCT0111").WithLocation(5).WithArguments("BodyOnGet", "GET"),
-            Verify.Diagnostic("GCT0115").WithLocation(6).WithArguments("X Bad", "h"),
+            Verify.Diagnostic("GCT0115").WithLocation(6).WithArguments("X Bad", "h", "is not a valid HTTP header name"),
             Verify.Diagnostic("GCT0116").WithLocation(7).WithArguments("query", "u", "User", ", or a collection of them"),
             Verify.Diagnostic("GCT0118").WithLocation(8).WithArguments("x", "ByRef"),
             Verify.Diagnostic("GCT0119").WithLocation(9).WithArguments("both", "Both"),

@@ -59,7 +59,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor GenericMethod = Rule("GCT0114", "Generic endpoint method",
         "'{0}' is generic; endpoint methods cannot have type parameters", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadHeaderName = Rule("GCT0115", "Invalid header name",
-        "\"{0}\" on parameter '{1}' is not a valid HTTP header name", Contract, DiagnosticSeverity.Error);
+        "\"{0}\" on parameter '{1}' {2}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Rule("GCT0116", "Parameter type cannot be sent",
         "The {0} parameter '{1}' has the type {2}, which cannot be written in a {0}; use a string, number, bool, Guid, date, enum{3}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NotAMethod = Rule("GCT0117", "Interface member that is not an endpoint",

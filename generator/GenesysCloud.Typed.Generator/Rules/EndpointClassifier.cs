@@ -264,7 +264,8 @@ internal sealed class EndpointClassifier
         if (header is not null)
         {
             var key = header.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
-            if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, P(), [key ?? "", parameter.Name]));
+            if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, P(), [key ?? "", parameter.Name, "is not a valid HTTP header name"]));
+            else if (ReservedHeaders.Why(key!) is { } why) problems.Add(new Problem(Descriptors.BadHeaderName, P(), [key!, parameter.Name, why]));
             else if (!bindings.AddKey(ParameterRole.Header, key!)) problems.Add(new Problem(Descriptors.BoundTwice, P(), [$"The header '{key}'", method]));
             var value = ValueClassifier.Scalar(parameter.Type, _marks);
             if (value is null) problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), ["header", parameter.Name, parameter.Type.ToDisplayString(), ""]));

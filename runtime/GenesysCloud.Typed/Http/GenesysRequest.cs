@@ -56,7 +56,7 @@ public sealed class GenesysRequest
         init
         {
             if (value is not null)
-                foreach (var (name, text) in value) HeaderRules.Check(name, text);
+                foreach (var (name, text) in value) HeaderRules.CheckCallerHeader(name, text);
             _headers = value;
         }
     }
