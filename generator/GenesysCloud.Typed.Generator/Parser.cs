@@ -110,6 +110,7 @@ internal static class Parser
                     if (compiledElsewhere || problem.Descriptor == Descriptors.MissingJsonContract) result.Problems.Add(problem.At(declaration));
             }
         }
+        result.Problems.AddRange(EndpointsNotImplemented(api, known, declaration));
         if (interfaceProblems.Count > 0) return result;
 
         var fullName = types.Of(api);
@@ -134,6 +135,20 @@ internal static class Parser
             endpoints.ToEquatableArray(),
             stubs.ToEquatableArray());
         return result;
+    }
+
+    /// <summary>Methods declared as endpoints (an HTTP method attribute) that the client cannot implement: static ones, and
+    /// ones with a body (a default implementation the client does not replace). Without this they would vanish silently.</summary>
+    private static IEnumerable<Problem> EndpointsNotImplemented(INamedTypeSymbol api, KnownSymbols known, Location declaration)
+    {
+        foreach (var member in api.GetMembers())
+        {
+            // The usual abstract instance method fails the first test at once: no attribute is read for it.
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || (!method.IsStatic && method.IsAbstract)) continue;
+            if (!method.GetAttributes().Any(a => known.HttpMethodOf(a.AttributeClass) is not null)) continue;
+            var what = method.IsStatic ? "a static method, which the client cannot implement" : "a method with a body, which the client does not replace";
+            yield return new Problem(Descriptors.NotAMethod, method.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration, [method.Name, what]);
+        }
     }
 
     /// <summary>"the route is empty (GCT0105); generic methods … (GCT0114)": every problem of a stubbed member.</summary>

@@ -24,6 +24,9 @@ public sealed partial class LockstepTests
     /// <summary>The analyzer tests' declarations, so every GCT01xx rule is exercised.</summary>
     private static readonly string[] ContractCases =
     [
+        // Endpoints the client cannot implement (static, or with a body), and cancellation tokens bound to the request.
+        "[GenesysApi] public partial interface IApi { [Get(\"/a\")] static Task<User> S() => null!; [Get(\"/b\")] Task<User> D() => null!; [Get(\"/c\")] Task<User> Ok(); }",
+        "[GenesysApi] public partial interface IApi { [Post(\"/a\")] Task B([Body] CancellationToken ct); [Get(\"/b\")] Task Q([Query] CancellationToken ct); [Get(\"/c\")] Task H([Header(\"X-C\")] CancellationToken ct); }",
         "[GenesysApi] public partial interface IApi { Task<User> NoVerb(); [Get(\"api/v2/users\")] Task<User> RelativeRoute(); [Get(\"/api/v2/users?x=1\")] Task<User> QueryInRoute(); [Get(\"/api/v2/users\")] Task<T> Generic<T>(); [Get(\"/api/v2/users\")] User NotAsync(); [Post(\"/api/v2/users\")] IAsyncEnumerable<User> PagedPost(); [Get(\"/api/v2/users\"), Paging(PagingStyle.Cursor)] Task<User> PagingOnSingle(); string Name { get; } }",
         "[GenesysApi] public partial interface IApi { [Get(\"/api/v2/users/{userId}\")] Task<User> Missing(); [Get(\"/api/v2/users\")] Task<User> Unbound(int page); [Get(\"/api/v2/users\")] Task<User> TwiceQuery([Query(\"a\")] int x, [Query(\"a\")] int y); [Post(\"/api/v2/users\")] Task TwoBodies([Body] User a, [Body] User b); [Get(\"/api/v2/users\")] Task TwoTokens(CancellationToken a, CancellationToken b); [Get(\"/api/v2/users\")] Task BodyOnGet([Body] User b); [Get(\"/api/v2/users\")] Task BadHeader([Header(\"X Bad\")] string h); [Get(\"/api/v2/users\")] Task ComplexQuery([Query] User u); [Get(\"/api/v2/users\")] Task ByRef(ref int x); [Get(\"/api/v2/users\")] Task Both([Query][Header(\"X-A\")] string both); [Get(\"/api/v2/users\")] Task Varargs(__arglist); }",
         "[GenesysApi] public partial interface IApi { [Get(\"/a/{x}\")] ref Task<User> M([Body] ReadOnlySpan<byte> x, [Query(Format = (QueryCollectionFormat)9)] int[] ids, [Header(\"X-A\")] int a, [Header(\"x-a\")] int b); [Get(\"/a\"), Paging((PagingStyle)7, ItemsProperty = \"\")] Task<int> N<T>(); }",
@@ -79,6 +82,8 @@ public sealed partial class LockstepTests
         {
             var member = MemberAt(error, run.Output);
             if (member is null || !generated || !HasOutput(member.ContainingType, run)) continue;
+            // A member the client does not implement (static, or with a body) has no stub: the error is all there is.
+            if (member.IsStatic || !member.IsAbstract) continue;
             Assert.True(stubs.Any(s => SymbolEqualityComparer.Default.Equals(s.Member, member) && s.Ids.Contains(error.Id)),
                 $"{error.Id} at {member.Name} has no stub naming it: {error.GetMessage()} in {declaration}");
         }

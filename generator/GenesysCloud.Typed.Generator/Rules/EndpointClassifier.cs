@@ -234,6 +234,12 @@ internal sealed class EndpointClassifier
 
         if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
         {
+            // It cancels the call; it is never sent. Bound to the request, it would be taken as the call's token silently.
+            if (body)
+                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, "CancellationToken",
+                    "a CancellationToken cancels the call and is never sent (remove [Body])"]));
+            else if (query is not null || header is not null)
+                problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), [query is not null ? "query" : "header", parameter.Name, "CancellationToken", ""]));
             if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, P(), [method]));
             return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi, ValueModel.None);
         }
