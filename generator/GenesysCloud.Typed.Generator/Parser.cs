@@ -221,7 +221,45 @@ internal static class Parser
             if (api.Name == candidate || !api.GetMembers(candidate).IsEmpty) return true;
             foreach (var type in api.AllInterfaces)
                 if (!type.GetMembers(candidate).IsEmpty) return true;
+            // A name the interface's own signatures use, as a type or as what qualifies one: inside the interface a nested
+            // class of that name would be found first and take the user's type's place.
+            foreach (var member in api.GetMembers())
+            {
+                switch (member)
+                {
+                    case IMethodSymbol method:
+                        if (Mentions(method.ReturnType, candidate) || method.Parameters.Any(p => Mentions(p.Type, candidate))) return true;
+                        break;
+                    case IPropertySymbol property:
+                        if (Mentions(property.Type, candidate) || property.Parameters.Any(p => Mentions(p.Type, candidate))) return true;
+                        break;
+                    case IEventSymbol @event:
+                        if (Mentions(@event.Type, candidate)) return true;
+                        break;
+                }
+            }
             return false;
+        }
+    }
+
+    /// <summary><paramref name="type"/>, a type argument, element or containing type of it, or a namespace that holds it
+    /// is called <paramref name="name"/>.</summary>
+    private static bool Mentions(ITypeSymbol type, string name)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return Mentions(array.ElementType, name);
+            case IPointerTypeSymbol pointer:
+                return Mentions(pointer.PointedAtType, name);
+            case INamedTypeSymbol named:
+                for (ISymbol? outer = named; outer is not null and not INamespaceSymbol { IsGlobalNamespace: true }; outer = outer.ContainingSymbol)
+                    if (outer.Name == name) return true;
+                foreach (var argument in named.TypeArguments)
+                    if (Mentions(argument, name)) return true;
+                return false;
+            default:
+                return type.Name == name;
         }
     }
 
