@@ -223,18 +223,23 @@ internal static class Parser
                 if (!type.GetMembers(candidate).IsEmpty) return true;
             // A name the interface's own signatures use, as a type or as what qualifies one: inside the interface a nested
             // class of that name would be found first and take the user's type's place.
+            var mentions = new SignatureNames(candidate);
             foreach (var member in api.GetMembers())
             {
                 switch (member)
                 {
                     case IMethodSymbol method:
-                        if (Mentions(method.ReturnType, candidate) || method.Parameters.Any(p => Mentions(p.Type, candidate))) return true;
+                        if (mentions.In(method.ReturnType)) return true;
+                        foreach (var parameter in method.Parameters)
+                            if (mentions.In(parameter.Type)) return true;
                         break;
                     case IPropertySymbol property:
-                        if (Mentions(property.Type, candidate) || property.Parameters.Any(p => Mentions(p.Type, candidate))) return true;
+                        if (mentions.In(property.Type)) return true;
+                        foreach (var parameter in property.Parameters)
+                            if (mentions.In(parameter.Type)) return true;
                         break;
                     case IEventSymbol @event:
-                        if (Mentions(@event.Type, candidate)) return true;
+                        if (mentions.In(@event.Type)) return true;
                         break;
                 }
             }
@@ -242,24 +247,35 @@ internal static class Parser
         }
     }
 
-    /// <summary><paramref name="type"/>, a type argument, element or containing type of it, or a namespace that holds it
-    /// is called <paramref name="name"/>.</summary>
-    private static bool Mentions(ITypeSymbol type, string name)
+    /// <summary>Whether a type as written in a signature uses a name: the type, a type argument or element, a containing
+    /// type, or a namespace that holds it. Each type definition's chain of names is read once (signatures repeat types).</summary>
+    private sealed class SignatureNames
     {
-        switch (type)
+        private readonly string _name;
+        private readonly HashSet<ISymbol> _read = new(SymbolEqualityComparer.Default);
+
+        public SignatureNames(string name) => _name = name;
+
+        public bool In(ITypeSymbol type)
         {
-            case IArrayTypeSymbol array:
-                return Mentions(array.ElementType, name);
-            case IPointerTypeSymbol pointer:
-                return Mentions(pointer.PointedAtType, name);
-            case INamedTypeSymbol named:
-                for (ISymbol? outer = named; outer is not null and not INamespaceSymbol { IsGlobalNamespace: true }; outer = outer.ContainingSymbol)
-                    if (outer.Name == name) return true;
-                foreach (var argument in named.TypeArguments)
-                    if (Mentions(argument, name)) return true;
-                return false;
-            default:
-                return type.Name == name;
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return In(array.ElementType);
+                case IPointerTypeSymbol pointer:
+                    return In(pointer.PointedAtType);
+                case INamedTypeSymbol named:
+                    if (_read.Add(named.OriginalDefinition))
+                    {
+                        for (ISymbol? outer = named; outer is not null and not INamespaceSymbol { IsGlobalNamespace: true }; outer = outer.ContainingSymbol)
+                            if (outer.Name == _name) return true;
+                    }
+                    foreach (var argument in named.TypeArguments)
+                        if (In(argument)) return true;
+                    return false;
+                default:
+                    return type.Name == _name;
+            }
         }
     }
 
