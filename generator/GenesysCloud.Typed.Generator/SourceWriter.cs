@@ -133,6 +133,51 @@ internal sealed class SourceWriter
     /// allows); when nothing fits, right after the first token (one longer than the width).</summary>
     private static (int At, string Tail, string Head, int Resume) CodeBreakPoint(string text, int width)
     {
+        // Most long lines the emitter writes are argument lists: their break is the last ", " before the width, which a
+        // scan finds without the lexer when the line holds nothing a scan could misread (the lexer's answer is the same).
+        if (LastCommaOutsideStrings(text, width) is var comma and > 0) return (comma, "", "", NextToken(text, comma));
+        return LexedBreakPoint(text, width);
+    }
+
+    /// <summary>For tests: the scan's break (0 when it leaves the line to the lexer) and the lexer's, which must agree.</summary>
+    internal static (int Scanned, int Lexed) CommaBreaksForTests(string text, int width) =>
+        (LastCommaOutsideStrings(text, width), LexedBreakPoint(text, width) is { Tail: "" } lexed && text.Length > lexed.At && lexed.At > 0 && text[lexed.At - 1] == ',' ? lexed.At : -1);
+
+    /// <summary>The position after the last ", " that ends before <paramref name="width"/> outside a regular string literal;
+    /// 0 when there is none or the line holds a char, verbatim, interpolated or raw literal or a comment (left to the lexer).</summary>
+    private static int LastCommaOutsideStrings(string text, int width)
+    {
+        var last = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            switch (c)
+            {
+                case '\'':
+                case '@' or '$' when i + 1 < text.Length && text[i + 1] == '"':
+                case '/' when i + 1 < text.Length && text[i + 1] is '/' or '*':
+                    return 0;
+                case '"':
+                    if (i + 2 < text.Length && text[i + 1] == '"' && text[i + 2] == '"') return 0;
+                    inString = true;
+                    break;
+                case ',' when i + 1 < text.Length && text[i + 1] == ' ' && i + 1 <= width:
+                    last = i + 1;
+                    break;
+            }
+        }
+        return inString ? 0 : last;
+    }
+
+    private static (int At, string Tail, string Head, int Resume) LexedBreakPoint(string text, int width)
+    {
         // Lexed lazily: only the tokens up to the width (and the one after) are looked at, so a very long line costs what
         // its first part does, not its whole length on every break.
         using var tokens = SyntaxFactory.ParseTokens(text).GetEnumerator();
