@@ -59,6 +59,7 @@ internal static class Route
         if (template.IndexOf('?') >= 0 || template.IndexOf('#') >= 0) return "the route must not carry a query string or fragment (use [Query] parameters)";
         if (!IsWellFormed(template)) return "the route has a malformed {placeholder}";
         if (template.IndexOf('\\') >= 0) return "the route must not contain '\\', which servers and proxies may read as '/'";
+        if (!EscapesAreWhole(template)) return "every '%' must start an escape of two hex digits (%2F) in the route's own text, not one a value completes";
         return SegmentProblem(template);
     }
 
@@ -78,6 +79,17 @@ internal static class Route
         }
         return null;
     }
+
+    /// <summary>Each '%' is followed by two hex digits: a broken escape is sent re-escaped or, completed by a route value
+    /// ("%2{x}" with "e"), becomes an escape the template never shows (a "%2e" dot segment).</summary>
+    private static bool EscapesAreWhole(string template)
+    {
+        for (var i = template.IndexOf('%'); i >= 0; i = template.IndexOf('%', i + 1))
+            if (i + 2 >= template.Length || !IsHex(template[i + 1]) || !IsHex(template[i + 2])) return false;
+        return true;
+    }
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
 
     private static bool IsDotSegment(string text, int start, int end)
     {

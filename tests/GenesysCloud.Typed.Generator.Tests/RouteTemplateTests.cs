@@ -13,7 +13,9 @@ public sealed class RouteTemplateTests
     // Each bad segment at the start, in the middle and at the end of a route, beside placeholders; and "//" at the start.
     public static TheoryData<string> Refused()
     {
-        var data = new TheoryData<string> { "//evil.example/api/v2/users", "//", "/api//v2", "/api/v2/users/{id}//x", "/api\\v2" };
+        var data = new TheoryData<string> { "//evil.example/api/v2/users", "//", "/api//v2", "/api/v2/users/{id}//x", "/api\\v2",
+            // Broken escapes, and escapes a value would complete ("%2{id}" with "e" is "%2e").
+            "/api/v2/users/%2{id}/profile", "/api/v2/x/%{id}", "/api/v2/x/%zz", "/api/v2/x/%", "/api/v2/x/%2", "/api/v2/x/%2e%", "/api/v2/%g0/x" };
         foreach (var bad in Bad)
         {
             if (bad.Length == 0) continue;   // an empty segment is "//", above
@@ -28,7 +30,8 @@ public sealed class RouteTemplateTests
     public static TheoryData<string> Accepted() => new()
     {
         "/", "/api/v2/users", "/api/v2/users/", "/api/v2/users/{id}", "/api/v2/files/{name}.{ext}", "/api/v2/a.b/c", "/api/v2/..x",
-        "/api/v2/x..", "/api/v2/.well-known", "/api/v2/...", "/api/v2/%2ex", "/api/v2/%2e%2e%2e", "/api/v2/{a}/{b}/",
+        "/api/v2/x..", "/api/v2/.well-known", "/api/v2/...", "/api/v2/%2ex", "/api/v2/%2e%2e%2e", "/api/v2/{a}/{b}/", "/api/v2/a%20b/{id}",
+        "/api/v2/%C3%BC/{a}", "/api/v2/{a}%2Fx",
     };
 
     [Theory]

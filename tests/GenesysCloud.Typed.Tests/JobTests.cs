@@ -57,6 +57,23 @@ public sealed class JobTests
         Assert.Equal(GenesysJobState.Fulfilled, job.State);
     }
 
+    [Theory]
+    [InlineData(Jobs + "/")]
+    [InlineData(Jobs + "/?x=1")]
+    public async Task A_submit_route_ending_in_a_slash_polls_and_reads_without_a_doubled_slash(string submit)
+    {
+        await using var h = await Harness.StartAsync(emulator: o => o.ConversationCount = 120);
+        var job = h.Connection.Job(new GenesysRequest(HttpMethod.Post, submit, Jobs + "/") { Body = Query }, TestJson.Default.Conversation, "conversations");
+
+        var ids = await ReadAllAsync(h, job.WithPageSize(50));
+
+        Assert.Equal(h.Emulator.Ledger.AllConversationIds(), ids);
+        Assert.DoesNotContain(h.Tap.To(Jobs), r => r.Uri.AbsolutePath.Contains("//", StringComparison.Ordinal));
+        var jobId = h.Tap.To(Jobs).Single(r => r.Method == "DELETE").Uri.AbsolutePath[(Jobs.Length + 1)..];
+        Assert.Contains(h.Tap.To(Jobs), r => r.Method == "GET" && r.Uri.AbsolutePath == Jobs + "/" + jobId);
+        Assert.Contains(h.Tap.To(Jobs), r => r.Method == "GET" && r.Uri.AbsolutePath == Jobs + "/" + jobId + "/results");
+    }
+
     [Fact]
     public async Task Polling_and_results_survive_tokens_that_expire_every_second_and_5xx()
     {

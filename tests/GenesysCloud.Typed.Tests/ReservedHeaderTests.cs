@@ -8,7 +8,8 @@ public sealed class ReservedHeaderTests
     private static readonly string[] Reserved =
     [
         "Authorization", "Proxy-Authorization", "Host", "Content-Type", "Content-Length", "Transfer-Encoding", "Connection",
-        "Keep-Alive", "Upgrade", "TE", "Trailer", "Expect", "Proxy-Connection",
+        "Keep-Alive", "Upgrade", "TE", "Trailer", "Expect", "Proxy-Connection", "Allow", "Content-Disposition", "Content-Encoding",
+        "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified",
     ];
 
     public static TheoryData<string> ReservedInEveryCase()

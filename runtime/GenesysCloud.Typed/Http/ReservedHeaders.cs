@@ -14,6 +14,9 @@ internal static class ReservedHeaders
     [
         "Authorization", "Proxy-Authorization", "Host", "Content-Type", "Content-Length", "Transfer-Encoding", "Connection",
         "Keep-Alive", "Upgrade", "TE", "Trailer", "Expect", "Proxy-Connection",
+        // Content headers: they belong to the body, and a request's header collection silently drops them.
+        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Location", "Content-MD5", "Content-Range",
+        "Expires", "Last-Modified",
     ];
 
     /// <summary>Why a caller may not set <paramref name="name"/>, or null when it may.</summary>
@@ -27,6 +30,8 @@ internal static class ReservedHeaders
                 "Authorization" or "Proxy-Authorization" => "is the client's own: it carries the access token",
                 "Content-Type" => "is the body's: set GenesysRequest.BodyContentType",
                 "Host" or "Content-Length" => "is set from the configured host and the body",
+                "Allow" or "Content-Disposition" or "Content-Encoding" or "Content-Language" or "Content-Location" or "Content-MD5"
+                    or "Content-Range" or "Expires" or "Last-Modified" => "describes the body, which the client writes as JSON",
                 _ => "frames the connection, which the transport manages",
             };
         }

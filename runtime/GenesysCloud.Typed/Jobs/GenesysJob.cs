@@ -305,17 +305,18 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
     private string StatusPath(string jobId)
     {
         var segment = QueryBuilder.Segment(jobId, "jobId");
-        return _statusPath?.Replace(JobIdPlaceholder, segment, StringComparison.Ordinal) ?? _submit.Path + "/" + segment;
+        // Joined without a doubled '/', which a submit route or status path ending in '/' would otherwise give.
+        return _statusPath?.Replace(JobIdPlaceholder, segment, StringComparison.Ordinal) ?? _submit.Path.TrimEnd('/') + "/" + segment;
     }
 
     private string ResultsPath(string jobId)
     {
-        var path = _resultsPath?.Replace(JobIdPlaceholder, QueryBuilder.Segment(jobId, "jobId"), StringComparison.Ordinal) ?? StatusPath(jobId) + "/results";
+        var path = _resultsPath?.Replace(JobIdPlaceholder, QueryBuilder.Segment(jobId, "jobId"), StringComparison.Ordinal) ?? StatusPath(jobId).TrimEnd('/') + "/results";
         if (_pageSize is { } size) path = NextLink.WithQueryParameter(path, "pageSize", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return _cursor is null ? path : NextLink.WithQueryParameter(path, "cursor", _cursor);
     }
 
-    private string StatusRoute => _statusPath ?? _submit.RouteTemplate + "/" + JobIdPlaceholder;
+    private string StatusRoute => _statusPath ?? _submit.RouteTemplate.TrimEnd('/') + "/" + JobIdPlaceholder;
 
-    private string ResultsRoute => _resultsPath ?? StatusRoute + "/results";
+    private string ResultsRoute => _resultsPath ?? StatusRoute.TrimEnd('/') + "/results";
 }
