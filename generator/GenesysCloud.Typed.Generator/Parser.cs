@@ -141,7 +141,17 @@ internal static class Parser
     /// ones with a body (a default implementation the client does not replace). Without this they would vanish silently.</summary>
     private static IEnumerable<Problem> EndpointsNotImplemented(INamedTypeSymbol api, KnownSymbols known, Location declaration)
     {
-        foreach (var member in api.GetMembers())
+        // The interface's own members and those of plain bases (a [GenesysApi] base reports its own).
+        foreach (var declaring in new[] { api }.Concat(api.AllInterfaces))
+        {
+            if (!ReferenceEquals(declaring, api) && (known.IsGenesysApi(declaring) || InterfaceRules.IsRuntimeType(declaring))) continue;
+            foreach (var problem in EndpointsNotImplementedIn(declaring, known, declaration)) yield return problem;
+        }
+    }
+
+    private static IEnumerable<Problem> EndpointsNotImplementedIn(INamedTypeSymbol declaring, KnownSymbols known, Location declaration)
+    {
+        foreach (var member in declaring.GetMembers())
         {
             // The usual abstract instance method fails the first test at once: no attribute is read for it.
             if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || (!method.IsStatic && method.IsAbstract)) continue;
@@ -221,8 +231,12 @@ internal static class Parser
             if (api.Name == candidate || !api.GetMembers(candidate).IsEmpty) return true;
             foreach (var type in api.AllInterfaces)
                 if (!type.GetMembers(candidate).IsEmpty) return true;
-            // A name the interface's own signatures use, as a type or as what qualifies one: inside the interface a nested
-            // class of that name would be found first and take the user's type's place.
+            // A name written anywhere in the interface's declarations (a type, an alias, a qualifier, an attribute argument,
+            // a default value, a helper's body): inside the interface a nested class of that name would be found first and
+            // take its place. Read from the text (a name in a comment only costs the client a suffix); the signatures' types
+            // are also read as symbols, for a name spelled with escapes.
+            foreach (var reference in api.DeclaringSyntaxReferences)
+                if (TextContains(reference.SyntaxTree.GetText(), reference.Span, candidate)) return true;
             var mentions = new SignatureNames(candidate);
             foreach (var member in api.GetMembers())
             {
@@ -244,6 +258,21 @@ internal static class Parser
                 }
             }
             return false;
+        }
+    }
+
+    /// <summary><paramref name="value"/> occurs in <paramref name="span"/> of <paramref name="text"/>, read in chunks (the
+    /// declaration of a large interface is never copied into one string).</summary>
+    private static bool TextContains(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
+    {
+        if (span.Length < value.Length) return false;
+        var buffer = new char[System.Math.Min(span.Length, 4096)];
+        for (var start = span.Start; ; start += buffer.Length - value.Length + 1)
+        {
+            var count = System.Math.Min(buffer.Length, span.End - start);
+            text.CopyTo(start, buffer, 0, count);
+            if (System.MemoryExtensions.IndexOf(new System.ReadOnlySpan<char>(buffer, 0, count), System.MemoryExtensions.AsSpan(value), System.StringComparison.Ordinal) >= 0) return true;
+            if (start + count >= span.End) return false;
         }
     }
 

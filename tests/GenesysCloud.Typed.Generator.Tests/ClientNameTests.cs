@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 
@@ -50,6 +51,53 @@ public sealed class ClientNameTests
         var generated = Assert.Single(run.GeneratedTrees).ToString();
         Assert.Contains("class GenesysClient_1 :", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("has no generated implementation", GeneratorHarness.Unwrapped(generated), StringComparison.Ordinal);
+    }
+
+    // The name anywhere else inside the interface: aliases, attribute arguments, default values, helpers' bodies, the
+    // [GenesysApi] attribute itself.
+    public static TheoryData<string, string, string> Elsewhere() => new()
+    {
+        { "using GenesysClient = App.Models.Outer.Inner;", "", "[Get(\"/a\")] Task<GenesysClient> GetAsync();" },
+        { "using GenesysClient = App.Models;", "", "[Get(\"/a\")] Task<GenesysClient.Outer.Inner> GetAsync();" },
+        { "using App.Wrapped;", "", "[Get(GenesysClient.Route)] Task<string> GetAsync([Query(GenesysClient.Key)] string q = GenesysClient.Default);" },
+        { "using App.Wrapped;", "", "[Get(\"/a\")] Task<string> GetAsync(); static string Region => GenesysClient.Default;" },
+        { "using App.Contexts;", "(JsonContext = typeof(GenesysClient))", "[Get(\"/a\")] Task<string> GetAsync();" },
+    };
+
+    private const string ElsewhereModels = """
+        namespace App.Models { public static class Outer { public sealed class Inner { public string Id { get; set; } = ""; } } }
+        namespace App.Wrapped { public static class GenesysClient { public const string Route = "/api/v2/a", Key = "k", Default = "d"; } }
+        namespace App.Contexts
+        {
+            [System.Text.Json.Serialization.JsonSerializable(typeof(string)), System.Text.Json.Serialization.JsonSerializable(typeof(App.Models.Outer.Inner))]
+            internal sealed partial class GenesysClient : System.Text.Json.Serialization.JsonSerializerContext
+            {
+                public GenesysClient() : base(null) { }
+                public static GenesysClient Default { get; } = new();   // what System.Text.Json's generator would add
+            }
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(Elsewhere))]
+    public async Task The_name_anywhere_in_the_interface_keeps_its_meaning(string usings, string apiArguments, string members)
+    {
+        var source = $$"""
+            #nullable enable
+            {{usings}}
+            using System.Threading.Tasks; using GenesysCloud.Typed;
+            namespace App { [GenesysApi{{apiArguments}}] public partial interface IClientsApi { {{members}} } }
+            """;
+        var compilation = GeneratorHarness.Compile([ElsewhereModels, source]);
+        // The user's own code is legal before generation (the context's members come from System.Text.Json's generator).
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS0534"));
+
+        var run = GeneratorHarness.RunGenerator(compilation);
+        var analyzers = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer(), new Analyzers.JsonContextAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS0534"));
+        Assert.DoesNotContain(analyzers, d => d.Id.StartsWith("GCT01", StringComparison.Ordinal));
+        Assert.Contains("class GenesysClient_1 :", Assert.Single(run.GeneratedTrees).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,31 @@ public sealed class UnimplementedEndpointTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Such_an_endpoint_in_a_plain_base_interface_is_reported_too(bool baseInReferencedAssembly)
+    {
+        const string plain = "using System.Threading.Tasks; using GenesysCloud.Typed;\n" +
+                             "namespace Lib { public sealed class User { public string Id { get; set; } = \"\"; }\n" +
+                             "public interface IPlainBase { [Get(\"/api/v2/users/me\")] Task<User> MeAsync() => null!; [Get(\"/api/v2/users/me2\")] static Task<User> Me2Async() => null!; } }";
+        const string api = "using System.Threading.Tasks; using GenesysCloud.Typed;\n[GenesysApi] public partial interface IApi : Lib.IPlainBase { [Get(\"/api/v2/ok\")] Task<Lib.User> OkAsync(); }";
+        var compilation = baseInReferencedAssembly
+            ? GeneratorHarness.Compile([api], extra: [GeneratorHarness.Compile([plain], assemblyName: "Lib").ToMetadataReference()])
+            : GeneratorHarness.Compile([plain, api]);
+
+        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+
+        // The IDE hands a referenced project over as source of another compilation: nothing may point into it (AD0001 then).
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        var problems = diagnostics.Where(d => d.Id.StartsWith("GCT01", StringComparison.Ordinal)).ToList();
+        Assert.All(problems, p => Assert.True(!p.Location.IsInSource || compilation.ContainsSyntaxTree(p.Location.SourceTree!)));
+        Assert.True(problems.Count == 2, string.Join("\n", problems));
+        Assert.All(problems, p => Assert.Equal("GCT0117", p.Id));
+        Assert.Contains(problems, p => p.GetMessage().Contains("'MeAsync' is a method with a body", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.GetMessage().Contains("'Me2Async' is a static method", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [MemberData(nameof(Cases))]
     public async Task Is_an_error_at_the_member(string member, string id, string said)
     {

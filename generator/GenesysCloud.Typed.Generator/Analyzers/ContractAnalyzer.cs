@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,6 +28,8 @@ public sealed class ContractAnalyzer : GenesysAnalyzer
         {
             var type = (INamedTypeSymbol)symbol.Symbol;
             if (!known.IsGenesysApi(type)) return;
-            foreach (var problem in Parser.Classify(type, known, symbol.CancellationToken).Problems) symbol.ReportDiagnostic(problem.ToDiagnostic());
+            var declaration = type.Locations.FirstOrDefault(l => l.IsInSource && symbol.Compilation.ContainsSyntaxTree(l.SourceTree!)) ?? Location.None;
+            foreach (var problem in Parser.Classify(type, known, symbol.CancellationToken).Problems)
+                symbol.ReportDiagnostic(problem.ToDiagnostic(symbol.Compilation, declaration));
         }, SymbolKind.NamedType);
 }

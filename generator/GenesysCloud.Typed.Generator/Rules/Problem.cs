@@ -32,6 +32,17 @@ internal sealed class Problem
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location, Elsewhere is null ? null : new[] { Elsewhere }, Properties, Arguments);
 
+    /// <summary>The diagnostic for <paramref name="compilation"/>: a place in another compilation's source (a base interface
+    /// of a referenced project, which the IDE hands over as source) becomes <paramref name="fallback"/>, the interface being
+    /// analyzed; a diagnostic may only point into its own compilation.</summary>
+    public Diagnostic ToDiagnostic(Compilation compilation, Location fallback)
+    {
+        bool Outside(Location? l) => l is { IsInSource: true } && !compilation.ContainsSyntaxTree(l.SourceTree!);
+        var location = Outside(Location) ? fallback : Location;
+        var elsewhere = Elsewhere is null || Outside(Elsewhere) ? null : new[] { Elsewhere };
+        return Diagnostic.Create(Descriptor, location, elsewhere, Properties, Arguments);
+    }
+
     /// <summary>"the route must start with '/' (GCT0105)": what a stub's exception says.</summary>
     public string Explanation =>
         Diagnostic.Create(Descriptor, Location.None, Arguments).GetMessage(CultureInfo.InvariantCulture) + " (" + Descriptor.Id + ")";
