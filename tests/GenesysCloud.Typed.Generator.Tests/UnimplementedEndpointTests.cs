@@ -18,6 +18,7 @@ public sealed class UnimplementedEndpointTests
             data.Add($"[{verb}(\"/api/v2/x\")] public static Task M(string id) => Task.CompletedTask;", "GCT0117", "a static method");
         }
         data.Add("[Post(\"/api/v2/x\")] Task M([Body] CancellationToken ct);", "GCT0121", "never sent");
+        data.Add("[Post(\"/api/v2/x\")] Task M([Body] CancellationToken? ct);", "GCT0121", "never sent");
         data.Add("[Get(\"/api/v2/x\")] Task M([Query] CancellationToken ct);", "GCT0116", "query");
         data.Add("[Get(\"/api/v2/x\")] Task M([Query(\"c\")] CancellationToken ct = default);", "GCT0116", "query");
         data.Add("[Get(\"/api/v2/x\")] Task M([Header(\"X-C\")] CancellationToken ct);", "GCT0116", "header");

@@ -245,6 +245,14 @@ internal sealed class EndpointClassifier
         }
         if (body)
         {
+            // A nullable token is still a token: never a JSON body (and no JsonContext entry would make it one).
+            if (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } &&
+                KnownSymbols.Is(inner, _known.CancellationToken))
+            {
+                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, "CancellationToken?",
+                    "a CancellationToken cancels the call and is never sent (remove [Body]; the call's token is a non-nullable CancellationToken)"]));
+                return null;
+            }
             if (++bindings.Bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, P(), [method]));
             if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, P(), [method, verb]));
             if (Signatures.NotSerializable(parameter.Type) is { } notSerializable)
