@@ -37,18 +37,25 @@ internal static class Route
     /// the names: the parser calls it for every endpoint on every compilation.</summary>
     public static List<string>? Placeholders(string template)
     {
-        List<string>? names = null;
+        var names = new List<string>(2);
+        return ScanPlaceholders(template, names) ? names : null;
+    }
+
+    /// <summary>True when every brace opens or closes a placeholder that is a name; the names go to <paramref name="names"/>
+    /// when given (validation alone allocates nothing).</summary>
+    private static bool ScanPlaceholders(string template, List<string>? names)
+    {
         for (var i = 0; i < template.Length; i++)
         {
             var c = template[i];
-            if (c == '}') return null;
+            if (c == '}') return false;
             if (c != '{') continue;
             var end = template.IndexOf('}', i + 1);
-            if (end < 0 || !IsName(template, i + 1, end)) return null;
-            (names ??= new List<string>(2)).Add(template.Substring(i + 1, end - i - 1));
+            if (end < 0 || !IsName(template, i + 1, end)) return false;
+            names?.Add(template.Substring(i + 1, end - i - 1));
             i = end;
         }
-        return names ?? [];
+        return true;
     }
 
     /// <summary>Why a template cannot be used as a route, or null when it can.</summary>
@@ -57,7 +64,7 @@ internal static class Route
         if (string.IsNullOrEmpty(template)) return "the route is empty";
         if (template![0] != '/') return "the route must start with '/'";
         if (template.IndexOf('?') >= 0 || template.IndexOf('#') >= 0) return "the route must not carry a query string or fragment (use [Query] parameters)";
-        if (!IsWellFormed(template)) return "the route has a malformed {placeholder}";
+        if (!ScanPlaceholders(template, null)) return "the route has a malformed {placeholder}";
         if (template.IndexOf('\\') >= 0) return "the route must not contain '\\', which servers and proxies may read as '/'";
         if (!EscapesAreWhole(template)) return "every '%' must start an escape of two hex digits (%2F) in the route's own text, not one a value completes";
         return SegmentProblem(template);
@@ -74,7 +81,7 @@ internal static class Route
             if (end < 0) end = template.Length;
             var length = end - start;
             if (length == 0 && end < template.Length) return "the route must not contain an empty segment ('//')";
-            if (IsDotSegment(template, start, end)) return "the route must not contain a '.' or '..' segment, which changes the path that is called";
+            if (DotSegments.Is(template, start, end)) return "the route must not contain a '.' or '..' segment, which changes the path that is called";
             start = end + 1;
         }
         return null;
@@ -90,36 +97,6 @@ internal static class Route
     }
 
     private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
-
-    private static bool IsDotSegment(string text, int start, int end)
-    {
-        var dots = 0;
-        for (var i = start; i < end; i++)
-        {
-            if (text[i] == '.') dots++;
-            else if (text[i] == '%' && i + 2 < end && text[i + 1] == '2' && (text[i + 2] == 'e' || text[i + 2] == 'E'))
-            {
-                dots++;
-                i += 2;
-            }
-            else return false;
-        }
-        return dots is 1 or 2;
-    }
-
-    private static bool IsWellFormed(string template)
-    {
-        for (var i = 0; i < template.Length; i++)
-        {
-            var c = template[i];
-            if (c == '}') return false;
-            if (c != '{') continue;
-            var end = template.IndexOf('}', i + 1);
-            if (end < 0 || !IsName(template, i + 1, end)) return false;
-            i = end;
-        }
-        return true;
-    }
 
     private static bool IsName(string name) => IsName(name, 0, name.Length);
 

@@ -61,12 +61,16 @@ internal static class NextLink
     // The server never needs "." or ".." (also percent-encoded, or between backslashes) to name its next page.
     private static bool HasDotSegment(string link)
     {
-        var path = link.Split('?', '#')[0];
-        return path.Split('/', '\\').Any(segment =>
+        var end = link.IndexOfAny(['?', '#']);
+        if (end < 0) end = link.Length;
+        for (var start = 0; start <= end; )
         {
-            var decoded = Uri.UnescapeDataString(segment);
-            return decoded is "." or "..";
-        });
+            var next = link.IndexOfAny(['/', '\\'], start, end - start);
+            if (next < 0) next = end;
+            if (DotSegments.Is(link, start, next)) return true;
+            start = next + 1;
+        }
+        return false;
     }
 
     /// <summary>The path with one query parameter set (replaced, or appended).</summary>
