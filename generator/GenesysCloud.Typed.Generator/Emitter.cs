@@ -135,7 +135,7 @@ internal sealed class Emitter
         foreach (var e in api.Endpoints)
         {
             var scopes = e.Scopes.Count == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", e.Scopes.Select(Literal))} }}";
-            w.Line($"    new {Runtime}.GenesysEndpoint({Literal(Identifier.Unescape(e.Name))}, {Literal(e.HttpMethod.ToUpperInvariant())}, {Literal(e.Route)}, {scopes}),");
+            w.Line($"    new {Runtime}.GenesysEndpoint({Literal(Identifier.Unescape(e.Name))}, {Literal(KnownSymbols.Verb(e.HttpMethod))}, {Literal(e.Route)}, {scopes}),");
         }
         w.Line("};");
         w.Line();

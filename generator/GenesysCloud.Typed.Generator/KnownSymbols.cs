@@ -164,6 +164,17 @@ internal sealed class KnownSymbols
         : Is(attributeClass, Delete) ? "Delete"
         : null;
 
+    /// <summary>"GET" for "Get": the method as HTTP writes it, from a table (every endpoint of every compilation asks).</summary>
+    public static string Verb(string httpMethod) => httpMethod switch
+    {
+        "Get" => "GET",
+        "Post" => "POST",
+        "Put" => "PUT",
+        "Patch" => "PATCH",
+        "Delete" => "DELETE",
+        _ => httpMethod.ToUpperInvariant(),
+    };
+
     /// <summary>The HTTP method attributes on <paramref name="method"/> with the method each names.</summary>
     public List<(AttributeData Attribute, string Method)> HttpAttributes(IMethodSymbol method)
     {

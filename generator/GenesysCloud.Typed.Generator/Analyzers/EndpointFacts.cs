@@ -40,7 +40,7 @@ internal sealed class EndpointFacts
     {
         var https = known.HttpAttributes(method);
         var http = https.Count == 1 ? https[0].Attribute : null;
-        var httpMethod = https.Count == 1 ? https[0].Method.ToUpperInvariant() : null;
+        var httpMethod = https.Count == 1 ? KnownSymbols.Verb(https[0].Method) : null;
         var route = http is { ConstructorArguments.Length: 1 } ? http.ConstructorArguments[0].Value as string : null;
         var source = KnownSymbols.Find(method, known.RequiresScope) ?? (method.ContainingType is { } type ? KnownSymbols.Find(type, known.RequiresScope) : null);
         var paging = KnownSymbols.Find(method, known.Paging);

@@ -69,7 +69,7 @@ internal sealed class EndpointClassifier
             return result;
         }
         var (http, httpMethod) = https[0];
-        var verb = Verb(httpMethod);
+        var verb = KnownSymbols.Verb(httpMethod);
         var route = http.ConstructorArguments.Length == 1 ? http.ConstructorArguments[0].Value as string : null;
         Location RouteAt() => http.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
             ? syntax.ArgumentList.Arguments[0].GetLocation() : at;
@@ -232,25 +232,22 @@ internal sealed class EndpointClassifier
             new(Identifier.Escape(parameter.Name), _types.Of(parameter.Type), Signatures.Parameter(parameter, _known, _types), allowNull,
                 role, key, format, value, SymbolMarks.Of(parameter.Type, _marks));
 
-        if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
+        // The call's token: a CancellationToken bound to nothing. One given [Body], [Query] or [Header] is refused there
+        // (it cancels the call and is never sent), not taken as the call's token.
+        if (KnownSymbols.Is(parameter.Type, _known.CancellationToken) && !body && query is null && header is null)
         {
-            // It cancels the call; it is never sent. Bound to the request, it would be taken as the call's token silently.
-            if (body)
-                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, "CancellationToken",
-                    "a CancellationToken cancels the call and is never sent (remove [Body])"]));
-            else if (query is not null || header is not null)
-                problems.Add(new Problem(Descriptors.UnsupportedParameterType, P(), [query is not null ? "query" : "header", parameter.Name, "CancellationToken", ""]));
             if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, P(), [method]));
             return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi, ValueModel.None);
         }
         if (body)
         {
-            // A nullable token is still a token: never a JSON body (and no JsonContext entry would make it one).
-            if (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } &&
-                KnownSymbols.Is(inner, _known.CancellationToken))
+            // A token, nullable or not, is never a JSON body (and no JsonContext entry would make it one).
+            var token = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] }
+                ? inner : parameter.Type;
+            if (KnownSymbols.Is(token, _known.CancellationToken))
             {
-                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, "CancellationToken?",
-                    "a CancellationToken cancels the call and is never sent (remove [Body]; the call's token is a non-nullable CancellationToken)"]));
+                problems.Add(new Problem(Descriptors.NotSerializable, P(), [$"body parameter '{parameter.Name}'", method, parameter.Type.ToDisplayString(),
+                    "a CancellationToken cancels the call and is never sent (remove [Body]; the call's token is a CancellationToken bound to nothing)"]));
                 return null;
             }
             if (++bindings.Bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, P(), [method]));
@@ -295,16 +292,6 @@ internal sealed class EndpointClassifier
         problems.Add(new Problem(Descriptors.UnboundParameter, P(), [parameter.Name, method]));
         return null;
     }
-
-    private static string Verb(string httpMethod) => httpMethod switch
-    {
-        "Get" => "GET",
-        "Post" => "POST",
-        "Put" => "PUT",
-        "Patch" => "PATCH",
-        "Delete" => "DELETE",
-        _ => httpMethod.ToUpperInvariant(),
-    };
 
     /// <summary>What the parameters of one method have bound so far: cancellation tokens, bodies, query and header keys
     /// (compared ignoring case), and which route placeholders have a parameter.</summary>
