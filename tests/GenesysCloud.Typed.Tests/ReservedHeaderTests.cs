@@ -5,19 +5,10 @@ namespace GenesysCloud.Typed.Tests;
 /// or replace the access token.</summary>
 public sealed class ReservedHeaderTests
 {
-    private static readonly string[] Reserved =
-    [
-        "Authorization", "Proxy-Authorization", "Host", "Content-Type", "Content-Length", "Transfer-Encoding", "Connection",
-        "Keep-Alive", "Upgrade", "TE", "Trailer", "Expect", "Proxy-Connection", "Allow", "Content-Disposition", "Content-Encoding",
-        "Content-Language", "Content-Location", "Content-MD5", "Content-Range", "Expires", "Last-Modified",
-    ];
-
     public static TheoryData<string> ReservedInEveryCase()
     {
         var data = new TheoryData<string>();
-        // Each spelling once ("TE" is its own upper case): xUnit skips a repeated case.
-        foreach (var name in Reserved.SelectMany(n => new[] { n, n.ToLowerInvariant(), n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal))
-            data.Add(name);
+        foreach (var name in Shared.ReservedHeaderNames.InEveryCase()) data.Add(name);
         return data;
     }
 
