@@ -4,26 +4,32 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GenesysCloud.Typed.Generator;
 
-/// <summary>[GenesysApi] partial interfaces → typed clients. One ForAttributeWithMetadataName; the transform builds an
-/// equatable model, so keystrokes elsewhere re-run nothing after it. Reports no diagnostics (the analyzers do).</summary>
+/// <summary>[GenesysApi] partial interfaces → typed clients. One ForAttributeWithMetadataName whose transform reads the
+/// interface's symbols into equatable facts; the rules make the model from the facts, the emitter the source from the
+/// model. A keystroke elsewhere re-runs only the read. Reports no diagnostics (the analyzers do).</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ApiGenerator : IIncrementalGenerator
 {
+    public const string FactsStep = "GenesysApiFacts";
     public const string ModelStep = "GenesysApiModel";
     public const string HintsStep = "GenesysApiHints";
 
     /// <summary>Every step this generator names, for the incremental tests.</summary>
-    public static readonly string[] Steps = [ModelStep, HintsStep];
+    public static readonly string[] Steps = [FactsStep, ModelStep, HintsStep];
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var models = context.SyntaxProvider
+        // On every compilation only the symbols are read (facts); the rules and the emitter run when the facts change.
+        var facts = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.GenesysApi,
                 predicate: static (node, _) => node is InterfaceDeclarationSyntax,
                 transform: static (ctx, ct) => Parser.Parse(ctx, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .Where(static facts => facts is not null)
+            .Select(static (facts, _) => facts!)
+            .WithTrackingName(FactsStep);
+        var models = facts
+            .Select(static (facts, _) => Parser.Build(facts))
             .WithTrackingName(ModelStep);
 
         // Hint names must differ ignoring case (CS8785 otherwise): each output sees every interface's (name, hint) pair,

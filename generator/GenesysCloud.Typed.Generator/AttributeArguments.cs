@@ -15,19 +15,22 @@ internal static class AttributeArguments
         paging.ConstructorArguments.Length == 1 && paging.ConstructorArguments[0].Value is int style && IsDefined<PagingStyle>(style) ? (PagingStyle)style : null;
 
     /// <summary><see cref="PagingDefaults.ItemsProperty"/> when not given; null when given as null, empty or not a string.</summary>
-    public static string? ItemsProperty(AttributeData paging)
-    {
-        var named = paging.NamedArguments.Where(n => n.Key == "ItemsProperty").ToList();
-        if (named.Count == 0) return PagingDefaults.ItemsProperty;
-        return named[named.Count - 1].Value.Value is string { Length: > 0 } items ? items : null;
-    }
+    public static string? ItemsProperty(AttributeData paging) =>
+        LastNamed(paging, "ItemsProperty") is not { } named ? PagingDefaults.ItemsProperty : named.Value is string { Length: > 0 } items ? items : null;
 
     /// <summary>A QueryCollectionFormat the generator knows (Multi when not given), or null.</summary>
-    public static QueryCollectionFormat? QueryFormat(AttributeData query)
+    public static QueryCollectionFormat? QueryFormat(AttributeData query) =>
+        LastNamed(query, "Format") is not { } named ? QueryCollectionFormat.Multi
+        : named.Value is int format && IsDefined<QueryCollectionFormat>(format) ? (QueryCollectionFormat)format : null;
+
+    /// <summary>The named argument as given (the last, when repeated); null when not given. A loop, not LINQ: the parser
+    /// reads these on every compilation.</summary>
+    public static TypedConstant? LastNamed(AttributeData attribute, string name)
     {
-        var named = query.NamedArguments.Where(n => n.Key == "Format").ToList();
-        if (named.Count == 0) return QueryCollectionFormat.Multi;
-        return named[named.Count - 1].Value.Value is int format && IsDefined<QueryCollectionFormat>(format) ? (QueryCollectionFormat)format : null;
+        TypedConstant? last = null;
+        foreach (var named in attribute.NamedArguments)
+            if (named.Key == name) last = named.Value;
+        return last;
     }
 
     /// <summary>"PageNumber or Cursor": the members of a linked runtime enum, so a new member needs no edit here.</summary>

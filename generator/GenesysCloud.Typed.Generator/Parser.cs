@@ -5,6 +5,7 @@ using GenesysCloud.Typed.Generator.Analyzers;
 using GenesysCloud.Typed.Generator.Model;
 using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GenesysCloud.Typed.Generator;
 
@@ -26,7 +27,8 @@ internal static class Parser
         public List<Problem> Problems { get; } = new();
     }
 
-    public static ApiModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The generator's step on every compilation: the interface's facts, or null when nothing is generated for it.</summary>
+    public static InterfaceFacts? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Interface } api) return null;
         var known = KnownSymbols.Of(context.SemanticModel.Compilation, context.Attributes.FirstOrDefault()?.AttributeClass);
@@ -34,71 +36,56 @@ internal static class Parser
         if (!IsFirstAnnotatedDeclaration(api, context.TargetNode, known, cancellationToken)) return null;
         // A second source type of the same full name (CS0101, already the user's error) would get the same file name.
         if (HasNamesake(api)) return null;
-        return Classify(api, known, cancellationToken).Model;
+        return ReadFacts(api, known, cancellationToken);
     }
 
+    /// <summary>The facts of an interface a client can be generated into (else null), as the generator reads them.</summary>
+    internal static InterfaceFacts? ReadFacts(INamedTypeSymbol api, KnownSymbols known, CancellationToken cancellationToken) =>
+        Read(api, known, null, cancellationToken);
+
+    /// <summary>The generator's step when the facts changed: the rules make each method an endpoint or a stub.</summary>
+    public static ApiModel Build(InterfaceFacts facts) => Build(facts, out _)!;
+
+    private static ApiModel? Build(InterfaceFacts facts, out List<List<Problem>?> problems)
+    {
+        var classifier = new EndpointClassifier(facts.Types, facts.JsonContext);
+        var endpoints = new List<EndpointModel>(facts.Members.Count);
+        var stubs = new List<StubModel>();
+        problems = new List<List<Problem>?>(facts.Members.Count);
+        foreach (var member in facts.Members)
+        {
+            if (member.Stub is not null)
+            {
+                stubs.Add(member.Stub);
+                problems.Add(null);
+                continue;
+            }
+            var method = member.Method!;
+            var classified = classifier.Classify(method);
+            problems.Add(classified.Problems);
+            if (classified.Endpoint is not null) endpoints.Add(classified.Endpoint);
+            else stubs.Add(MethodStub(method, facts.Types, classified.Problems));
+        }
+        return facts.Shell is null ? null : facts.Shell with { Endpoints = endpoints.ToEquatableArray(), Stubs = stubs.ToEquatableArray() };
+    }
+
+    /// <summary>The analyzers' view: the model and every problem, at its location.</summary>
     public static Classification Classify(INamedTypeSymbol api, KnownSymbols known, CancellationToken cancellationToken)
     {
         var result = new Classification();
-        var interfaceProblems = InterfaceRules.Problems(api, known, cancellationToken, out var declaration, out var canClassifyMembers);
-        result.Problems.AddRange(interfaceProblems);
-        if (!canClassifyMembers) return result;
+        var reading = new Reading();
+        var facts = Read(api, known, reading, cancellationToken);
+        result.Problems.AddRange(reading.Problems);
+        if (reading.Facts is null) return result;
 
-        var types = new TypeNames();
-        var endpoints = new List<EndpointModel>(api.GetMembers().Length);
-        var stubs = new List<StubModel>();
-        // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
-        var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
-        var markContext = new MarkContext(known, diagnosticIds);
-        new SymbolMarks(markContext).Type(api);
-        var json = JsonContract.Of(api, known, types, declaration, cancellationToken, out var jsonProblem);
-        if (jsonProblem is not null) result.Problems.Add(jsonProblem);
-        var classifier = new EndpointClassifier(markContext, types, json, cancellationToken);
-        var needsUnsafe = false;
-        var interfaceScopes = new Dictionary<INamedTypeSymbol, EquatableArray<string>>(SymbolEqualityComparer.Default);
-        foreach (var (declaring, member) in MembersToImplement(api))
+        // The members are classified even when the interface's own problems stop the model.
+        var model = Build(reading.Facts, out var memberProblems);
+        for (var i = 0; i < reading.Members.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var interfaceName = types.Of(declaring);
+            var (declaring, member, at, ownProblems) = reading.Members[i];
+            var problems = ownProblems ?? Resolve(memberProblems[i]!, (IMethodSymbol)member, at, known, reading.Json, cancellationToken);
             // Members of a base [GenesysApi] interface are reported where that interface is analyzed.
             var reportHere = !(member.IsAbstract && !SymbolEqualityComparer.Default.Equals(declaring, api) && known.IsGenesysApi(declaring));
-            var at = member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
-            // An explicit implementation references its interface, the member and every type of its signature.
-            var marks = new SymbolMarks(markContext).Type(declaring).Member(member);
-            List<Problem> problems;
-            switch (member)
-            {
-                case IMethodSymbol method:
-                    marks.Type(method.ReturnType);
-                    foreach (var parameter in method.Parameters) marks.Type(parameter.Type);
-                    needsUnsafe |= Signatures.NeedsUnsafe(method);
-                    if (!interfaceScopes.TryGetValue(declaring, out var scopes))
-                        interfaceScopes[declaring] = scopes = EndpointFacts.ScopesOf(KnownSymbols.Find(declaring, known.RequiresScope)).ToEquatableArray();
-                    var classified = classifier.Classify(method, interfaceName, scopes, marks.Marks, at);
-                    problems = classified.Problems;
-                    if (classified.Endpoint is not null) endpoints.Add(classified.Endpoint);
-                    else stubs.Add(MethodStub(method, interfaceName, problems, marks.Marks, known, types));
-                    break;
-                case IPropertySymbol property:
-                    marks.Type(property.Type);
-                    foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
-                    needsUnsafe |= Signatures.NeedsUnsafe(property.Type) || property.Parameters.Any(p => Signatures.NeedsUnsafe(p.Type));
-                    problems = [new Problem(Descriptors.NotAMethod, at, [property.Name, property.IsIndexer ? "an indexer" : "a property"])];
-                    stubs.Add(new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
-                        Signatures.ReturnPrefix(property) + types.Of(property.Type), "", Signatures.Parameters(property.Parameters, known, types), "",
-                        Signatures.Attributes(property, known), property.GetMethod is not null, property.SetMethod is not null, property.SetMethod?.IsInitOnly == true,
-                        Explain(problems), marks.Marks));
-                    break;
-                case IEventSymbol @event:
-                    marks.Type(@event.Type);
-                    needsUnsafe |= Signatures.NeedsUnsafe(@event.Type);
-                    problems = [new Problem(Descriptors.NotAMethod, at, [@event.Name, "an event"])];
-                    stubs.Add(new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), types.Of(@event.Type),
-                        "", "", "", "", false, false, false, Explain(problems), marks.Marks));
-                    break;
-                default:
-                    continue;
-            }
             if (reportHere) result.Problems.AddRange(problems);
             else
             {
@@ -107,19 +94,107 @@ internal static class Parser
                 // elsewhere: either way this client stubs the member, so this build must say why.
                 var compiledElsewhere = !declaring.Locations.Any(l => l.IsInSource);
                 foreach (var problem in problems)
-                    if (compiledElsewhere || problem.Descriptor == Descriptors.MissingJsonContract) result.Problems.Add(problem.At(declaration));
+                    if (compiledElsewhere || problem.Descriptor == Descriptors.MissingJsonContract) result.Problems.Add(problem.At(reading.Declaration));
             }
         }
-        result.Problems.AddRange(EndpointsNotImplemented(api, known, declaration));
-        if (interfaceProblems.Count > 0) return result;
+        result.Problems.AddRange(EndpointsNotImplemented(api, known, reading.Declaration));
+        result.Model = facts is null ? null : model;
+        return result;
+    }
 
+    /// <summary>What reading an interface found besides its facts, for the analyzers: the problems of the interface and of its
+    /// members that are not methods, and each member with where its problems go.</summary>
+    private sealed class Reading
+    {
+        public List<Problem> Problems { get; } = new();
+        public List<(INamedTypeSymbol Declaring, ISymbol Member, Location At, List<Problem>? Problems)> Members { get; } = new();
+        public InterfaceFacts? Facts { get; set; }
+        public Location Declaration { get; set; } = Location.None;
+        public JsonContract? Json { get; set; }
+    }
+
+    /// <summary>Reads the interface's facts. Null when nothing can be generated into it; with <paramref name="reading"/> (the
+    /// analyzers), its members are read even then, and <paramref name="reading"/> holds what else it found.</summary>
+    private static InterfaceFacts? Read(INamedTypeSymbol api, KnownSymbols known, Reading? reading, CancellationToken cancellationToken)
+    {
+        var interfaceProblems = InterfaceRules.Problems(api, known, cancellationToken, out var declaration, out var canClassifyMembers);
+        reading?.Problems.AddRange(interfaceProblems);
+        if (reading is not null) reading.Declaration = declaration;
+        if (!canClassifyMembers || (reading is null && interfaceProblems.Count > 0)) return null;
+
+        var types = new TypeNames();
+        var members = new List<MemberFacts>(api.GetMembers().Length);
+        // Experimental IDs (and custom [Obsolete] DiagnosticIds) of everything the generated file references.
+        var diagnosticIds = new SortedSet<string>(System.StringComparer.Ordinal);
+        var markContext = new MarkContext(known, diagnosticIds);
+        new SymbolMarks(markContext).Type(api);
+        var json = JsonContract.Of(api, known, types, declaration, cancellationToken, out var jsonProblem);
+        if (reading is not null)
+        {
+            reading.Json = json;
+            if (jsonProblem is not null) reading.Problems.Add(jsonProblem);
+        }
+        var reader = new SymbolReader(markContext, types, json, cancellationToken);
+        var needsUnsafe = false;
+        var interfaceScopes = new Dictionary<INamedTypeSymbol, EquatableArray<string>>(SymbolEqualityComparer.Default);
+        foreach (var (declaring, member) in MembersToImplement(api))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var interfaceName = types.Of(declaring);
+            // An explicit implementation references its interface, the member and every type of its signature.
+            var marks = new SymbolMarks(markContext).Type(declaring);
+            var at = reading is null ? Location.None : member.Locations.FirstOrDefault(l => l.IsInSource) ?? declaration;
+            if (member is not IMethodSymbol) marks.Member(member);   // a method's are read with its other attributes
+            switch (member)
+            {
+                case IMethodSymbol method:
+                    if (!interfaceScopes.TryGetValue(declaring, out var scopes))
+                        interfaceScopes[declaring] = scopes = EndpointFacts.ScopesOf(KnownSymbols.Find(declaring, known.RequiresScope)).ToEquatableArray();
+                    var facts = reader.Method(method, interfaceName, scopes, marks);
+                    needsUnsafe |= reader[facts.ReturnType].NeedsUnsafe;
+                    foreach (var parameter in facts.Parameters) needsUnsafe |= reader[parameter.Type].NeedsUnsafe;
+                    members.Add(new MemberFacts(facts, null));
+                    reading?.Members.Add((declaring, member, at, null));
+                    break;
+                case IPropertySymbol property:
+                    marks.Type(property.Type);
+                    foreach (var parameter in property.Parameters) marks.Type(parameter.Type);
+                    needsUnsafe |= Signatures.NeedsUnsafe(property.Type) || property.Parameters.Any(p => Signatures.NeedsUnsafe(p.Type));
+                    List<Problem> propertyProblems = [new Problem(Descriptors.NotAMethod, at, [property.Name, property.IsIndexer ? "an indexer" : "a property"])];
+                    members.Add(new MemberFacts(null, new StubModel(property.IsIndexer ? StubKind.Indexer : StubKind.Property, interfaceName, Identifier.Escape(property.Name),
+                        Signatures.ReturnPrefix(property) + types.Of(property.Type), "", Signatures.Parameters(property.Parameters, known, types), "",
+                        Signatures.Attributes(property, known), property.GetMethod is not null, property.SetMethod is not null, property.SetMethod?.IsInitOnly == true,
+                        Explain(propertyProblems), marks.Marks)));
+                    reading?.Members.Add((declaring, member, at, propertyProblems));
+                    break;
+                case IEventSymbol @event:
+                    marks.Type(@event.Type);
+                    needsUnsafe |= Signatures.NeedsUnsafe(@event.Type);
+                    List<Problem> eventProblems = [new Problem(Descriptors.NotAMethod, at, [@event.Name, "an event"])];
+                    members.Add(new MemberFacts(null, new StubModel(StubKind.Event, interfaceName, Identifier.Escape(@event.Name), types.Of(@event.Type),
+                        "", "", "", "", false, false, false, Explain(eventProblems), marks.Marks)));
+                    reading?.Members.Add((declaring, member, at, eventProblems));
+                    break;
+            }
+        }
+
+        var interfaceFacts = new InterfaceFacts(interfaceProblems.Count > 0 ? null : Shell(api, known, types, reader.Symbols, needsUnsafe, json, diagnosticIds, cancellationToken),
+            json?.Context.ToDisplayString(), reader.Types, members.ToEquatableArray());
+        if (reading is not null) reading.Facts = interfaceFacts;
+        return interfaceFacts.Shell is null ? null : interfaceFacts;
+    }
+
+    /// <summary>The model's interface-level part (no endpoints or stubs yet).</summary>
+    private static ApiModel Shell(INamedTypeSymbol api, KnownSymbols known, TypeNames types, IReadOnlyList<ITypeSymbol> readTypes, bool needsUnsafe,
+        JsonContract? json, SortedSet<string> diagnosticIds, CancellationToken cancellationToken)
+    {
         var fullName = types.Of(api);
-        var clientName = ClientNameOf(api);
+        var clientName = ClientNameOf(api, readTypes);
         // A base [GenesysApi] interface in this compilation gets its own client class, invisible here: hide it when the
         // names meet. (From metadata the base's client is an ordinary member, so ClientNameOf already avoids it.)
         var hidesBase = api.AllInterfaces.Any(i => i.Locations.Any(l => l.IsInSource) && known.IsGenesysApi(i) &&
                                                    InterfaceRules.CanGenerateInto(i, cancellationToken) && ClientNameOf(i) == clientName);
-        result.Model = new ApiModel(
+        return new ApiModel(
             api.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(api),
             Identifier.Escape(api.Name),
@@ -132,9 +207,31 @@ internal static class Parser
             needsUnsafe,
             json?.Name,
             diagnosticIds.ToEquatableArray(),
-            endpoints.ToEquatableArray(),
-            stubs.ToEquatableArray());
-        return result;
+            EquatableArray<EndpointModel>.Empty,
+            EquatableArray<StubModel>.Empty);
+    }
+
+    /// <summary>The problems of a method at their locations: its name (<paramref name="at"/>), a parameter, an attribute.</summary>
+    private static List<Problem> Resolve(List<Problem> problems, IMethodSymbol method, Location at, KnownSymbols known, JsonContract? json,
+        CancellationToken cancellationToken)
+    {
+        if (problems.Count == 0) return problems;
+        Location AttributeAt(AttributeData? attribute, Location fallback) =>
+            attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? fallback;
+        Location ParameterAt(int index) => method.Parameters[index].Locations.FirstOrDefault(l => l.IsInSource) ?? at;
+        Location? Where(Site site) => site.Kind switch
+        {
+            SiteKind.Parameter => ParameterAt(site.Parameter),
+            SiteKind.Query => AttributeAt(KnownSymbols.Find(method.Parameters[site.Parameter], known.Query), ParameterAt(site.Parameter)),
+            SiteKind.Paging => AttributeAt(KnownSymbols.Find(method, known.Paging), at),
+            SiteKind.Job => AttributeAt(KnownSymbols.Find(method, known.AsyncJob), at),
+            SiteKind.RouteArgument => known.HttpAttributes(method) is [var http] &&
+                                      http.Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList.Arguments.Count: > 0 } syntax
+                ? syntax.ArgumentList.Arguments[0].GetLocation() : at,
+            SiteKind.JsonContext => json?.Context.Locations.FirstOrDefault(l => l.IsInSource),
+            _ => at,
+        };
+        return problems.Select(p => p.Resolve(Where)).ToList();
     }
 
     /// <summary>Methods declared as endpoints (an HTTP method attribute) that the client cannot implement: static ones, and
@@ -219,7 +316,9 @@ internal static class Parser
     /// <summary>The name of the client class generated into <paramref name="api"/>: a nested type may not share its name with
     /// a member of the interface (CS0102), hide a base interface's member without 'new' (CS0108), or be named like the
     /// interface (CS0542). The same rule run on a base [GenesysApi] interface tells whether this client hides that one's.</summary>
-    internal static string ClientNameOf(INamedTypeSymbol api)
+    /// <param name="readTypes">Every type of the signatures of the interface's abstract methods, each once (the reader's
+    /// table), so those methods are not walked again; null to walk every member.</param>
+    internal static string ClientNameOf(INamedTypeSymbol api, IReadOnlyList<ITypeSymbol>? readTypes = null)
     {
         var name = ClientName;
         for (var i = 1; IsTaken(name); i++) name = ClientName + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -236,12 +335,17 @@ internal static class Parser
             // take its place. Read from the text (a name in a comment only costs the client a suffix); the signatures' types
             // are also read as symbols, for a name spelled with escapes.
             foreach (var reference in api.DeclaringSyntaxReferences)
-                if (TextContains(reference.SyntaxTree.GetText(), reference.Span, candidate)) return true;
+                if (TextContains(reference.SyntaxTree, reference.Span, candidate)) return true;
             var mentions = new SignatureNames(candidate);
+            if (readTypes is not null)
+                foreach (var type in readTypes)
+                    if (mentions.In(type)) return true;
             foreach (var member in api.GetMembers())
             {
                 switch (member)
                 {
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsAbstract: true } when readTypes is not null:
+                        break;
                     case IMethodSymbol method:
                         if (mentions.In(method.ReturnType)) return true;
                         foreach (var parameter in method.Parameters)
@@ -261,20 +365,35 @@ internal static class Parser
         }
     }
 
-    /// <summary><paramref name="value"/> occurs in <paramref name="span"/> of <paramref name="text"/>, read in chunks (the
-    /// declaration of a large interface is never copied into one string).</summary>
-    private static bool TextContains(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
+    /// <summary><paramref name="value"/> occurs in <paramref name="span"/> of <paramref name="tree"/>'s text, read in chunks
+    /// (the declaration of a large interface is never copied into one string). Remembered per tree: a tree's text never
+    /// changes, and an edit elsewhere leaves the interface's tree the same object.</summary>
+    private static bool TextContains(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
     {
-        if (span.Length < value.Length) return false;
-        var buffer = new char[System.Math.Min(span.Length, 4096)];
-        for (var start = span.Start; ; start += buffer.Length - value.Length + 1)
+        var answers = TextAnswers.GetValue(tree, _ => new Dictionary<(int, int, string), bool>());
+        lock (answers)
         {
-            var count = System.Math.Min(buffer.Length, span.End - start);
-            text.CopyTo(start, buffer, 0, count);
-            if (System.MemoryExtensions.IndexOf(new System.ReadOnlySpan<char>(buffer, 0, count), System.MemoryExtensions.AsSpan(value), System.StringComparison.Ordinal) >= 0) return true;
-            if (start + count >= span.End) return false;
+            if (answers.TryGetValue((span.Start, span.Length, value), out var known)) return known;
+        }
+        var found = Search(tree.GetText(), span, value);
+        lock (answers) answers[(span.Start, span.Length, value)] = found;
+        return found;
+
+        static bool Search(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
+        {
+            if (span.Length < value.Length) return false;
+            var buffer = new char[System.Math.Min(span.Length, 4096)];
+            for (var start = span.Start; ; start += buffer.Length - value.Length + 1)
+            {
+                var count = System.Math.Min(buffer.Length, span.End - start);
+                text.CopyTo(start, buffer, 0, count);
+                if (System.MemoryExtensions.IndexOf(new System.ReadOnlySpan<char>(buffer, 0, count), System.MemoryExtensions.AsSpan(value), System.StringComparison.Ordinal) >= 0) return true;
+                if (start + count >= span.End) return false;
+            }
         }
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, Dictionary<(int, int, string), bool>> TextAnswers = new();
 
     /// <summary>Whether a type as written in a signature uses a name: the type, a type argument or element, a containing
     /// type, or a namespace that holds it. Each type definition's chain of names is read once (signatures repeat types).</summary>
@@ -314,13 +433,12 @@ internal static class Parser
             (method.Arity == 0 && method.Parameters.Length == 1 && method.Parameters[0].RefKind == RefKind.None &&
              KnownSymbols.Is(method.Parameters[0].Type, known.Connection)));
 
-    private static StubModel MethodStub(IMethodSymbol method, string interfaceName, List<Problem> problems, Marks marks, KnownSymbols known, TypeNames types)
+    private static StubModel MethodStub(MethodFacts method, EquatableArray<TypeFacts> types, List<Problem> problems)
     {
-        var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => Identifier.Escape(t.Name))) + ">";
-        var parameters = Signatures.Parameters(method.Parameters, known, types);
+        var parameters = string.Join(", ", method.Parameters.Select(p => Signatures.Declaration(p, types[p.Type].Name)));
         if (method.IsVararg) parameters += parameters.Length == 0 ? "__arglist" : ", __arglist";
-        return new StubModel(StubKind.Method, interfaceName, Identifier.Escape(method.Name), Signatures.ReturnPrefix(method) + types.Of(method.ReturnType),
-            typeParameters, parameters, Signatures.Constraints(method), Signatures.ReturnAttributes(method, known), false, false, false, Explain(problems), marks);
+        return new StubModel(StubKind.Method, method.InterfaceName, Identifier.Escape(method.Name), method.RefReturn + types[method.ReturnType].Name,
+            method.TypeParameters, parameters, method.Constraints, method.ReturnAttributes, false, false, false, Explain(problems), method.Marks);
     }
 
     /// <summary>True when <paramref name="target"/> is the first declaration of the interface that carries [GenesysApi]

@@ -46,18 +46,24 @@ internal static class Signatures
     }
 
     /// <summary>One parameter as an explicit implementation declares it, without its default value.</summary>
-    public static string Parameter(IParameterSymbol parameter, KnownSymbols known, TypeNames types)
+    public static string Parameter(IParameterSymbol parameter, KnownSymbols known, TypeNames types) =>
+        Declaration(Attributes(parameter, known), parameter.IsParams, parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out,
+            parameter.RefKind, types.Of(parameter.Type), parameter.Name);
+
+    /// <summary>The same, from the parameter's facts and its type's spelling.</summary>
+    public static string Declaration(Rules.ParameterFacts parameter, string typeName) =>
+        Declaration(parameter.Attributes, parameter.IsParams, parameter.Scoped, parameter.RefKind, typeName, parameter.Name);
+
+    /// <param name="scoped">An explicit 'scoped' to repeat ('out' is implicitly scoped; elsewhere CS8987 otherwise).</param>
+    private static string Declaration(string attributes, bool isParams, bool scoped, RefKind refKind, string typeName, string name)
     {
-        var attributes = Attributes(parameter, known);
-        // The usual parameter is its type and name: no builder (the parser runs on every compilation).
-        if (attributes.Length == 0 && parameter.RefKind == RefKind.None && !parameter.IsParams && parameter.ScopedKind == ScopedKind.None)
-            return types.Of(parameter.Type) + " " + Identifier.Escape(parameter.Name);
+        // The usual parameter is its type and name: no builder.
+        if (attributes.Length == 0 && refKind == RefKind.None && !isParams && !scoped) return typeName + " " + Identifier.Escape(name);
         var builder = new System.Text.StringBuilder(attributes);
-        if (parameter.IsParams) builder.Append("params ");
-        // 'out' is implicitly scoped; an explicit 'scoped' elsewhere must be repeated (CS8987 otherwise).
-        if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out) builder.Append("scoped ");
-        builder.Append(RefKindOf(parameter.RefKind));
-        builder.Append(types.Of(parameter.Type)).Append(' ').Append(Identifier.Escape(parameter.Name));
+        if (isParams) builder.Append("params ");
+        if (scoped) builder.Append("scoped ");
+        builder.Append(RefKindOf(refKind));
+        builder.Append(typeName).Append(' ').Append(Identifier.Escape(name));
         return builder.ToString();
     }
 

@@ -34,6 +34,14 @@ internal sealed class SymbolMarks
         return this;
     }
 
+    /// <summary>Adds marks already read (a type's, from the reader's table).</summary>
+    public SymbolMarks Add(Marks marks)
+    {
+        Obsolete |= marks.Obsolete;
+        Preview |= marks.Preview;
+        return this;
+    }
+
     /// <summary>Walks a type: itself, its containing types, type arguments, array elements, module and assembly.</summary>
     internal SymbolMarks Walk(ITypeSymbol? type)
     {
@@ -76,6 +84,15 @@ internal sealed class SymbolMarks
     public SymbolMarks Member(ISymbol member)
     {
         var (obsolete, preview) = _context.Read(member);
+        Obsolete |= obsolete;
+        Preview |= preview;
+        return this;
+    }
+
+    /// <summary>One attribute of an interface member, read in the caller's own pass over them (as <see cref="Member"/> reads all).</summary>
+    public SymbolMarks Attribute(AttributeData attribute)
+    {
+        var (obsolete, preview) = _context.Read(attribute);
         Obsolete |= obsolete;
         Preview |= preview;
         return this;
@@ -141,25 +158,35 @@ internal sealed class MarkContext
         var preview = false;
         foreach (var attribute in symbol.GetAttributes())
         {
-            var type = attribute.AttributeClass;
-            if (KnownSymbols.Is(type, Known.Obsolete))
-            {
-                obsolete = true;
-                foreach (var named in attribute.NamedArguments)
-                    if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
-            }
-            else if (KnownSymbols.Is(type, Known.Experimental))
-            {
-                // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
-                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
-            }
-            else if (KnownSymbols.Is(type, Known.RequiresPreviewFeatures))
-            {
-                preview = true;
-                AddId("CA2252");
-            }
+            var (o, p) = Read(attribute);
+            obsolete |= o;
+            preview |= p;
         }
         return (obsolete, preview);
+    }
+
+    /// <summary>The marker one attribute is, if any; its IDs are added to <see cref="DiagnosticIds"/>.</summary>
+    public (bool Obsolete, bool Preview) Read(AttributeData attribute)
+    {
+        var type = attribute.AttributeClass;
+        if (KnownSymbols.Is(type, Known.Obsolete))
+        {
+            foreach (var named in attribute.NamedArguments)
+                if (named.Key == "DiagnosticId" && named.Value.Value is string obsoleteId) AddId(obsoleteId);
+            return (true, false);
+        }
+        if (KnownSymbols.Is(type, Known.Experimental))
+        {
+            // Only an ID that a pragma accepts can be disabled here (see IsPragmaId).
+            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string experimentalId) AddId(experimentalId);
+            return (false, false);
+        }
+        if (KnownSymbols.Is(type, Known.RequiresPreviewFeatures))
+        {
+            AddId("CA2252");
+            return (false, true);
+        }
+        return (false, false);
     }
 
     private void AddId(string id)

@@ -19,7 +19,8 @@ internal sealed class TypeNames
         return name;
     }
 
-    private static bool IsPlain(ITypeSymbol type)
+    /// <summary>Spelled like every type this comparer calls equal to it: such a type can be cached.</summary>
+    internal static bool IsPlain(ITypeSymbol type)
     {
         switch (type)
         {

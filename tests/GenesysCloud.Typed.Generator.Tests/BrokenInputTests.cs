@@ -122,6 +122,7 @@ public sealed class BrokenInputTests
         "[GenesysApi] public partial interface I { [Get(\"/a/{id}\")] Task<User> Get(ref readonly int id, CancellationToken ct = default); }",
         "[GenesysApi] public partial interface I { ref int Counter(); ref readonly int Counter2(); [Get(\"/a\")] ref Task<User> M(); [Get(\"/b\")] ref readonly Task N(); }",
         "[GenesysApi] public partial interface I { void A(scoped ref int x); void B(scoped ReadOnlySpan<int> s); void C(out int x); void D(in int x, ref int y); int E(params int[] xs); }",
+        "[GenesysApi] public partial interface I { void O(out Span<int> s); void R(ref Span<int> s, scoped ref Span<int> t); void S(scoped Span<int> s, Span<int> t, in Span<int> u, scoped in Span<int> v); ref int U([System.Diagnostics.CodeAnalysis.UnscopedRef] ref Span<int> s); }",
         "[GenesysApi] public partial interface I { void D(int x = 5, string? s = null, [System.Runtime.CompilerServices.CallerMemberName] string caller = \"\", CancellationToken ct = default); }",
         "[GenesysApi] public partial interface I { bool TryGet([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value); [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(\"s\")] string? Echo(string? s); }",
         "[GenesysApi] public partial interface I { ref int R([System.Diagnostics.CodeAnalysis.UnscopedRef] out int x); void N([System.Diagnostics.CodeAnalysis.DisallowNull] ref string? s, [System.Diagnostics.CodeAnalysis.MaybeNull] out string t); }",

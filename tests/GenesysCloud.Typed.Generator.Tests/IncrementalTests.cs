@@ -107,7 +107,7 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void The_model_holds_no_symbols_syntax_locations_or_compilations()
+    public void The_facts_and_the_model_hold_no_symbols_syntax_locations_or_compilations()
     {
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(SyntaxTree) };
         var seen = new HashSet<Type>();
@@ -125,6 +125,9 @@ public sealed class IncrementalTests
                 Walk(property.PropertyType);
         }
         Walk(typeof(ApiModel));
+        Walk(typeof(Rules.InterfaceFacts));
+        Assert.Contains(typeof(Rules.ParameterFacts), seen);
+        Assert.Contains(typeof(Rules.TypeFacts), seen);
         Assert.Contains(typeof(ParameterModel), seen);
         Assert.Contains(typeof(EnumMemberModel), seen);
         Assert.All(seen.Where(t => t.IsClass && t != typeof(string)), t => Assert.True(t.IsSealed && t.GetMethod("<Clone>$") is not null, $"{t.Name} should be a sealed record"));

@@ -63,14 +63,15 @@ internal sealed class JsonContract
     /// <summary>The context has (or generates) a contract for <paramref name="type"/>.</summary>
     public bool Covers(ITypeSymbol type) => _covered.Contains(type) || _spellings.Value.Contains(TypeOfSpelling(type));
 
-    /// <summary>GCT0122 for <paramref name="type"/>, which <paramref name="method"/> sends or reads as <paramref name="role"/>.</summary>
-    public Problem Missing(ITypeSymbol type, string method, string role, Location at)
-    {
-        var display = TypeOfSpelling(type);
-        return new Problem(Descriptors.MissingJsonContract, at,
-            [method, role, TypeOfSpelling(type, SymbolDisplayFormat.CSharpErrorMessageFormat), Context.ToDisplayString()],
-            ImmutableDictionary<string, string?>.Empty.Add(TypeKey, display), Context.Locations.FirstOrDefault(l => l.IsInSource));
-    }
+    /// <summary>How GCT0122 names <paramref name="type"/>, which the context lacks.</summary>
+    public static JsonMissingFacts MissingFacts(ITypeSymbol type) =>
+        new(TypeOfSpelling(type, SymbolDisplayFormat.CSharpErrorMessageFormat), TypeOfSpelling(type));
+
+    /// <summary>GCT0122 for a type <paramref name="method"/> sends or reads as <paramref name="role"/>, which the context
+    /// <paramref name="context"/> lacks; the fix edits the context, the second site.</summary>
+    public static Problem Missing(JsonMissingFacts type, string context, string method, string role, Site at) =>
+        new(Descriptors.MissingJsonContract, at, [method, role, type.Display, context],
+            ImmutableDictionary<string, string?>.Empty.Add(TypeKey, type.TypeOf), Site.JsonContext);
 
     /// <summary>How many types the walk of the context visited (for tests: the walk stays small).</summary>
     internal int CoveredCount => _covered.Count;

@@ -18,13 +18,31 @@ internal sealed class Problem
         Elsewhere = elsewhere;
     }
 
+    /// <summary>A member's problem found by the rules, at a <see cref="Rules.Site"/> that <see cref="Resolve"/> makes a location.</summary>
+    public Problem(DiagnosticDescriptor descriptor, Site site, object?[] arguments, ImmutableDictionary<string, string?>? properties = null,
+        Site? elsewhere = null)
+        : this(descriptor, Location.None, arguments, properties)
+    {
+        Site = site;
+        ElsewhereSite = elsewhere;
+    }
+
     public DiagnosticDescriptor Descriptor { get; }
     public Location Location { get; }
+
+    /// <summary>Where the rules found it, until resolved; null for a problem found with its location.</summary>
+    public Site? Site { get; }
+
+    private Site? ElsewhereSite { get; }
     public object?[] Arguments { get; }
     public ImmutableDictionary<string, string?>? Properties { get; }
 
     /// <summary>A second place the fix edits (the JsonSerializerContext to extend), as the diagnostic's additional location.</summary>
     public Location? Elsewhere { get; }
+
+    /// <summary>The problem at the locations of its sites (a site-less problem is returned as it is).</summary>
+    public Problem Resolve(System.Func<Site, Location?> where) =>
+        Site is { } site ? new(Descriptor, where(site) ?? Location.None, Arguments, Properties, ElsewhereSite is { } other ? where(other) : null) : this;
 
     /// <summary>The same problem reported at <paramref name="location"/> (an inherited member's, on the inheriting interface).</summary>
     public Problem At(Location location) => new(Descriptor, location, Arguments, Properties, Elsewhere);
