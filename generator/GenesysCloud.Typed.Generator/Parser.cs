@@ -370,14 +370,9 @@ internal static class Parser
     /// changes, and an edit elsewhere leaves the interface's tree the same object.</summary>
     private static bool TextContains(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
     {
-        var answers = TextAnswers.GetValue(tree, _ => new Dictionary<(int, int, string), bool>());
-        lock (answers)
-        {
-            if (answers.TryGetValue((span.Start, span.Length, value), out var known)) return known;
-        }
-        var found = Search(tree.GetText(), span, value);
-        lock (answers) answers[(span.Start, span.Length, value)] = found;
-        return found;
+        var answers = TextAnswers.GetValue(tree, _ => new System.Collections.Concurrent.ConcurrentDictionary<(int, int, string), bool>());
+        if (answers.TryGetValue((span.Start, span.Length, value), out var known)) return known;
+        return answers[(span.Start, span.Length, value)] = Search(tree.GetText(), span, value);
 
         static bool Search(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
         {
@@ -393,7 +388,7 @@ internal static class Parser
         }
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, Dictionary<(int, int, string), bool>> TextAnswers = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<(int, int, string), bool>> TextAnswers = new();
 
     /// <summary>Whether a type as written in a signature uses a name: the type, a type argument or element, a containing
     /// type, or a namespace that holds it. Each type definition's chain of names is read once (signatures repeat types).</summary>

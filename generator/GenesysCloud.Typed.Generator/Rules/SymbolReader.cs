@@ -128,14 +128,16 @@ internal sealed class SymbolReader
         var type = TypeOf(parameter.Type);
         // One pass over the parameter's attributes.
         AttributeData? query = null, header = null;
-        bool body = false, allowNull = false;
-        foreach (var attribute in parameter.GetAttributes())
+        bool body = false, allowNull = false, nullability = false;
+        var attributes = parameter.GetAttributes();
+        foreach (var attribute in attributes)
         {
             var attributeClass = attribute.AttributeClass;
             if (query is null && KnownSymbols.Is(attributeClass, _known.Query)) query = attribute;
             else if (header is null && KnownSymbols.Is(attributeClass, _known.Header)) header = attribute;
             else if (KnownSymbols.Is(attributeClass, _known.Body)) body = true;
-            else if (KnownSymbols.Is(attributeClass, _known.AllowNull)) allowNull = true;
+            else nullability |= attributeClass is not null && _known.NullabilityAttributes.Contains(attributeClass);
+            allowNull |= KnownSymbols.Is(attributeClass, _known.AllowNull);
         }
         var facts = _table[type];
         var binding = parameter.RefKind != RefKind.None ? Binding.ByReference
@@ -174,7 +176,7 @@ internal sealed class SymbolReader
         }
         if (value is null && binding is Binding.Query or Binding.Header or Binding.Name) Message(type);
         return new ParameterFacts(parameter.Name, parameter.RefKind, type, binding, body, key, format, formatWritten, allowNull, value,
-            Signatures.Attributes(parameter, _known), parameter.IsParams, Scoped(parameter));
+            nullability ? Signatures.Attributes(parameter, _known) : "", parameter.IsParams, Scoped(parameter));
     }
 
     /// <summary>An explicit 'scoped' to repeat: only a ref, a ref struct or a type parameter (allows ref struct) can be
