@@ -9,10 +9,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GenesysCloud.Typed.Generator;
 
-/// <summary>Turns a [GenesysApi] interface symbol into an <see cref="ApiModel"/> and the problems that stop parts of it,
-/// through the rules in <see cref="EndpointClassifier"/> and <see cref="InterfaceRules"/>. The generator emits the model
-/// (a member with problems becomes a stub naming them); the contract analyzer reports the problems. Never throws on
-/// broken input; an interface it cannot extend (not partial, generic, nested in a non-partial type) has no model.</summary>
+/// <summary>Turns a [GenesysApi] interface symbol into an <see cref="ApiModel"/> and the problems that stop parts of it, in
+/// two steps: <see cref="Read"/> takes from the symbols what the rules need (<see cref="InterfaceFacts"/>, equatable), and
+/// <see cref="Build"/> applies the rules of <see cref="EndpointClassifier"/> to the facts alone. The generator runs the
+/// first on every compilation and the second only when the facts changed; it emits the model (a member with problems
+/// becomes a stub naming them). The contract analyzer runs both (<see cref="Classify"/>) and reports the problems, at
+/// their locations. Never throws on broken input; an interface it cannot extend (not partial, generic, nested in a
+/// non-partial type) has no model.</summary>
 internal static class Parser
 {
     /// <summary>The nested client class's name: "GenesysClient" unless a member of the interface, of a base interface or
