@@ -219,7 +219,7 @@ public sealed class ContractAnalyzerTests
             }
             """,
             Verify.Diagnostic("GCT0123").WithLocation(0).WithArguments("IA", "NotAContext, which is not a JsonSerializerContext"),
-            Verify.Diagnostic("GCT0123").WithLocation(1).WithArguments("IB", "Hidden.Inner, which is not a JsonSerializerContext"));
+            Verify.Diagnostic("GCT0123").WithLocation(1).WithArguments("IB", "Hidden.Inner, which the interface cannot see"));
     }
 
     [Fact]

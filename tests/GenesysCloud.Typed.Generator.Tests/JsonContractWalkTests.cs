@@ -53,4 +53,55 @@ public sealed class JsonContractWalkTests
         foreach (var method in api.GetMembers().OfType<IMethodSymbol>())
             Assert.True(contract.Covers(((INamedTypeSymbol)method.ReturnType).TypeArguments[0]), method.ToDisplayString());
     }
+
+    /// <summary>Models with types Roslyn calls generic although they have no type arguments of their own (types nested in
+    /// generic ones), and framework collections' nested types: the walk once crashed on them (generator and analyzer).</summary>
+    public static TheoryData<string, string> NestedInGeneric => new()
+    {
+        { "public class Page<T> { public System.Collections.Generic.List<T>? Entities { get; set; } public Meta? Info { get; set; } public class Meta { public int Total { get; set; } } }", "Page<User>" },
+        { "public class Outer<T> { public Mid? M { get; set; } public class Mid { public Leaf? L { get; set; } public class Leaf { public T? Value { get; set; } } } }", "Outer<User>" },
+        { "public class Outer<T> { public Inner<int>? I { get; set; } public class Inner<U> { public T? A { get; set; } public U? B { get; set; } } }", "Outer<User>" },
+        { "public class Attributes : System.Collections.Generic.Dictionary<string, object> { }", "Attributes" },
+        { "public class Keys { public System.Collections.Generic.Dictionary<string, User>.KeyCollection? K { get; set; } public System.Collections.Generic.Dictionary<string, User>.ValueCollection? V { get; set; } }", "Keys" },
+        { "public class Bag : System.Collections.Generic.List<Outer<int>.Mid> { } public class Outer<T> { public class Mid { public T? X { get; set; } } }", "Bag" },
+        { "public record struct Wrapper<T>(T Value) { public enum Kind { A, B } public Kind K { get; init; } }", "Wrapper<User>" },
+        { "public class Tree<T> { public Node? Root { get; set; } public class Node { public Node[]? Children { get; set; } public Tree<T[]>? Wider { get; set; } } }", "Tree<User>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NestedInGeneric))]
+    public async Task Types_nested_in_generic_ones_are_walked_and_a_declared_type_needs_no_walk(string model, string root)
+    {
+        var source = "#nullable enable\nusing System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" + model + "\n" +
+                     $"[System.Text.Json.Serialization.JsonSerializable(typeof({root}))]\n" +
+                     """
+                     internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
+                     {
+                         public AppJson() : base(null) { }
+                         public static AppJson Default { get; } = new();
+                         protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                         public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+                     }
+                     [GenesysApi(JsonContext = typeof(AppJson))]
+                     public partial interface IApi
+                     {
+                     """ + "\n" + $"[Get(\"/a\")] Task<{root}> Declared();\n[Get(\"/b\")] Task<Conversation> NotDeclared();\n" + "} }";
+        var compilation = GeneratorHarness.Compile([Sources.Models, source]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var run = GeneratorHarness.RunGenerator(compilation);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.Result.GeneratedSources);
+        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Single(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains("Conversation"));
+
+        var api = compilation.GetTypeByMetadataName("N.IApi")!;
+        var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(compilation), new TypeNames(), Location.None, default, out _)!;
+        var declared = ((INamedTypeSymbol)api.GetMembers("Declared").OfType<IMethodSymbol>().Single().ReturnType).TypeArguments[0];
+        Assert.True(contract.Covers(declared));
+        Assert.False(contract.Walked);
+        Assert.InRange(contract.CoveredCount, 1, 60);
+        Assert.True(contract.Walked);
+    }
 }

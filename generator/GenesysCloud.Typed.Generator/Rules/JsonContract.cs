@@ -17,16 +17,21 @@ internal sealed class JsonContract
 
     private const int MaxTypes = 10_000;   // a bound on the walk, for pathological models
 
-    private readonly HashSet<ITypeSymbol> _covered;
+    // The types the context declares ([JsonSerializable]); the walk from them (properties, elements, type arguments,
+    // derived types) only when a type is not one of them: the walk reads every model's members, and a context that lists
+    // what the endpoints send and read never needs it (the generator reads contracts on every compilation).
+    private readonly HashSet<ITypeSymbol> _declared;
+    private readonly System.Lazy<HashSet<ITypeSymbol>> _covered;
     // The covered types as typeof spells them: to System.Text.Json, dynamic is object and tuple element names do not exist.
     private readonly System.Lazy<HashSet<string>> _spellings;
 
-    private JsonContract(INamedTypeSymbol context, string name, HashSet<ITypeSymbol> covered)
+    private JsonContract(INamedTypeSymbol context, string name, KnownSymbols known)
     {
         Context = context;
         Name = name;
-        _covered = covered;
-        _spellings = new System.Lazy<HashSet<string>>(() => new HashSet<string>(covered.Select(t => TypeOfSpelling(t))));
+        _declared = Declared(context, known);
+        _covered = new System.Lazy<HashSet<ITypeSymbol>>(() => Covered(_declared, known));
+        _spellings = new System.Lazy<HashSet<string>>(() => new HashSet<string>(_covered.Value.Select(t => TypeOfSpelling(t))));
     }
 
     public INamedTypeSymbol Context { get; }
@@ -46,7 +51,13 @@ internal sealed class JsonContract
         var value = named[named.Count - 1].Value;
         if (value.IsNull && value.Kind != TypedConstantKind.Error) return null;   // JsonContext = null: none
         var where = attribute!.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? at;
-        string? why = value.Value is not INamedTypeSymbol context ? "not a type"
+        // A context the interface cannot access binds to an error type whose candidate is the context.
+        if (value.Value is IErrorTypeSymbol { CandidateReason: CandidateReason.Inaccessible, CandidateSymbols: [INamedTypeSymbol hidden] })
+        {
+            problem = new Problem(Descriptors.BadJsonContext, where, [api.Name, $"{hidden.ToDisplayString()}, which the interface cannot see"]);
+            return null;
+        }
+        string? why = value.Value is not INamedTypeSymbol context || context.TypeKind == TypeKind.Error ? "not a type"
             : !DerivesFrom(context, known.JsonSerializerContext) ? $"{context.ToDisplayString()}, which is not a JsonSerializerContext"
             : context.IsAbstract || context.IsUnboundGenericType || context.IsGenericType ? $"{context.ToDisplayString()}, which is abstract or generic"
             : !IsVisibleFrom(context, api) ? $"{context.ToDisplayString()}, which the interface cannot see"
@@ -57,11 +68,12 @@ internal sealed class JsonContract
             return null;
         }
         var resolved = (INamedTypeSymbol)value.Value!;
-        return new JsonContract(resolved, types.Of(resolved), Covered(resolved, known));
+        return new JsonContract(resolved, types.Of(resolved), known);
     }
 
     /// <summary>The context has (or generates) a contract for <paramref name="type"/>.</summary>
-    public bool Covers(ITypeSymbol type) => _covered.Contains(type) || _spellings.Value.Contains(TypeOfSpelling(type));
+    public bool Covers(ITypeSymbol type) =>
+        _declared.Contains(type) || _covered.Value.Contains(type) || _spellings.Value.Contains(TypeOfSpelling(type));
 
     /// <summary>How GCT0122 names <paramref name="type"/>, which the context lacks.</summary>
     public static JsonMissingFacts MissingFacts(ITypeSymbol type) =>
@@ -74,7 +86,11 @@ internal sealed class JsonContract
             ImmutableDictionary<string, string?>.Empty.Add(TypeKey, type.TypeOf), Site.JsonContext);
 
     /// <summary>How many types the walk of the context visited (for tests: the walk stays small).</summary>
-    internal int CoveredCount => _covered.Count;
+    internal int CoveredCount => _covered.Value.Count;
+
+    /// <summary>Whether the walk of the context's models has been made (for tests: a context that declares what is asked
+    /// for is never walked).</summary>
+    internal bool Walked => _covered.IsValueCreated;
 
     /// <summary>Breadth-first, so the types the context declares come first whatever the bound. A construction of a generic
     /// type nested more than one level deeper than its shallowest construction seen (Node&lt;Node&lt;Node&lt;User&gt;&gt;&gt;
@@ -102,14 +118,21 @@ internal sealed class JsonContract
         return builder.ToString();
     }
 
-    private static HashSet<ITypeSymbol> Covered(INamedTypeSymbol context, KnownSymbols known)
+    private static HashSet<ITypeSymbol> Declared(INamedTypeSymbol context, KnownSymbols known)
+    {
+        var declared = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var attribute in context.GetAttributes())
+            if (KnownSymbols.Is(attribute.AttributeClass, known.JsonSerializable) && attribute.ConstructorArguments is [{ Value: ITypeSymbol root }, ..] &&
+                root.TypeKind != TypeKind.Error)
+                declared.Add(root);
+        return declared;
+    }
+
+    private static HashSet<ITypeSymbol> Covered(HashSet<ITypeSymbol> declared, KnownSymbols known)
     {
         var covered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Queue<ITypeSymbol>();
+        var pending = new Queue<ITypeSymbol>(declared);
         var shallowest = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
-        foreach (var attribute in context.GetAttributes())
-            if (KnownSymbols.Is(attribute.AttributeClass, known.JsonSerializable) && attribute.ConstructorArguments is [{ Value: ITypeSymbol root }, ..])
-                pending.Enqueue(root);
         while (pending.Count > 0 && covered.Count < MaxTypes)
         {
             var type = pending.Dequeue();
@@ -146,11 +169,12 @@ internal sealed class JsonContract
         return covered;
     }
 
-    /// <summary>How deeply arrays and type arguments nest in <paramref name="type"/> (User 0, User[] and Node&lt;User&gt; 1).</summary>
+    /// <summary>How deeply arrays and type arguments nest in <paramref name="type"/> (User 0, User[] and Node&lt;User&gt; 1).
+    /// A type nested in a generic one (Page&lt;User&gt;.Meta) is "generic" to Roslyn but has no type arguments of its own.</summary>
     private static int Depth(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol array => 1 + Depth(array.ElementType),
-        INamedTypeSymbol { IsGenericType: true } named => 1 + named.TypeArguments.Max(Depth),
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.IsEmpty: false } named => 1 + named.TypeArguments.Max(Depth),
         _ => 0,
     };
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using GenesysCloud.Typed.Generator.Analyzers;
 using GenesysCloud.Typed.Generator.Model;
@@ -236,8 +237,19 @@ internal sealed class SymbolReader
     {
         if (_json is null || !(_jsonRead ??= new HashSet<int>()).Add(index)) return;
         var type = _symbols[index];
+        // A generic method's T has no contract to declare (typeof(T) does not compile there); GCT0114 says why it is stubbed.
+        if (MentionsTypeParameter(type)) return;
         if (!_json.Covers(type)) _table[index] = _table[index] with { JsonMissing = JsonContract.MissingFacts(type) };
     }
+
+    private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
+        IPointerTypeSymbol pointer => MentionsTypeParameter(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType is { } outer && MentionsTypeParameter(outer)),
+        _ => false,
+    };
 
     /// <summary>Whether a search body can be a JSON object, read once.</summary>
     private bool SearchBody(int index)

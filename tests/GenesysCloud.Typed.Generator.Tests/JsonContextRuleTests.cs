@@ -1,0 +1,76 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace GenesysCloud.Typed.Generator.Tests;
+
+/// <summary>The JsonContext rules on the declarations a user may write: a generic method's T is never a missing contract
+/// (the fix would write typeof(T)), and a context the interface cannot reach is named as such, not as "not a context".</summary>
+public sealed class JsonContextRuleTests
+{
+    private const string Context = """
+        public AppJson() : base(null) { }
+        protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+        public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+        """;
+
+    private static string Source(string context, string contextType, string members) =>
+        "#nullable enable\nusing System.Collections.Generic; using System.Threading; using System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" +
+        context + "\n" +
+        $"[GenesysApi(JsonContext = typeof({contextType}))] public partial interface IApi {{ {members} }}\n}}";
+
+    private static async Task<IReadOnlyList<Diagnostic>> Analyze(string source)
+    {
+        var compilation = GeneratorHarness.Compile([Sources.Models, source]);
+        var run = GeneratorHarness.RunGenerator(compilation);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
+    }
+
+    /// <summary>Every place a generic method's type parameter can stand for a JSON type.</summary>
+    public static TheoryData<string> GenericMethods => new()
+    {
+        "[Get(\"/x\")] Task<T> M<T>(CancellationToken ct = default);",
+        "[Get(\"/x\")] Task<List<T>> M<T>();",
+        "[Get(\"/x\")] Task<T[]> M<T>();",
+        "[Get(\"/x\")] Task<T?> M<T>() where T : class;",
+        "[Get(\"/x\")] Task<ApiResponse<T>> M<T>();",
+        "[Get(\"/x\")] IAsyncEnumerable<T> M<T>();",
+        "[Get(\"/x\")] GenesysPageable<Dictionary<string, T>> M<T>();",
+        "[Post(\"/x\")] Task M<T>([Body] T body);",
+        "[Post(\"/x\")] Task<User> M<T>([Body] Dictionary<string, T> body);",
+        "[Post(\"/x\"), AsyncJob(\"items\")] GenesysJob<T> M<T>([Body] User query);",
+    };
+
+    [Theory]
+    [MemberData(nameof(GenericMethods))]
+    public async Task A_generic_methods_type_parameter_is_not_a_missing_contract(string member)
+    {
+        var source = Source("[System.Text.Json.Serialization.JsonSerializable(typeof(User))] internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext { " + Context + " }",
+            "AppJson", member);
+        var diagnostics = await Analyze(source);
+        Assert.Contains(diagnostics, d => d.Id == "GCT0114");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0122");
+    }
+
+    /// <summary>Contexts the interface cannot reach, and names that are no type at all.</summary>
+    public static TheoryData<string, string, string> UnusableContexts => new()
+    {
+        { "public class Holder { private sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { private protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { private class Inner { public sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } } }", "Holder.Inner.Ctx", "N.Holder.Inner.Ctx, which the interface cannot see" },
+        { "", "Missing", "not a type" },
+        { "public sealed class NotAContext { }", "NotAContext", "N.NotAContext, which is not a JsonSerializerContext" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableContexts))]
+    public async Task A_context_the_interface_cannot_use_says_why(string declaration, string contextType, string why)
+    {
+        var diagnostics = await Analyze(Source(declaration, contextType, "[Get(\"/x\")] Task<User> M();"));
+        var gct0123 = Assert.Single(diagnostics, d => d.Id == "GCT0123");
+        Assert.Contains($" is {why}; ", gct0123.GetMessage());
+    }
+}
