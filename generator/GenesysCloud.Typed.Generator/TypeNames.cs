@@ -14,9 +14,41 @@ internal sealed class TypeNames
     public string Of(ITypeSymbol type)
     {
         if (_names.TryGetValue(type, out var name)) return name;
-        name = type.ToDisplayString(TypeText.Format);
+        name = Composed(type) ?? type.ToDisplayString(TypeText.Format);
         if (IsPlain(type)) _names[type] = name;
         return name;
+    }
+
+    // The spelling of each generic definition before its type parameters ("global::System.Threading.Tasks.Task").
+    private readonly Dictionary<INamedTypeSymbol, string> _definitions = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A constructed generic type spelled from its definition's spelling and its arguments' (each read once): an
+    /// interface repeats Task&lt;T&gt;, IAsyncEnumerable&lt;T&gt; and the like over hundreds of models, and Roslyn's display
+    /// of each construction is the dearest thing the reader makes. Null for what Roslyn spells otherwise (T? of a
+    /// Nullable&lt;T&gt;, tuples, a type nested in a generic one) or what is not a plain construction.</summary>
+    private string? Composed(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { IsGenericType: true, IsTupleType: false, IsUnboundGenericType: false } named ||
+            named.TypeKind == TypeKind.Error || named.ContainingType is { IsGenericType: true } ||
+            named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || !IsPlain(named))
+            return null;
+        var definition = named.OriginalDefinition;
+        if (!_definitions.TryGetValue(definition, out var prefix))
+        {
+            var display = definition.ToDisplayString(TypeText.Format);
+            var open = display.IndexOf('<');
+            if (open < 0) return null;
+            _definitions[definition] = prefix = display.Substring(0, open);
+        }
+        var builder = new System.Text.StringBuilder(prefix).Append('<');
+        for (var i = 0; i < named.TypeArguments.Length; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            builder.Append(Of(named.TypeArguments[i]));
+        }
+        builder.Append('>');
+        if (named.NullableAnnotation == NullableAnnotation.Annotated && named.IsReferenceType) builder.Append('?');
+        return builder.ToString();
     }
 
     /// <summary>Spelled like every type this comparer calls equal to it: such a type can be cached.</summary>

@@ -55,7 +55,11 @@ internal sealed class EndpointFacts
         if (attribute is null || attribute.ConstructorArguments.Length != 1) return [];
         var argument = attribute.ConstructorArguments[0];
         if (argument.Kind != TypedConstantKind.Array || argument.IsNull) return [];
-        return argument.Values.Select(v => v.Value as string).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+        // A loop, not LINQ: the generator reads every endpoint's scopes on every compilation.
+        var scopes = new List<string>(argument.Values.Length);
+        foreach (var value in argument.Values)
+            if (value.Value is string { Length: > 0 } scope) scopes.Add(scope);
+        return scopes;
     }
 
     /// <summary>The [assembly: GrantedScopes] of a compilation; null when it declares none.</summary>
