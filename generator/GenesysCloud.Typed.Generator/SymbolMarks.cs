@@ -12,7 +12,6 @@ namespace GenesysCloud.Typed.Generator;
 internal sealed class SymbolMarks
 {
     private readonly MarkContext _context;
-    private HashSet<ISymbol>? _seen;
 
     public SymbolMarks(MarkContext context) => _context = context;
 
@@ -42,7 +41,8 @@ internal sealed class SymbolMarks
         return this;
     }
 
-    /// <summary>Walks a type: itself, its containing types, type arguments, array elements, module and assembly.</summary>
+    /// <summary>Walks a type: itself, its containing types, module and assembly, and (each read once per interface, so
+    /// no walk repeats) its type arguments and array elements.</summary>
     internal SymbolMarks Walk(ITypeSymbol? type)
     {
         switch (type)
@@ -50,13 +50,14 @@ internal sealed class SymbolMarks
             case null:
                 return this;
             case IArrayTypeSymbol array:
-                return Walk(array.ElementType);
+                return Add(_context.TypeMarks(array.ElementType));
             case IPointerTypeSymbol pointer:
-                return Walk(pointer.PointedAtType);
+                return Add(_context.TypeMarks(pointer.PointedAtType));
             case INamedTypeSymbol named:
-                if (!(_seen ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(named)) return this;
                 Symbol(named.OriginalDefinition);
-                foreach (var argument in named.TypeArguments) Walk(argument);
+                foreach (var argument in named.TypeArguments) Add(_context.TypeMarks(argument));
+                // Outer<User>.Inner names User too.
+                if (named.ContainingType is { IsGenericType: true } outer) Add(_context.TypeMarks(outer));
                 return this;
             default:
                 return this;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator;
@@ -40,15 +41,8 @@ internal sealed class TypeNames
             if (open < 0) return null;
             _definitions[definition] = prefix = display.Substring(0, open);
         }
-        var builder = new System.Text.StringBuilder(prefix).Append('<');
-        for (var i = 0; i < named.TypeArguments.Length; i++)
-        {
-            if (i > 0) builder.Append(", ");
-            builder.Append(Of(named.TypeArguments[i]));
-        }
-        builder.Append('>');
-        if (named.NullableAnnotation == NullableAnnotation.Annotated && named.IsReferenceType) builder.Append('?');
-        return builder.ToString();
+        var arguments = named.TypeArguments.Length == 1 ? Of(named.TypeArguments[0]) : string.Join(", ", named.TypeArguments.Select(Of));
+        return string.Concat(prefix, "<", arguments, named.NullableAnnotation == NullableAnnotation.Annotated && named.IsReferenceType ? ">?" : ">");
     }
 
     /// <summary>Spelled like every type this comparer calls equal to it: such a type can be cached.</summary>

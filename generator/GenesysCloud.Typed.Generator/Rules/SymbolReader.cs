@@ -27,6 +27,7 @@ internal sealed class SymbolReader
     // How each type becomes route/header text, and query text (read once per type, as the rules need them).
     private readonly List<(bool Read, ValueModel? Value)> _scalars = new(), _queryValues = new();
     private HashSet<int>? _jsonRead;
+    private Dictionary<string, EquatableArray<string>>? _scopes;
 
     public SymbolReader(MarkContext marks, TypeNames types, JsonContract? json, CancellationToken cancellationToken)
     {
@@ -101,9 +102,10 @@ internal sealed class SymbolReader
         var pagingFacts = paging is null ? null : Paging(paging);
         var search = pagingFacts?.Style is { } style && PagingDefaults.PagesInBody(style);
 
-        var parameters = method.Parameters.Length == 0 ? null : ImmutableArray.CreateBuilder<ParameterFacts>(method.Parameters.Length);
+        var symbols = method.Parameters;
+        var parameters = symbols.Length == 0 ? null : ImmutableArray.CreateBuilder<ParameterFacts>(symbols.Length);
         var firstBody = true;
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in symbols)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var facts = Parameter(parameter);
@@ -116,12 +118,22 @@ internal sealed class SymbolReader
             parameters!.Add(facts);
         }
 
-        var scopes = EndpointFacts.ScopesOf(requiresScope);
         return new MethodFacts(method.Name, interfaceName, interfaceScopes, marks.Marks, method.IsGenericMethod, method.IsVararg,
             Signatures.ReturnPrefix(method), returnType, returnMessage, Signatures.ReturnAttributes(method, _known), httpCount, httpMethod, route,
-            pagingFacts, job is null ? null : Job(job), scopes.Count == 0 ? EquatableArray<string>.Empty : scopes.ToEquatableArray(), idempotent,
+            pagingFacts, job is null ? null : Job(job), Scopes(requiresScope), idempotent,
             parameters is null ? EquatableArray<ParameterFacts>.Empty : new EquatableArray<ParameterFacts>(parameters.MoveToImmutable()),
             method.IsGenericMethod ? TypeParameters(method) : "", method.IsGenericMethod ? Signatures.Constraints(method) : "");
+    }
+
+    /// <summary>The method's own [RequiresScope] scopes; the same array for every method that lists the same ones.</summary>
+    private EquatableArray<string> Scopes(AttributeData? requiresScope)
+    {
+        var scopes = EndpointFacts.ScopesOf(requiresScope);
+        if (scopes.Count == 0) return EquatableArray<string>.Empty;
+        var key = string.Join("\n", scopes);
+        if (!(_scopes ??= new Dictionary<string, EquatableArray<string>>()).TryGetValue(key, out var shared))
+            _scopes[key] = shared = scopes.ToEquatableArray();
+        return shared;
     }
 
     private ParameterFacts Parameter(IParameterSymbol parameter)
