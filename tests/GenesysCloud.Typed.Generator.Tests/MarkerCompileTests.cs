@@ -28,8 +28,10 @@ public sealed class MarkerCompileTests
         ["Enum"] = ["Get", "Post"],
         ["EnumMember"] = [],
         ["ContainingType"] = ["Nested"],
+        // A type argument of the generic type a result is nested in (Wrapper<Arg>.Inner names Arg).
+        ["OuterTypeArgument"] = ["Wrapped"],
         ["Interface"] = [],
-        ["Endpoint"] = ["Get", "Post", "Items", "Pages", "Nested"],
+        ["Endpoint"] = ["Get", "Post", "Items", "Pages", "Nested", "Wrapped"],
     };
 
     public static TheoryData<string, string, GeneratorHarness.Target> Cases()
@@ -89,6 +91,8 @@ public sealed class MarkerCompileTests
                 {{At("PagedItem")}} public sealed class Item { public int Version { get; set; } }
                 {{At("Enum")}} public enum Kind { First, {{At("EnumMember")}} Second, Third = 7 }
                 {{At("ContainingType")}} public static class Outer { public sealed class Nested { public int Version { get; set; } } }
+                {{At("OuterTypeArgument")}} public sealed class Arg { }
+                public sealed class Wrapper<T> { public sealed class Inner { public int Version { get; set; } } }
 
                 [GenesysApi, RequiresScope("users")]
                 {{At("Interface")}}
@@ -113,6 +117,10 @@ public sealed class MarkerCompileTests
                     {{On("Nested")}}
                     [Get("/n")]
                     Task<Outer.Nested> NestedAsync(CancellationToken cancellationToken = default);
+
+                    {{On("Wrapped")}}
+                    [Get("/w")]
+                    Task<Wrapper<Arg>.Inner> WrappedAsync(CancellationToken cancellationToken = default);
 
                     [Get("/u")]
                     Task UnmarkedAsync(CancellationToken cancellationToken = default);
