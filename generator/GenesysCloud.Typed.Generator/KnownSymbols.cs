@@ -13,6 +13,9 @@ internal sealed class KnownSymbols
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
     private readonly Compilation _compilation;
+
+    /// <summary>The compilation these symbols are of.</summary>
+    public Compilation Compilation => _compilation;
     private readonly IAssemblySymbol _core;
 
     private KnownSymbols(Compilation compilation, INamedTypeSymbol? genesysApi)

@@ -63,7 +63,30 @@ public sealed class JsonContextRuleTests
         { "public class Holder { private class Inner { public sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } } }", "Holder.Inner.Ctx", "N.Holder.Inner.Ctx, which the interface cannot see" },
         { "", "Missing", "not a type" },
         { "public sealed class NotAContext { }", "NotAContext", "N.NotAContext, which is not a JsonSerializerContext" },
+        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "G") + " }", "G<>", "N.G<>, which is abstract or generic" },
+        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "G") + " }", "G<int>", "N.G<int>, which is abstract or generic" },
     };
+
+    /// <summary>Contexts the generated code (nested in the interface) can reach although they are not public.</summary>
+    public static TheoryData<string> ReachableContexts => new()
+    {
+        "public partial class BaseHost { protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "public partial class BaseHost { private protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "public partial class Host { private sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "internal partial class Host { internal sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\n[GenesysApi(JsonContext = typeof(Host.Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); }",
+    };
+
+    [Theory]
+    [MemberData(nameof(ReachableContexts))]
+    public async Task A_context_the_generated_code_can_reach_is_accepted(string declarations)
+    {
+        var source = "#nullable enable\nusing System.Collections.Generic; using System.Threading; using System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" +
+                     declarations.Replace("public sealed class Ctx", "public sealed class Ctx") + "\n}";
+        var compilation = GeneratorHarness.Compile([Sources.Models, source]);
+        var diagnostics = await Analyze(source);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0123");
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
 
     [Theory]
     [MemberData(nameof(UnusableContexts))]

@@ -104,4 +104,67 @@ public sealed class JsonContractWalkTests
         Assert.InRange(contract.CoveredCount, 1, 60);
         Assert.True(contract.Walked);
     }
+
+    /// <summary>Models whose contracts System.Text.Json generates for types they do not name in a property: a collection's
+    /// elements, a dictionary's values (derived or implemented), and the members of the interfaces an interface model extends.</summary>
+    public static TheoryData<string, string, string> ReachedWithoutAProperty => new()
+    {
+        { "public class UserList : System.Collections.Generic.List<User> { }", "UserList", "User" },
+        { "public class GroupMap : System.Collections.Generic.Dictionary<string, Group> { }", "GroupMap", "Group" },
+        { "public class Deeper : UserList { } public class UserList : System.Collections.Generic.List<User> { }", "Deeper", "User" },
+        { "public class ReadOnlyUsers : System.Collections.ObjectModel.ReadOnlyCollection<User> { public ReadOnlyUsers() : base(new System.Collections.Generic.List<User>()) { } }", "ReadOnlyUsers", "User" },
+        { "public sealed class Bag : System.Collections.Generic.IEnumerable<User> { public System.Collections.Generic.IEnumerator<User> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "Bag", "User" },
+        { "public sealed class Lookup : System.Collections.Generic.IReadOnlyDictionary<string, Group> { public Group this[string key] => null!; public System.Collections.Generic.IEnumerable<string> Keys => []; public System.Collections.Generic.IEnumerable<Group> Values => []; public int Count => 0; public bool ContainsKey(string key) => false; public bool TryGetValue(string key, out Group value) { value = null!; return false; } public System.Collections.Generic.IEnumerator<System.Collections.Generic.KeyValuePair<string, Group>> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "Lookup", "Group" },
+        { "public interface INamed { Group? Primary { get; } } public interface IPerson : INamed { string? Name { get; } }", "IPerson", "Group" },
+        { "public interface IA { User? U { get; } } public interface IB : IA { } public interface IC : IB { }", "IC", "User" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReachedWithoutAProperty))]
+    public async Task Elements_values_and_extended_interfaces_are_covered(string model, string declared, string reached)
+    {
+        var diagnostics = await Analyze("public sealed class Group { public string? Name { get; set; } }\n" + model, [declared],
+            $"[Get(\"/a\")] Task<{reached}> Reached();\n[Get(\"/b\")] Task<Conversation> NotReached();");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains($"'{reached}'"));
+        Assert.Single(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains("Conversation"));
+    }
+
+    [Fact]
+    public async Task A_type_nested_in_a_generic_one_that_nests_itself_deeper_stays_bounded()
+    {
+        const string model = "public class Outer<T> { public class Inner { public T? V { get; set; } public Outer<System.Collections.Generic.List<T>>.Inner? Next { get; set; } } }";
+        var diagnostics = await Analyze(model, ["Outer<User>.Inner"], "[Get(\"/a\")] Task<Conversation> NotDeclared();");
+        Assert.Single(diagnostics, d => d.Id == "GCT0122");
+        var compilation = GeneratorHarness.Compile([Sources.Models, Source(model, ["Outer<User>.Inner"], "[Get(\"/a\")] Task<Conversation> NotDeclared();")]);
+        var api = compilation.GetTypeByMetadataName("N.IApi")!;
+        var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(compilation), new TypeNames(), Location.None, default, out _)!;
+        Assert.InRange(contract.CoveredCount, 1, 60);
+    }
+
+    private static string Source(string models, string[] declared, string members) =>
+        "#nullable enable\nusing System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" + models + "\n" +
+        string.Concat(declared.Select(t => $"[System.Text.Json.Serialization.JsonSerializable(typeof({t}))]\n")) +
+        """
+        internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
+        {
+            public AppJson() : base(null) { }
+            public static AppJson Default { get; } = new();
+            protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+            public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
+        }
+        [GenesysApi(JsonContext = typeof(AppJson))]
+        public partial interface IApi
+        {
+        """ + "\n" + members + "\n} }";
+
+    private static async Task<IReadOnlyList<Diagnostic>> Analyze(string models, string[] declared, string members)
+    {
+        var compilation = GeneratorHarness.Compile([Sources.Models, Source(models, declared, members)]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var run = GeneratorHarness.RunGenerator(compilation);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
+    }
 }

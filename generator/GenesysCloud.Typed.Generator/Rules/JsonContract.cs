@@ -58,9 +58,9 @@ internal sealed class JsonContract
             return null;
         }
         string? why = value.Value is not INamedTypeSymbol context || context.TypeKind == TypeKind.Error ? "not a type"
-            : !DerivesFrom(context, known.JsonSerializerContext) ? $"{context.ToDisplayString()}, which is not a JsonSerializerContext"
+            : !DerivesFrom(context.IsUnboundGenericType ? context.OriginalDefinition : context, known.JsonSerializerContext) ? $"{context.ToDisplayString()}, which is not a JsonSerializerContext"
             : context.IsAbstract || context.IsUnboundGenericType || context.IsGenericType ? $"{context.ToDisplayString()}, which is abstract or generic"
-            : !IsVisibleFrom(context, api) ? $"{context.ToDisplayString()}, which the interface cannot see"
+            : !IsVisibleFrom(context, api, known.Compilation) ? $"{context.ToDisplayString()}, which the interface cannot see"
             : null;
         if (why is not null)
         {
@@ -158,8 +158,14 @@ internal sealed class JsonContract
                     pending.Enqueue(derived);
             // The framework's own types are primitives or collections to System.Text.Json: their members are not walked.
             if (IsFramework(type)) continue;
-            for (var current = type; current is not null; current = current.BaseType)
-                foreach (var member in current.GetMembers())
+            // A model that is a collection or dictionary (UserList : List<User>, a class implementing IEnumerable<User>) has
+            // contracts for its elements, keys and values.
+            foreach (var implemented in type.AllInterfaces)
+                if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+                    KnownSymbols.IsDefinition(implemented, known.DictionaryOfT) || KnownSymbols.IsDefinition(implemented, known.ReadOnlyDictionaryOfT))
+                    foreach (var argument in implemented.TypeArguments) pending.Enqueue(argument);
+            foreach (var declaring in MembersOf(type))
+                foreach (var member in declaring.GetMembers())
                 {
                     if (member.IsStatic || !Serialized(member, known)) continue;
                     if (member is IPropertySymbol { IsIndexer: false } property) pending.Enqueue(property.Type);
@@ -169,12 +175,29 @@ internal sealed class JsonContract
         return covered;
     }
 
+    /// <summary>The types whose members System.Text.Json writes for <paramref name="type"/>: a class and its base classes;
+    /// an interface and the interfaces it extends.</summary>
+    private static IEnumerable<ITypeSymbol> MembersOf(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            yield return type;
+            foreach (var extended in type.AllInterfaces) yield return extended;
+            yield break;
+        }
+        for (var current = type; current is not null; current = current.BaseType) yield return current;
+    }
+
     /// <summary>How deeply arrays and type arguments nest in <paramref name="type"/> (User 0, User[] and Node&lt;User&gt; 1).
-    /// A type nested in a generic one (Page&lt;User&gt;.Meta) is "generic" to Roslyn but has no type arguments of its own.</summary>
+    /// A type nested in a generic one (Page&lt;User&gt;.Meta) is "generic" to Roslyn but has no type arguments of its own:
+    /// it counts its containing type's.</summary>
     private static int Depth(ITypeSymbol type) => type switch
     {
         IArrayTypeSymbol array => 1 + Depth(array.ElementType),
-        INamedTypeSymbol { IsGenericType: true, TypeArguments.IsEmpty: false } named => 1 + named.TypeArguments.Max(Depth),
+        // Outer<List<User>>.Inner nests as deeply as its outer type: else Outer<T>.Inner with a Outer<List<T>>.Inner
+        // property would nest one deeper at every step, unbounded.
+        INamedTypeSymbol named => System.Math.Max(named.TypeArguments.IsEmpty ? 0 : 1 + named.TypeArguments.Max(Depth),
+            named.ContainingType is { } outer ? Depth(outer) : 0),
         _ => 0,
     };
 
@@ -207,35 +230,13 @@ internal sealed class JsonContract
         return false;
     }
 
-    private static bool IsNestedIn(INamedTypeSymbol type, INamedTypeSymbol container)
-    {
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-            if (SymbolEqualityComparer.Default.Equals(outer, container)) return true;
-        return false;
-    }
-
-    /// <summary>Generated code inside <paramref name="api"/> can name the context: it and every type containing it are
-    /// accessible there.</summary>
-    private static bool IsVisibleFrom(INamedTypeSymbol context, INamedTypeSymbol api)
+    /// <summary>Generated code inside <paramref name="api"/> can name the context: C#'s own accessibility from there (a
+    /// protected context of a base class of the interface's containing type is), and no file-local type on the way (the
+    /// generated code is another file).</summary>
+    private static bool IsVisibleFrom(INamedTypeSymbol context, INamedTypeSymbol api, Compilation compilation)
     {
         for (INamedTypeSymbol? type = context; type is not null; type = type.ContainingType)
-        {
             if (type.IsFileLocal) return false;
-            switch (type.DeclaredAccessibility)
-            {
-                case Accessibility.Public:
-                    continue;
-                case Accessibility.Internal or Accessibility.ProtectedOrInternal:
-                    if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, api.ContainingAssembly) &&
-                        !type.ContainingAssembly.GivesAccessTo(api.ContainingAssembly))
-                        return false;
-                    continue;
-                default:
-                    // Private or protected nesting: visible only to code nested in the same containing type.
-                    if (type.ContainingType is null || !IsNestedIn(api, type.ContainingType)) return false;
-                    continue;
-            }
-        }
-        return true;
+        return compilation.IsSymbolAccessibleWithin(context, api);
     }
 }
