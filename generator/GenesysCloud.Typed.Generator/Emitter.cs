@@ -212,7 +212,8 @@ internal sealed class Emitter
     {
         var local = new Locals(e);
         var parameters = string.Join(", ", e.Parameters.Select(p => p.Declaration));
-        var cancellation = e.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken)?.Name ?? "default";
+        var token = e.Parameters.FirstOrDefault(p => p.Role == ParameterRole.CancellationToken);
+        var cancellation = token is null ? "default" : token.Value.IsNullableValueType ? token.Name + ".GetValueOrDefault()" : token.Name;
         w.Line("/// <inheritdoc/>");
         EmitMarks(w, e.Marks);
         w.Open($"{e.ReturnAttributes}{e.ReturnType} {e.DeclaringInterface}.{e.Name}({parameters})");

@@ -22,6 +22,9 @@ public sealed class UnimplementedEndpointTests
         data.Add("[Get(\"/api/v2/x\")] Task M([Query] CancellationToken ct);", "GCT0116", "query");
         data.Add("[Get(\"/api/v2/x\")] Task M([Query(\"c\")] CancellationToken ct = default);", "GCT0116", "query");
         data.Add("[Get(\"/api/v2/x\")] Task M([Header(\"X-C\")] CancellationToken ct);", "GCT0116", "header");
+        data.Add("[Get(\"/api/v2/x\")] Task M([Query] CancellationToken? ct);", "GCT0116", "query");
+        data.Add("[Get(\"/api/v2/x\")] Task M(CancellationToken a, CancellationToken? ct = null);", "GCT0110", "more than one");
+        data.Add("[Get(\"/api/v2/x\")] Task M(CancellationToken? a = null, CancellationToken? ct = null);", "GCT0110", "more than one");
         return data;
     }
 

@@ -100,7 +100,7 @@ public sealed class GeneratedClientTests
     public void Endpoints_carry_the_effective_scopes_for_a_start_up_check()
     {
         var endpoints = IUsersApi.Endpoints;
-        Assert.Equal(7, endpoints.Count);
+        Assert.Equal(9, endpoints.Count);
         Assert.Equal(new[] { "users" }, endpoints.Single(e => e.Name == "UpdateUserAsync").RequiredScopes);
         Assert.Equal(new[] { "users", "users:readonly" }, endpoints.Single(e => e.Name == "GetUserAsync").RequiredScopes);
         var uncovered = Scopes.Uncovered(endpoints, ["users:readonly"]);

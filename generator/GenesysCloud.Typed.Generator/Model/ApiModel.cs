@@ -91,6 +91,9 @@ internal sealed record ValueModel(
     /// <summary>No value to format: a body or a CancellationToken.</summary>
     public static readonly ValueModel None = new(ValueKind.None, false, false, false, false, false, null, null, "long", Marks.None,
         EquatableArray<EnumMemberModel>.Empty);
+
+    /// <summary>A CancellationToken? as the call's token: null means none.</summary>
+    public static readonly ValueModel NullableToken = None with { IsNullableValueType = true };
 }
 
 /// <summary>How a value becomes text: as it is (String), through QueryBuilder.Format (Formattable), as an ISO 8601

@@ -194,7 +194,8 @@ internal sealed class EndpointClassifier
         {
             case Binding.Token:
                 if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, at, [method]));
-                return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi, ValueModel.None);
+                return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi,
+                    type.IsNullableCancellationToken ? ValueModel.NullableToken : ValueModel.None);
             case Binding.Body:
                 // A token, nullable or not, is never a JSON body (and no JsonContext entry would make it one).
                 if (type.IsCancellationToken || type.IsNullableCancellationToken)

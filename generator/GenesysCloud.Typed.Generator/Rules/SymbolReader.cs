@@ -155,8 +155,9 @@ internal sealed class SymbolReader
         var facts = _table[type];
         var binding = parameter.RefKind != RefKind.None ? Binding.ByReference
             : (query is null ? 0 : 1) + (header is null ? 0 : 1) + (body ? 1 : 0) > 1 ? Binding.Conflicting
-            // A CancellationToken given [Body], [Query] or [Header] is refused there, not taken as the call's token.
-            : facts.IsCancellationToken && !body && query is null && header is null ? Binding.Token
+            // A CancellationToken (or CancellationToken?) bound to nothing is the call's token; one given [Body], [Query] or
+            // [Header] is refused there, not taken as the call's token.
+            : (facts.IsCancellationToken || facts.IsNullableCancellationToken) && !body && query is null && header is null ? Binding.Token
             : body ? Binding.Body
             : query is not null ? Binding.Query
             : header is not null ? Binding.Header

@@ -25,6 +25,13 @@ public partial interface IUsersApi
     [Get("/api/v2/users/{userId}")]
     Task<ApiResponse<User>> GetUserResponseAsync(string userId, [Header("X-Request-Tag")] string? tag = null, CancellationToken cancellationToken = default);
 
+    /// <summary>A nullable call token (null: none).</summary>
+    [Get("/api/v2/users/{userId}")]
+    Task<User> GetUserWithOptionalTokenAsync(string userId, CancellationToken? cancellationToken = null);
+
+    [Get("/api/v2/users/query"), Paging(PagingStyle.Cursor)]
+    IAsyncEnumerable<User> QueryUsersWithOptionalTokenAsync([Query] int pageSize = 25, CancellationToken? cancellationToken = null);
+
     [Get("/api/v2/users/{userId}/queues")]
     Task<User> GetUserQueuesAsync(string userId, CancellationToken cancellationToken = default);
 
