@@ -167,6 +167,10 @@ internal sealed class KnownSymbols
         : Is(attributeClass, Delete) ? "Delete"
         : null;
 
+    /// <summary>The T of a Nullable&lt;T&gt;; null for any other type.</summary>
+    public static ITypeSymbol? NullableOf(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : null;
+
     /// <summary>"GET" for "Get": the method as HTTP writes it, from a table (every endpoint of every compilation asks).</summary>
     public static string Verb(string httpMethod) => httpMethod switch
     {

@@ -94,12 +94,18 @@ internal static class Signatures
 
     /// <summary>The type is or contains (as an element or a type argument) a pointer or function pointer type, so a
     /// signature that mentions it needs an unsafe context.</summary>
-    public static bool NeedsUnsafe(ITypeSymbol? type) => type switch
+    public static bool NeedsUnsafe(ITypeSymbol? type) => Contains(type, static t => t is IPointerTypeSymbol or IFunctionPointerTypeSymbol);
+
+    /// <summary>The type is or holds (as an element, a pointed-at type, a type argument, or in a containing type's
+    /// arguments) a type <paramref name="matches"/> accepts.</summary>
+    public static bool Contains(ITypeSymbol? type, System.Func<ITypeSymbol, bool> matches) => type switch
     {
         null => false,
-        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
-        IArrayTypeSymbol array => NeedsUnsafe(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.Any(NeedsUnsafe) || (named.ContainingType is { } outer && NeedsUnsafe(outer)),
+        _ when matches(type) => true,
+        IArrayTypeSymbol array => Contains(array.ElementType, matches),
+        IPointerTypeSymbol pointer => Contains(pointer.PointedAtType, matches),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => Contains(argument, matches)) ||
+                                  (named.ContainingType is { } outer && Contains(outer, matches)),
         _ => false,
     };
 

@@ -26,15 +26,13 @@ internal sealed class SymbolMarks
     /// <summary>Adds the marks of a type as written in a signature (read once per type per interface).</summary>
     public SymbolMarks Type(ITypeSymbol? type)
     {
-        if (type is null) return this;
-        var marks = _context.TypeMarks(type);
-        Obsolete |= marks.Obsolete;
-        Preview |= marks.Preview;
-        return this;
+        return type is null ? this : Add(_context.TypeMarks(type));
     }
 
     /// <summary>Adds marks already read (a type's, from the reader's table).</summary>
-    public SymbolMarks Add(Marks marks)
+    public SymbolMarks Add(Marks marks) => Add((marks.Obsolete, marks.Preview));
+
+    private SymbolMarks Add((bool Obsolete, bool Preview) marks)
     {
         Obsolete |= marks.Obsolete;
         Preview |= marks.Preview;
@@ -69,11 +67,11 @@ internal sealed class SymbolMarks
     {
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
-            Read(current);
+            Own(current);
             if (current is INamedTypeSymbol && current.ContainingType is null)
             {
-                if (current.ContainingModule is { } module) Read(module);
-                if (current.ContainingAssembly is { } assembly) Read(assembly);
+                if (current.ContainingModule is { } module) Own(module);
+                if (current.ContainingAssembly is { } assembly) Own(assembly);
                 break;
             }
         }
@@ -82,36 +80,13 @@ internal sealed class SymbolMarks
 
     /// <summary>An interface member's own attributes, read without the per-symbol cache: each member is met once, and its
     /// containing interface, module and assembly come with <see cref="Type"/> of the declaring interface.</summary>
-    public SymbolMarks Member(ISymbol member)
-    {
-        var (obsolete, preview) = _context.Read(member);
-        Obsolete |= obsolete;
-        Preview |= preview;
-        return this;
-    }
+    public SymbolMarks Member(ISymbol member) => Add(_context.Read(member));
 
     /// <summary>One attribute of an interface member, read in the caller's own pass over them (as <see cref="Member"/> reads all).</summary>
-    public SymbolMarks Attribute(AttributeData attribute)
-    {
-        var (obsolete, preview) = _context.Read(attribute);
-        Obsolete |= obsolete;
-        Preview |= preview;
-        return this;
-    }
+    public SymbolMarks Attribute(AttributeData attribute) => Add(_context.Read(attribute));
 
     /// <summary>Only this symbol's own attributes (an enum member, say, whose type is read separately).</summary>
-    public SymbolMarks Own(ISymbol symbol)
-    {
-        Read(symbol);
-        return this;
-    }
-
-    private void Read(ISymbol symbol)
-    {
-        var (obsolete, preview) = _context.Own(symbol);
-        Obsolete |= obsolete;
-        Preview |= preview;
-    }
+    public SymbolMarks Own(ISymbol symbol) => Add(_context.Own(symbol));
 }
 
 /// <summary>What one parse shares between its <see cref="SymbolMarks"/>: the known attribute symbols, the diagnostic IDs met

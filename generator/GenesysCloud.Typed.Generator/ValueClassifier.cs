@@ -88,9 +88,7 @@ internal static class ValueClassifier
         type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 
     private static (bool Nullable, ITypeSymbol Inner) Unwrap(ITypeSymbol type) =>
-        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
-            ? (true, nullable.TypeArguments[0])
-            : (false, type);
+        KnownSymbols.NullableOf(type) is { } inner ? (true, inner) : (false, type);
 
     private readonly record struct Classified(ValueKind Kind, string? EnumType, string Underlying, Marks Marks, EquatableArray<EnumMemberModel> Members);
 

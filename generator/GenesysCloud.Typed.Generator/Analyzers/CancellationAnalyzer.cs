@@ -21,10 +21,7 @@ public sealed class CancellationAnalyzer : GenesysAnalyzer
             return;
         // GenesysPageable<T> takes its token when enumerated (AsPages), so the method needs none.
         if (KnownSymbols.IsDefinition(method.ReturnType, known.Pageable)) return;
-        if (method.Parameters.Any(p => KnownSymbols.Is(p.Type, known.CancellationToken) ||
-                                       p.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } &&
-                                       KnownSymbols.Is(inner, known.CancellationToken)))
-            return;
+        if (method.Parameters.Any(p => KnownSymbols.Is(KnownSymbols.NullableOf(p.Type) ?? p.Type, known.CancellationToken))) return;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoCancellationToken, method.Locations.FirstOrDefault() ?? Location.None, method.Name));
     }
 }

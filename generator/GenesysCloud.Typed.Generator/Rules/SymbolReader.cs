@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using GenesysCloud.Typed.Generator.Analyzers;
 using GenesysCloud.Typed.Generator.Model;
@@ -57,7 +56,7 @@ internal sealed class SymbolReader
         _queryValues.Add(default);
         if (TypeNames.IsPlain(type)) _index[type] = index;
         var (kind, result) = ReturnOf(type);
-        var nullableOf = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : null;
+        var nullableOf = KnownSymbols.NullableOf(type);
         _table[index] = new TypeFacts(_types.Of(type), SymbolMarks.Of(type, _marks), KnownSymbols.Is(type, _known.CancellationToken),
             nullableOf is not null && KnownSymbols.Is(nullableOf, _known.CancellationToken), Signatures.NeedsUnsafe(type), kind,
             result is null ? -1 : TypeOf(result), Signatures.NotSerializable(type));
@@ -104,17 +103,13 @@ internal sealed class SymbolReader
 
         var symbols = method.Parameters;
         var parameters = symbols.Length == 0 ? null : ImmutableArray.CreateBuilder<ParameterFacts>(symbols.Length);
-        var firstBody = true;
         foreach (var parameter in symbols)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var facts = Parameter(parameter);
             marks.Add(_table[facts.Type].Marks);
-            if (facts.HasBody && firstBody)
-            {
-                firstBody = false;
-                if (search && SearchBody(facts.Type) == false) Message(facts.Type);
-            }
+            // The rules check a search's [Body] (the first, when there are more: more is its own error).
+            if (search && facts.HasBody && !SearchBody(facts.Type)) Message(facts.Type);
             parameters!.Add(facts);
         }
 
@@ -251,18 +246,9 @@ internal sealed class SymbolReader
         if (_json is null || !(_jsonRead ??= new HashSet<int>()).Add(index)) return;
         var type = _symbols[index];
         // A generic method's T has no contract to declare (typeof(T) does not compile there); GCT0114 says why it is stubbed.
-        if (MentionsTypeParameter(type)) return;
+        if (Signatures.Contains(type, static t => t is ITypeParameterSymbol)) return;
         if (!_json.Covers(type)) _table[index] = _table[index] with { JsonMissing = JsonContract.MissingFacts(type) };
     }
-
-    private static bool MentionsTypeParameter(ITypeSymbol type) => type switch
-    {
-        ITypeParameterSymbol => true,
-        IArrayTypeSymbol array => MentionsTypeParameter(array.ElementType),
-        IPointerTypeSymbol pointer => MentionsTypeParameter(pointer.PointedAtType),
-        INamedTypeSymbol named => named.TypeArguments.Any(MentionsTypeParameter) || (named.ContainingType is { } outer && MentionsTypeParameter(outer)),
-        _ => false,
-    };
 
     /// <summary>Whether a search body can be a JSON object, read once.</summary>
     private bool SearchBody(int index)
