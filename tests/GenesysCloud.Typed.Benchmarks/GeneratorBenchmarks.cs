@@ -12,7 +12,7 @@ namespace GenesysCloud.Typed.Benchmarks;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
-    private static readonly CSharpParseOptions Parse = new(LanguageVersion.CSharp12);
+    private static readonly CSharpParseOptions Parse = GeneratorInputs.Parse;
 
     [Params(1, 50, 500)]
     public int Methods;
@@ -27,10 +27,6 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location))
-            .Append(MetadataReference.CreateFromFile(typeof(Refit.RestService).Assembly.Location))
-            .ToList();
         var ours = new StringBuilder("using System.Threading.Tasks; using GenesysCloud.Typed;\npublic sealed class Thing { public string Id { get; set; } = \"\"; }\n[GenesysApi] public partial interface IThingsApi\n{\n");
         var refit = new StringBuilder("using System.Threading.Tasks; using Refit;\npublic sealed class Thing { public string Id { get; set; } = \"\"; }\npublic interface IThingsApi\n{\n");
         for (var i = 0; i < Methods; i++)
@@ -38,17 +34,13 @@ public class GeneratorBenchmarks
             ours.Append($"    [Get(\"/api/v2/things/{{id}}/m{i}\")] Task<Thing> M{i}Async(string id, [Query] int pageSize);\n");
             refit.Append($"    [Get(\"/api/v2/things/{{id}}/m{i}\")] Task<Thing> M{i}Async(string id, [Query] int pageSize);\n");
         }
-        _ours = Compile("Ours", ours.Append('}').ToString(), references);
-        _refit = Compile("Theirs", refit.Append('}').ToString(), references);
-        _editA = _ours.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Edit { public static int X => 1; }", Parse, "Edit.cs"));
-        _editB = _ours.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Edit { public static int X => 2; }", Parse, "Edit.cs"));
+        _ours = GeneratorInputs.Compile("Ours", (ours.Append('}').ToString(), ""));
+        _refit = GeneratorInputs.Compile("Theirs", (refit.Append('}').ToString(), ""));
+        _editA = GeneratorInputs.WithUnrelatedEdit(_ours, 1);
+        _editB = GeneratorInputs.WithUnrelatedEdit(_ours, 2);
         _refitGenerator = LoadRefitGenerator();
         _warm = CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: Parse).RunGenerators(_editA);
     }
-
-    private static CSharpCompilation Compile(string name, string source, IEnumerable<MetadataReference> references) =>
-        CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText(source, Parse)], references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Refit's incremental generator from its package's analyzers folder (it is not a library type).</summary>
     private static IIncrementalGenerator LoadRefitGenerator()

@@ -13,8 +13,6 @@ namespace GenesysCloud.Typed.Benchmarks;
 [MemoryDiagnoser]
 public class GeneratorRealisticBenchmarks
 {
-    private static readonly CSharpParseOptions Parse = new(LanguageVersion.CSharp12);
-
     [Params(false, true)]
     public bool JsonContext;
 
@@ -25,15 +23,11 @@ public class GeneratorRealisticBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(GenesysCloudConnection).Assembly.Location)).ToList();
         const string usings = "global using System; global using System.Collections.Generic; global using System.Threading; global using System.Threading.Tasks; global using System.Text.Json.Serialization; global using GenesysCloud.Typed;";
-        _base = CSharpCompilation.Create("Realistic",
-            [CSharpSyntaxTree.ParseText(usings, Parse, "Usings.cs"), CSharpSyntaxTree.ParseText(Interface(JsonContext), Parse, "IApi.cs"), CSharpSyntaxTree.ParseText(Models(), Parse, "Models.cs")],
-            references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        _editA = _base.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Edit { public static int X => 1; }", Parse, "Edit.cs"));
-        _editB = _base.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Edit { public static int X => 2; }", Parse, "Edit.cs"));
-        _warm = CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: Parse).RunGenerators(_editA).RunGenerators(_editB);
+        _base = GeneratorInputs.Compile("Realistic", (usings, "Usings.cs"), (Interface(JsonContext), "IApi.cs"), (Models(), "Models.cs"));
+        _editA = GeneratorInputs.WithUnrelatedEdit(_base, 1);
+        _editB = GeneratorInputs.WithUnrelatedEdit(_base, 2);
+        _warm = GeneratorInputs.Warm(_editA, _editB);
     }
 
     private static string Interface(bool jsonContext)
@@ -84,7 +78,7 @@ public class GeneratorRealisticBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public GeneratorDriver Generate() => CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: Parse).RunGenerators(_base);
+    public GeneratorDriver Generate() => CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: GeneratorInputs.Parse).RunGenerators(_base);
 
     [Benchmark]
     public GeneratorDriver RerunAfterUnrelatedEdit()

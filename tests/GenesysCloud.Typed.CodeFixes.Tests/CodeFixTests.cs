@@ -1,5 +1,6 @@
 using GenesysCloud.Typed.CodeFixes;
 using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -100,16 +101,7 @@ public sealed class CodeFixTests
     [Fact]
     public async Task GCT0122_adds_the_missing_model_to_the_json_context()
     {
-        const string context = """
-            public sealed class AppJson : JsonSerializerContext
-            {
-                public AppJson() : base(null) { }
-                public static AppJson Default { get; } = new();
-                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-            }
-
-            """;
+        var context = JsonContextStandIn.Class("AppJson", "public sealed") + "\n";
         const string api = """
             using System.Text.Json.Serialization;
 
@@ -142,16 +134,7 @@ public sealed class CodeFixTests
     [InlineData("System.Collections.Generic.Dictionary<string, Group?[]>", "System.Collections.Generic.Dictionary<string, Group[]>")]
     public async Task GCT0122_writes_a_type_typeof_accepts(string spelled, string expected)
     {
-        const string context = """
-            public sealed class AppJson : JsonSerializerContext
-            {
-                public AppJson() : base(null) { }
-                public static AppJson Default { get; } = new();
-                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-            }
-
-            """;
+        var context = JsonContextStandIn.Class("AppJson", "public sealed") + "\n";
         var api = $$"""
             using System.Text.Json.Serialization;
 

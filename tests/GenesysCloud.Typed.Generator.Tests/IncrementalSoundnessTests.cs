@@ -1,3 +1,4 @@
+using GenesysCloud.Typed.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -49,20 +50,10 @@ public sealed class IncrementalSoundnessTests
         }
         """;
 
-    private const string Json = """
-        using Contoso.Models;
-        namespace Contoso.Genesys
-        {
-            [System.Text.Json.Serialization.JsonSerializable(typeof(User))]
-            [System.Text.Json.Serialization.JsonSerializable(typeof(Filter))]
-            internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
-            {
-                public AppJson() : base(null) { }
-                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-            }
-        }
-        """;
+    private static readonly string Json =
+        "using Contoso.Models;\nnamespace Contoso.Genesys\n{\n" +
+        "[System.Text.Json.Serialization.JsonSerializable(typeof(User))]\n[System.Text.Json.Serialization.JsonSerializable(typeof(Filter))]\n" +
+        JsonContextStandIn.Class() + "}\n";
 
     private const string Usings = "global using Id = System.String;";
 

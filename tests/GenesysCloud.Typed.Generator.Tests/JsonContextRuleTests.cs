@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using GenesysCloud.Typed.Tests.Shared;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Tests;
@@ -7,12 +8,6 @@ namespace GenesysCloud.Typed.Generator.Tests;
 /// (the fix would write typeof(T)), and a context the interface cannot reach is named as such, not as "not a context".</summary>
 public sealed class JsonContextRuleTests
 {
-    private const string Context = """
-        public AppJson() : base(null) { }
-        protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-        public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-        """;
-
     private static string Source(string context, string contextType, string members) =>
         "#nullable enable\nusing System.Collections.Generic; using System.Threading; using System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" +
         context + "\n" +
@@ -47,7 +42,7 @@ public sealed class JsonContextRuleTests
     [MemberData(nameof(GenericMethods))]
     public async Task A_generic_methods_type_parameter_is_not_a_missing_contract(string member)
     {
-        var source = Source("[System.Text.Json.Serialization.JsonSerializable(typeof(User))] internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext { " + Context + " }",
+        var source = Source("[System.Text.Json.Serialization.JsonSerializable(typeof(User))] " + JsonContextStandIn.Class(),
             "AppJson", member);
         var diagnostics = await Analyze(source);
         Assert.Contains(diagnostics, d => d.Id == "GCT0114");
@@ -57,23 +52,23 @@ public sealed class JsonContextRuleTests
     /// <summary>Contexts the interface cannot reach, and names that are no type at all.</summary>
     public static TheoryData<string, string, string> UnusableContexts => new()
     {
-        { "public class Holder { private sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
-        { "public class Holder { protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
-        { "public class Holder { private protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
-        { "public class Holder { private class Inner { public sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } } }", "Holder.Inner.Ctx", "N.Holder.Inner.Ctx, which the interface cannot see" },
+        { "public class Holder { " + JsonContextStandIn.Class("Ctx", "private sealed") + " }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { " + JsonContextStandIn.Class("Ctx", "protected sealed") + " }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { " + JsonContextStandIn.Class("Ctx", "private protected sealed") + " }", "Holder.Ctx", "N.Holder.Ctx, which the interface cannot see" },
+        { "public class Holder { private class Inner { " + JsonContextStandIn.Class("Ctx", "public sealed") + " } }", "Holder.Inner.Ctx", "N.Holder.Inner.Ctx, which the interface cannot see" },
         { "", "Missing", "not a type" },
         { "public sealed class NotAContext { }", "NotAContext", "N.NotAContext, which is not a JsonSerializerContext" },
-        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "G") + " }", "G<>", "N.G<>, which is abstract or generic" },
-        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "G") + " }", "G<int>", "N.G<int>, which is abstract or generic" },
+        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + JsonContextStandIn.Members("G") + " }", "G<>", "N.G<>, which is abstract or generic" },
+        { "public sealed class G<T> : System.Text.Json.Serialization.JsonSerializerContext { " + JsonContextStandIn.Members("G") + " }", "G<int>", "N.G<int>, which is abstract or generic" },
     };
 
     /// <summary>Contexts the generated code (nested in the interface) can reach although they are not public.</summary>
     public static TheoryData<string> ReachableContexts => new()
     {
-        "public partial class BaseHost { protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
-        "public partial class BaseHost { private protected sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
-        "public partial class Host { private sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
-        "internal partial class Host { internal sealed class Ctx : System.Text.Json.Serialization.JsonSerializerContext { " + Context.Replace("AppJson", "Ctx") + " } }\n[GenesysApi(JsonContext = typeof(Host.Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); }",
+        "public partial class BaseHost { " + JsonContextStandIn.Class("Ctx", "protected sealed") + " }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "public partial class BaseHost { " + JsonContextStandIn.Class("Ctx", "private protected sealed") + " }\npublic partial class Derived : BaseHost { [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "public partial class Host { " + JsonContextStandIn.Class("Ctx", "private sealed") + " [GenesysApi(JsonContext = typeof(Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); } }",
+        "internal partial class Host { " + JsonContextStandIn.Class("Ctx", "internal sealed") + " }\n[GenesysApi(JsonContext = typeof(Host.Ctx))] public partial interface IApi { [Get(\"/x\")] Task<User> M(); }",
     };
 
     [Theory]
@@ -81,7 +76,7 @@ public sealed class JsonContextRuleTests
     public async Task A_context_the_generated_code_can_reach_is_accepted(string declarations)
     {
         var source = "#nullable enable\nusing System.Collections.Generic; using System.Threading; using System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" +
-                     declarations.Replace("public sealed class Ctx", "public sealed class Ctx") + "\n}";
+                     declarations + "\n}";
         var compilation = GeneratorHarness.Compile([Sources.Models, source]);
         var diagnostics = await Analyze(source);
         Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0123");

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using GenesysCloud.Typed.Tests.Shared;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Tests;
@@ -22,28 +23,9 @@ public sealed class JsonContractWalkTests
     {
         // Node<User> first: in a depth-first walk its nesting would use the whole bound before the other types were seen.
         var declared = new[] { "Node<User>", "Alpha", "Beta", "Gamma", "Node<Alpha>" };
-        var source = "#nullable enable\nusing System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" + model + "\n" +
-                     "public sealed class Alpha { public int A { get; set; } } public sealed class Beta { } public sealed class Gamma { }\n" +
-                     string.Concat(declared.Select(t => $"[System.Text.Json.Serialization.JsonSerializable(typeof({t}))]\n")) +
-                     """
-                     internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
-                     {
-                         public AppJson() : base(null) { }
-                         public static AppJson Default { get; } = new();
-                         protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                         public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-                     }
-                     [GenesysApi(JsonContext = typeof(AppJson))]
-                     public partial interface IApi
-                     {
-                     """ + "\n" +
-                     string.Concat(declared.Select((t, i) => $"[Get(\"/r{i}\")] Task<{t}> M{i}();\n")) +
-                     "} }";
-        var compilation = GeneratorHarness.Compile([Sources.Models, source]);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
-        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
-        Assert.DoesNotContain(diagnostics, d => d.Id is "GCT0122" or "AD0001");
+        var (compilation, diagnostics, _) = await Analyze(model + "\npublic sealed class Alpha { public int A { get; set; } } public sealed class Beta { } public sealed class Gamma { }",
+            declared, string.Concat(declared.Select((t, i) => $"[Get(\"/r{i}\")] Task<{t}> M{i}();\n")));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0122");
 
         var api = compilation.GetTypeByMetadataName("N.IApi")!;
         var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(compilation), new TypeNames(), Location.None, default, out var problem);
@@ -72,28 +54,8 @@ public sealed class JsonContractWalkTests
     [MemberData(nameof(NestedInGeneric))]
     public async Task Types_nested_in_generic_ones_are_walked_and_a_declared_type_needs_no_walk(string model, string root)
     {
-        var source = "#nullable enable\nusing System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" + model + "\n" +
-                     $"[System.Text.Json.Serialization.JsonSerializable(typeof({root}))]\n" +
-                     """
-                     internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
-                     {
-                         public AppJson() : base(null) { }
-                         public static AppJson Default { get; } = new();
-                         protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-                         public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-                     }
-                     [GenesysApi(JsonContext = typeof(AppJson))]
-                     public partial interface IApi
-                     {
-                     """ + "\n" + $"[Get(\"/a\")] Task<{root}> Declared();\n[Get(\"/b\")] Task<Conversation> NotDeclared();\n" + "} }";
-        var compilation = GeneratorHarness.Compile([Sources.Models, source]);
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
-        var run = GeneratorHarness.RunGenerator(compilation);
-        Assert.Empty(run.GeneratorDiagnostics);
+        var (compilation, diagnostics, run) = await Analyze(model, [root], $"[Get(\"/a\")] Task<{root}> Declared();\n[Get(\"/b\")] Task<Conversation> NotDeclared();");
         Assert.Single(run.Result.GeneratedSources);
-        var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         Assert.Single(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains("Conversation"));
 
         var api = compilation.GetTypeByMetadataName("N.IApi")!;
@@ -123,7 +85,7 @@ public sealed class JsonContractWalkTests
     [MemberData(nameof(ReachedWithoutAProperty))]
     public async Task Elements_values_and_extended_interfaces_are_covered(string model, string declared, string reached)
     {
-        var diagnostics = await Analyze("public sealed class Group { public string? Name { get; set; } }\n" + model, [declared],
+        var (_, diagnostics, _) = await Analyze("public sealed class Group { public string? Name { get; set; } }\n" + model, [declared],
             $"[Get(\"/a\")] Task<{reached}> Reached();\n[Get(\"/b\")] Task<Conversation> NotReached();");
         Assert.DoesNotContain(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains($"'{reached}'"));
         Assert.Single(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains("Conversation"));
@@ -133,31 +95,22 @@ public sealed class JsonContractWalkTests
     public async Task A_type_nested_in_a_generic_one_that_nests_itself_deeper_stays_bounded()
     {
         const string model = "public class Outer<T> { public class Inner { public T? V { get; set; } public Outer<System.Collections.Generic.List<T>>.Inner? Next { get; set; } } }";
-        var diagnostics = await Analyze(model, ["Outer<User>.Inner"], "[Get(\"/a\")] Task<Conversation> NotDeclared();");
+        var (compilation, diagnostics, _) = await Analyze(model, ["Outer<User>.Inner"], "[Get(\"/a\")] Task<Conversation> NotDeclared();");
         Assert.Single(diagnostics, d => d.Id == "GCT0122");
-        var compilation = GeneratorHarness.Compile([Sources.Models, Source(model, ["Outer<User>.Inner"], "[Get(\"/a\")] Task<Conversation> NotDeclared();")]);
         var api = compilation.GetTypeByMetadataName("N.IApi")!;
         var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(compilation), new TypeNames(), Location.None, default, out _)!;
         Assert.InRange(contract.CoveredCount, 1, 60);
     }
 
+    /// <summary>Models, a context declaring <paramref name="declared"/>, and an interface of <paramref name="members"/> naming it.</summary>
     private static string Source(string models, string[] declared, string members) =>
         "#nullable enable\nusing System.Threading.Tasks; using GenesysCloud.Typed; using Contoso.Models;\nnamespace N {\n" + models + "\n" +
         string.Concat(declared.Select(t => $"[System.Text.Json.Serialization.JsonSerializable(typeof({t}))]\n")) +
-        """
-        internal sealed class AppJson : System.Text.Json.Serialization.JsonSerializerContext
-        {
-            public AppJson() : base(null) { }
-            public static AppJson Default { get; } = new();
-            protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
-            public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(System.Type type) => null;
-        }
-        [GenesysApi(JsonContext = typeof(AppJson))]
-        public partial interface IApi
-        {
-        """ + "\n" + members + "\n} }";
+        JsonContextStandIn.Class() +
+        "[GenesysApi(JsonContext = typeof(AppJson))]\npublic partial interface IApi\n{\n" + members + "\n} }";
 
-    private static async Task<IReadOnlyList<Diagnostic>> Analyze(string models, string[] declared, string members)
+    /// <summary>The source compiles; the generator and the contract analyzer run on it without an exception.</summary>
+    private static async Task<(Compilation Compilation, IReadOnlyList<Diagnostic> Diagnostics, GeneratorHarness.Run Run)> Analyze(string models, string[] declared, string members)
     {
         var compilation = GeneratorHarness.Compile([Sources.Models, Source(models, declared, members)]);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -165,6 +118,6 @@ public sealed class JsonContractWalkTests
         Assert.Empty(run.GeneratorDiagnostics);
         var diagnostics = await compilation.WithAnalyzers([new Analyzers.ContractAnalyzer()]).GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics;
+        return (compilation, diagnostics, run);
     }
 }
