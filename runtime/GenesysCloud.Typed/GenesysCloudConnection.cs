@@ -135,6 +135,23 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         return _pipeline.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>A wait between requests of one walk (a job's next poll) on the connection's clock: the caller's token
+    /// ends it with <see cref="OperationCanceledException"/>, disposal of the connection at once with
+    /// <see cref="ObjectDisposedException"/>, like every other wait of a call in flight.</summary>
+    internal async Task DelayAsync(TimeSpan delay, string waitingFor, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        try
+        {
+            await Task.Delay(delay, _time, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(nameof(GenesysCloudConnection), $"The connection was disposed while {waitingFor}.");
+        }
+    }
+
     /// <summary>Sends and reads the JSON answer; any error becomes a typed exception.</summary>
     public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {

@@ -49,6 +49,9 @@ public sealed class GenesysCloudOptions
     /// <summary>Optional client-side pacing; off by default.</summary>
     public GenesysPacingOptions Pacing { get; set; } = new();
 
+    /// <summary>When a paged walk gives up on a server that keeps pointing to empty pages.</summary>
+    public GenesysPagingOptions Paging { get; set; } = new();
+
     /// <summary>How asynchronous jobs are polled and how long they may take.</summary>
     public GenesysJobOptions Jobs { get; set; } = new();
 
@@ -108,6 +111,7 @@ public sealed class GenesysCloudOptions
         problems.AddRange(Retry.Validate());
         problems.AddRange(Tokens.Validate());
         problems.AddRange(Pacing.Validate());
+        problems.AddRange(Paging.Validate());
         problems.AddRange(Jobs.Validate());
         if (problems.Count > 0)
             throw new ArgumentException("Invalid GenesysCloudOptions: " + string.Join(" ", problems));

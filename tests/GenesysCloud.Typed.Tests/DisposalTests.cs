@@ -124,6 +124,40 @@ public sealed class DisposalTests
         Assert.Equal(2, h.Tap.To("/api/v2/users").Count());
     }
 
+    [Theory]
+    [InlineData(null)]      // the poll interval
+    [InlineData("600")]     // a status answer's Retry-After
+    [InlineData("3600")]
+    public async Task Disposing_ends_a_job_waiting_to_poll_again(string? retryAfter)
+    {
+        const string Jobs = "/api/v2/analytics/conversations/details/jobs";
+        await using var h = await Harness.StartAsync(emulator: o => o.AnalyticsPollsBeforeFulfilled = 1000,
+            client: o => { o.Jobs.PollInterval = TimeSpan.FromMinutes(10); o.Jobs.MaxPollInterval = TimeSpan.FromMinutes(30); });
+        var job = h.Connection.Job(new GenesysRequest(HttpMethod.Post, Jobs) { Body = """{"interval":"2026-01-01T00:00:00Z/2027-01-01T00:00:00Z"}"""u8.ToArray() },
+            TestJson.Default.Conversation, "conversations");
+        var jobId = await job.SubmitAsync();
+        if (retryAfter is not null)
+        {
+            h.Emulator.Enqueue(new ScriptedResponse
+            {
+                Path = Jobs + "/" + jobId, Method = "GET", Body = """{"state":"QUEUED"}""",
+                Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter },
+            });
+        }
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in job)
+            {
+            }
+        });
+        while (!h.LogLines().Any(l => l.Contains("polling again in")) && !reading.IsCompleted) await Task.Delay(5);
+        await h.Connection.DisposeAsync();
+
+        var ended = Assert.IsType<ObjectDisposedException>(await EndOf(reading));
+        Assert.Contains("waited to poll again", ended.Message);
+        Assert.Single(h.Tap.To(Jobs + "/" + jobId), r => r.Method == "GET");
+    }
+
     [Fact]
     public async Task Calls_made_after_disposal_fail_at_once_without_sending()
     {

@@ -77,6 +77,9 @@ public static class GenesysCloudServiceCollectionExtensions
         if (section["Retry:MaxRetries"] is { Length: > 0 } retries)
             options.Retry.MaxRetries = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r
                 : throw new ArgumentException($"GenesysCloud:Retry:MaxRetries '{retries}' is not a whole number.");
+        if (section["Paging:MaxConsecutiveEmptyPages"] is { Length: > 0 } empty)
+            options.Paging.MaxConsecutiveEmptyPages = int.TryParse(empty, NumberStyles.Integer, CultureInfo.InvariantCulture, out var e) ? e
+                : throw new ArgumentException($"GenesysCloud:Paging:MaxConsecutiveEmptyPages '{empty}' is not a whole number.");
     }
 
     private static Uri ParseUri(string name, string value) =>

@@ -144,7 +144,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
                     : $"Job {Safe(jobId)} was still {state} after {options.MaxWait} (Jobs.MaxWait); it was given up.", jobId, state, reason);
             }
             Log.JobPolled(_connection.Logger, Safe(jobId), state, delay);
-            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            await _connection.DelayAsync(delay, $"job {Safe(jobId)} waited to poll again", cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         _connection = connection;
         if (PagingDefaults.PagesInBody(style))
         {
-            SearchBody.EnsureObject(first);
+            SearchBody.EnsureObject(first, style);
             first = first.AsRead();
         }
         _first = first;
@@ -58,6 +58,8 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         // Ends a prefetch nobody will read when the consumer stops early (without prefetch nothing is left in flight).
         using var abandon = _prefetch ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         if (abandon is not null) cancellationToken = abandon.Token;
+        // Pages in a row that had no items yet pointed onward: a server that never runs out of them is not making progress.
+        var emptyRun = 0;
         var pending = FetchAsync(request, cancellationToken);
         try
         {
@@ -69,6 +71,14 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 {
                     throw new GenesysPagingException(
                         $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
+                }
+                emptyRun = data.Items!.Count == 0 && next is not null ? emptyRun + 1 : 0;
+                if (emptyRun > _connection.Options.Paging.MaxConsecutiveEmptyPages)
+                {
+                    throw new GenesysPagingException(
+                        $"{request.RouteTemplate} answered {emptyRun} pages in a row without items, each pointing to another page (the last to " +
+                        $"'{_connection.Redactor.Redact(next!)}'); paging stopped because the server is not making progress " +
+                        $"(Paging.MaxConsecutiveEmptyPages is {_connection.Options.Paging.MaxConsecutiveEmptyPages}).");
                 }
                 var nextRequest = next is null ? null : RequestFor(request, next);
                 pending = nextRequest is not null && _prefetch ? FetchAsync(nextRequest, cancellationToken) : null!;
@@ -139,10 +149,11 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         {
             case PagingStyle.BodyPageNumber:
             {
-                // An answer that omits pageNumber or pageCount ends only at an empty page: nothing is left out silently.
-                if (data.Items!.Count == 0) return null;
+                // A page count that says there is more is followed, even past an empty page (a run of those is bounded in
+                // AsPages); an answer without one ends at an empty page. Nothing is left out silently.
                 var number = data.PageNumber ?? SearchBody.PageNumberOf(request.Body!.Value);
-                return data.PageCount is { } count && number >= count ? null : (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var more = data.PageCount is { } count ? number < count : data.Items!.Count > 0;
+                return more ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             }
             case PagingStyle.BodyNextPage:
                 return string.IsNullOrEmpty(data.NextPage) ? null : CheckedToken(data.NextPage, request);
@@ -157,7 +168,8 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
         if (_style == PagingStyle.Cursor)
             return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
-        return data is { PageNumber: { } number, PageCount: { } count } && number < count && data.Items!.Count > 0
+        // Without a nextUri, a page count that says there is more is still followed (empty pages in a row are bounded).
+        return data is { PageNumber: { } number, PageCount: { } count } && number < count
             ? NextLink.WithQueryParameter(request.PathAndQuery, "pageNumber", (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
     }

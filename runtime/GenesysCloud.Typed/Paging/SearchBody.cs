@@ -1,17 +1,23 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace GenesysCloud.Typed;
 
 /// <summary>The next request of a search whose paging lives in the JSON body: the same body with one top-level property
-/// (<c>pageNumber</c> or <c>nextPage</c>) set, every other property kept byte for byte.</summary>
+/// (<c>pageNumber</c> or <c>nextPage</c>) set. The property is found as the caller's serializer spelled it (any case) and
+/// its value is replaced in place; every other byte of the body is copied as it was, whatever encoder wrote it.</summary>
 internal static class SearchBody
 {
     public const string PageNumber = "pageNumber";
     public const string NextPage = "nextPage";
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Refuses, before anything is sent, a search body the paging cannot carry its position in.</summary>
-    public static void EnsureObject(GenesysRequest request)
+    public static void EnsureObject(GenesysRequest request, PagingStyle style)
     {
         if (request.Body is not { } body)
             throw new ArgumentException($"{request} pages through its JSON body, but has no body.", nameof(request));
@@ -25,38 +31,125 @@ internal static class SearchBody
         {
             throw new ArgumentException($"{request} pages through its JSON body, which is not JSON: {ex.Message}", nameof(request), ex);
         }
+        // Absent and null both mean "the first page"; anything else must be a position the walk can read and advance.
+        if (style == PagingStyle.BodyPageNumber && Find(body.Span, PageNumber) is { Kind: not JsonTokenType.Null } number && PageNumberIn(body.Span, number) is null)
+        {
+            throw new ArgumentException(
+                $"{request} pages by the body's '{number.Name}', which must be a whole number of at least 1 (or null or absent for the first page), not {Text(body.Span, number)}.",
+                nameof(request));
+        }
+        if (style == PagingStyle.BodyNextPage && Find(body.Span, NextPage) is { Kind: not (JsonTokenType.Null or JsonTokenType.String) } token)
+        {
+            throw new ArgumentException(
+                $"{request} pages by the body's '{token.Name}', which must be a string (or null or absent for the first page), not {Text(body.Span, token)}.",
+                nameof(request));
+        }
     }
 
-    /// <summary>The page number the body asks for (1 when it does not say).</summary>
-    public static int PageNumberOf(ReadOnlyMemory<byte> body)
-    {
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty(PageNumber, out var number) && number.TryGetInt32(out var value) ? value : 1;
-    }
+    /// <summary>The page number the body asks for (1 when it does not say, or says null).</summary>
+    public static int PageNumberOf(ReadOnlyMemory<byte> body) =>
+        Find(body.Span, PageNumber) is { } found ? PageNumberIn(body.Span, found) ?? 1 : 1;
 
     /// <summary>The nextPage token the body carries, if any.</summary>
     public static string? NextPageOf(ReadOnlyMemory<byte> body)
     {
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.TryGetProperty(NextPage, out var token) && token.ValueKind == JsonValueKind.String ? token.GetString() : null;
+        if (Find(body.Span, NextPage) is not { Kind: JsonTokenType.String } found) return null;
+        var reader = new Utf8JsonReader(body.Span[found.ValueStart..found.ValueEnd]);
+        reader.Read();
+        return reader.GetString();
     }
 
-    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, int value) => Rewrite(body, name, w => w.WriteNumber(name, value));
+    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, int value) =>
+        Replace(body, name, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
 
-    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, string value) => Rewrite(body, name, w => w.WriteString(name, value));
-
-    private static ReadOnlyMemory<byte> Rewrite(ReadOnlyMemory<byte> body, string name, Action<Utf8JsonWriter> write)
+    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, string value)
     {
-        using var document = JsonDocument.Parse(body);
-        var buffer = new ArrayBufferWriter<byte>(body.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Only what JSON requires is escaped (quotes, backslash, controls): the token goes back as the server wrote it.
+        var encoded = JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+        var quoted = new byte[encoded.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        encoded.CopyTo(quoted.AsSpan(1));
+        return Replace(body, name, quoted);
+    }
+
+    /// <summary>Every top-level property named <paramref name="name"/> in any case gets <paramref name="json"/> as its
+    /// value; without one, the property is added at the end. Nothing else changes.</summary>
+    private static ReadOnlyMemory<byte> Replace(ReadOnlyMemory<byte> body, string name, byte[] json)
+    {
+        var span = body.Span;
+        var found = FindAll(span, name);
+        var output = new ArrayBufferWriter<byte>(body.Length + json.Length + name.Length + 4);
+        var copied = 0;
+        if (found.Count == 0)
         {
-            writer.WriteStartObject();
-            foreach (var property in document.RootElement.EnumerateObject())
-                if (!property.NameEquals(name)) property.WriteTo(writer);
-            write(writer);
-            writer.WriteEndObject();
+            var close = span.LastIndexOf((byte)'}');
+            output.Write(span[..close]);
+            output.Write(HasProperties(span) ? ","u8 : ""u8);
+            output.Write("\""u8);
+            output.Write(Encoding.UTF8.GetBytes(name));
+            output.Write("\":"u8);
+            output.Write(json);
+            copied = close;
         }
-        return buffer.WrittenMemory.ToArray();
+        else
+        {
+            foreach (var property in found)
+            {
+                output.Write(span[copied..property.ValueStart]);
+                output.Write(json);
+                copied = property.ValueEnd;
+            }
+        }
+        output.Write(span[copied..]);
+        return output.WrittenMemory.ToArray();
+    }
+
+    /// <summary>Where a top-level property's value lies in the body (byte offsets) and what kind of token starts it.</summary>
+    private readonly record struct Located(string Name, int ValueStart, int ValueEnd, JsonTokenType Kind);
+
+    private static Located? Find(ReadOnlySpan<byte> body, string name) => FindAll(body, name) is [var first, ..] ? first : null;
+
+    private static List<Located> FindAll(ReadOnlySpan<byte> body, string name)
+    {
+        var found = new List<Located>(1);
+        var start = body.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var reader = new Utf8JsonReader(body[start..], new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        reader.Read();   // the object's start (checked before paging begins)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var spelled = reader.GetString()!;
+            var matches = string.Equals(spelled, name, StringComparison.OrdinalIgnoreCase);
+            reader.Read();
+            var valueStart = start + (int)reader.TokenStartIndex;
+            var kind = reader.TokenType;
+            reader.Skip();
+            if (matches) found.Add(new Located(spelled, valueStart, start + (int)reader.BytesConsumed, kind));
+        }
+        return found;
+    }
+
+    private static bool HasProperties(ReadOnlySpan<byte> body)
+    {
+        var start = body.StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+        var reader = new Utf8JsonReader(body[start..], new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        reader.Read();
+        return reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>A page number as a JSON number or a numeric string (a serializer told to write numbers as strings).</summary>
+    private static int? PageNumberIn(ReadOnlySpan<byte> body, Located found)
+    {
+        var reader = new Utf8JsonReader(body[found.ValueStart..found.ValueEnd]);
+        reader.Read();
+        var number = 0;
+        var read = reader.TokenType == JsonTokenType.Number ? reader.TryGetInt32(out number)
+            : reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out number);
+        return read && number >= 1 ? number : null;
+    }
+
+    private static string Text(ReadOnlySpan<byte> body, Located found)
+    {
+        var text = Encoding.UTF8.GetString(body[found.ValueStart..found.ValueEnd]);
+        return text.Length > 40 ? text[..40] + "…" : text;
     }
 }
