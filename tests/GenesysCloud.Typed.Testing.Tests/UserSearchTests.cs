@@ -160,6 +160,25 @@ public sealed class UserSearchTests
     }
 
     [Fact]
+    public async Task The_answer_has_the_properties_of_Genesyss_UsersSearchResponse_with_types_users_on_every_page()
+    {
+        // UsersSearchResponse (the official SDK's index.d.ts): total, pageCount, pageSize, pageNumber, types and results
+        // are required; nextPage optional. tests/Conformance checks the whole shape with the SDK itself.
+        await using var emulator = await GenesysCloudEmulator.StartAsync(Org(30));
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (_, first) = await SearchAsync(wire, token, new JsonObject { ["pageSize"] = 10 });
+        Assert.Equal(["total", "pageCount", "pageSize", "pageNumber", "types", "results", "nextPage"],
+            first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("[\"users\"]", first.GetProperty("types").GetRawText());
+        var (_, second) = await SearchAsync(wire, token, new JsonObject { ["nextPage"] = NextPage(first), ["pageSize"] = 10 });
+        Assert.Equal(2, second.GetProperty("pageNumber").GetInt32());
+        Assert.Equal("[\"users\"]", second.GetProperty("types").GetRawText());
+        var (_, beyond) = await SearchAsync(wire, token, new JsonObject { ["pageNumber"] = 99 });
+        Assert.Equal(["total", "pageCount", "pageSize", "pageNumber", "types", "results"], beyond.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task A_next_page_token_replaces_page_number_and_is_refused_for_another_search_size_or_when_forged()
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync(Org(200));

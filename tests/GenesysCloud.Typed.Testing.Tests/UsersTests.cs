@@ -106,12 +106,15 @@ public sealed class UsersTests
         var (_, desc) = await wire.GetAsync("/api/v2/users?pageSize=500&state=any&sortOrder=descending", token);
         var (_, inactive) = await wire.GetAsync("/api/v2/users?pageSize=500&state=inactive", token);
         var (_, byId) = await wire.GetAsync($"/api/v2/users?id={users[3].Id}&id={users[7].Id}&state=any", token);
+        // Genesys's JavaScript SDK sends the list comma-separated.
+        var (_, byIdList) = await wire.GetAsync($"/api/v2/users?id={users[7].Id},{users[3].Id}&state=any", token);
 
         var ascIds = Ids(asc);
         Assert.Equal(users.Select(u => u.Id), ascIds);
         Assert.Equal(ascIds.AsEnumerable().Reverse(), Ids(desc));
         Assert.Equal(users.Where(u => u.State == "inactive").Select(u => u.Id), Ids(inactive));
         Assert.Equal(new[] { users[3].Id, users[7].Id }, Ids(byId));
+        Assert.Equal(new[] { users[3].Id, users[7].Id }, Ids(byIdList));
     }
 
     [Fact]

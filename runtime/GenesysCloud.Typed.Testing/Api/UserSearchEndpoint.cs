@@ -16,6 +16,7 @@ internal static class UserSearchEndpoint
     private const int DefaultPageSize = 25;
     private const int MaxPageSize = 100;
     private static readonly string[] Fields = ["id", "name", "email", "username", "department", "title", "state"];
+    private static readonly string[] SearchedTypes = ["users"];
 
     public static void Map(IEndpointRouteBuilder app, EmulatorState state) =>
         app.MapPost("/api/v2/users/search", (Delegate)((HttpContext context) => SearchAsync(context, state)))
@@ -65,7 +66,7 @@ internal static class UserSearchEndpoint
         var skip = (long)(pageNumber - 1) * pageSize;
         var results = skip >= total ? ArraySegment<EmulatedUser>.Empty : new ArraySegment<EmulatedUser>(matches, (int)skip, (int)Math.Min(pageSize, total - skip));
         var next = pageNumber < pageCount ? EncodeNextPage(pageNumber + 1, pageSize, fingerprint) : null;
-        return TypedResults.Json(new UserSearchResponse(total, pageCount, pageSize, pageNumber, results, next), EmulatorJson.Default.UserSearchResponse);
+        return TypedResults.Json(new UserSearchResponse(total, pageCount, pageSize, pageNumber, SearchedTypes, results, next), EmulatorJson.Default.UserSearchResponse);
     }
 
     private static string? Validate(UserSearchCriterion? criterion)

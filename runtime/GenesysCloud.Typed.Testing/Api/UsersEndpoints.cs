@@ -37,7 +37,9 @@ internal static class UsersEndpoints
         if (userState.Length == 0) userState = "active";
         if (userState is not ("active" or "inactive" or "deleted" or "any"))
             return ApiErrors.Result(400, "bad.request", $"state must be active, inactive, deleted or any, not '{userState}'.");
-        var ids = query["id"].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToHashSet(StringComparer.Ordinal);
+        // Repeated (id=a&id=b) or comma-separated (id=a,b: how Genesys's own JavaScript SDK sends the list).
+        var ids = query["id"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
 
         var users = state.Users.Query(userState, sortOrder.StartsWith("desc", StringComparison.Ordinal), ids);
         var total = users.Count;

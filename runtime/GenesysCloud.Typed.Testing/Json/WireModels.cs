@@ -47,7 +47,8 @@ internal sealed record UserSearchRequest(int? PageSize, int? PageNumber, string?
 
 internal sealed record UserSearchCriterion(string? Type, IReadOnlyList<string>? Fields, string? Value, IReadOnlyList<string>? Values);
 
-internal sealed record UserSearchResponse(long Total, int PageCount, int PageSize, int PageNumber, IReadOnlyList<EmulatedUser> Results, string? NextPage);
+// types: the entity types searched, which Genesys's UsersSearchResponse requires (["users"] for a user search).
+internal sealed record UserSearchResponse(long Total, int PageCount, int PageSize, int PageNumber, IReadOnlyList<string> Types, IReadOnlyList<EmulatedUser> Results, string? NextPage);
 
 internal sealed record DivisionRef(string Id, string Name, string SelfUri);
 
