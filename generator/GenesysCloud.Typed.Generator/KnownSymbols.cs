@@ -32,6 +32,7 @@ internal sealed class KnownSymbols
         Put = Runtime(KnownNames.Namespace + ".PutAttribute");
         Patch = Runtime(KnownNames.Namespace + ".PatchAttribute");
         Delete = Runtime(KnownNames.Namespace + ".DeleteAttribute");
+        Head = Runtime(KnownNames.Namespace + ".HeadAttribute");
         Query = Runtime(KnownNames.Query);
         Body = Runtime(KnownNames.Body);
         Header = Runtime(KnownNames.Header);
@@ -87,6 +88,8 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Put { get; }
     public INamedTypeSymbol? Patch { get; }
     public INamedTypeSymbol? Delete { get; }
+
+    public INamedTypeSymbol? Head { get; }
     public INamedTypeSymbol? Query { get; }
     public INamedTypeSymbol? Body { get; }
     public INamedTypeSymbol? Header { get; }
@@ -165,6 +168,7 @@ internal sealed class KnownSymbols
         : Is(attributeClass, Put) ? "Put"
         : Is(attributeClass, Patch) ? "Patch"
         : Is(attributeClass, Delete) ? "Delete"
+        : Is(attributeClass, Head) ? "Head"
         : null;
 
     /// <summary>The T of a Nullable&lt;T&gt;; null for any other type.</summary>
@@ -179,6 +183,7 @@ internal sealed class KnownSymbols
         "Put" => "PUT",
         "Patch" => "PATCH",
         "Delete" => "DELETE",
+        "Head" => "HEAD",
         _ => httpMethod.ToUpperInvariant(),
     };
 

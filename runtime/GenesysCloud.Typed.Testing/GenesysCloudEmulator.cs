@@ -93,6 +93,7 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         UsersEndpoints.Map(app, state);
         UserSearchEndpoint.Map(app, state);
         AnalyticsEndpoints.Map(app, state);
+        TokensEndpoints.Map(app);
         app.Map("/api/v2/{**rest}", (HttpContext context) =>
             ApiErrors.Result(404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
         app.MapGet("/emulator/stats", () => TypedResults.Json(state.Ledger.Snapshot(), EmulatorJson.Default.LedgerSnapshot));

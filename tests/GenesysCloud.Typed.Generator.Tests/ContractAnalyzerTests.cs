@@ -26,6 +26,28 @@ public sealed class ContractAnalyzerTests
     }
 
     [Fact]
+    public async Task A_head_returns_task_and_sends_no_body()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface ITokensApi
+            {
+                [Head("/api/v2/tokens/me")]
+                Task CheckAsync(CancellationToken ct = default);
+                [Head("/api/v2/tokens/me")]
+                Task<User> {|#0:WithResult|}(CancellationToken ct = default);
+                [Head("/api/v2/tokens/me")]
+                Task<ApiResponse<User>> {|#1:WithResponse|}(CancellationToken ct = default);
+                [Head("/api/v2/users/{userId}")]
+                Task WithBody(string userId, [Body] User {|#2:body|}, CancellationToken ct = default);
+            }
+            """,
+            Verify.Diagnostic("GCT0125").WithLocation(0).WithArguments("WithResult", "Task<T>"),
+            Verify.Diagnostic("GCT0125").WithLocation(1).WithArguments("WithResponse", "Task<ApiResponse<T>>"),
+            Verify.Diagnostic("GCT0111").WithLocation(2).WithArguments("WithBody", "HEAD"));
+    }
+
+    [Fact]
     public async Task Interface_level_mistakes()
     {
         await Verify.VerifyAsync("""

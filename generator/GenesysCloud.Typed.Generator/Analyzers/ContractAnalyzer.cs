@@ -18,7 +18,7 @@ public sealed class ContractAnalyzer : GenesysAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.NotPartial, Descriptors.NotAnInterface, Descriptors.CannotExtend, Descriptors.NoHttpMethod, Descriptors.BadRoute,
         Descriptors.PlaceholderWithoutParameter, Descriptors.UnboundParameter, Descriptors.BoundTwice, Descriptors.TooManyBodies,
-        Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
+        Descriptors.TooManyCancellationTokens, Descriptors.BodyNotAllowed, Descriptors.HeadWithResult, Descriptors.UnsupportedReturn, Descriptors.NoPagingShape,
         Descriptors.GenericMethod, Descriptors.BadHeaderName, Descriptors.UnsupportedParameterType, Descriptors.NotAMethod,
         Descriptors.ByReference, Descriptors.ConflictingBindings, Descriptors.UnknownArgument, Descriptors.NotSerializable,
         Descriptors.MissingJsonContract, Descriptors.BadJsonContext, Descriptors.NoJobShape);

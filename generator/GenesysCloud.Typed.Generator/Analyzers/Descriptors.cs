@@ -37,7 +37,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CannotExtend = Rule("GCT0103", "[GenesysApi] interface cannot be generated",
         "No client can be generated for '{0}': {1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NoHttpMethod = Rule("GCT0104", "Endpoint without an HTTP method attribute",
-        "'{0}' needs exactly one of [Get], [Post], [Put], [Patch] or [Delete]{1}", Contract, DiagnosticSeverity.Error);
+        "'{0}' needs exactly one of [Get], [Post], [Put], [Patch], [Delete] or [Head]{1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadRoute = Rule("GCT0105", "Invalid route",
         "The route \"{0}\" of '{1}' is invalid: {2}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor PlaceholderWithoutParameter = Rule("GCT0106", "Route placeholder with no parameter",
@@ -50,7 +50,7 @@ internal static class Descriptors
         "'{0}' has more than one [Body] parameter", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor TooManyCancellationTokens = Rule("GCT0110", "More than one CancellationToken",
         "'{0}' has more than one CancellationToken parameter", Contract, DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor BodyNotAllowed = Rule("GCT0111", "Body on GET or DELETE",
+    public static readonly DiagnosticDescriptor BodyNotAllowed = Rule("GCT0111", "Body on GET, HEAD or DELETE",
         "'{0}' is a {1} and cannot send a [Body]", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnsupportedReturn = Rule("GCT0112", "Unsupported return type",
         "'{0}' returns {1}; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T>, GenesysPageable<T> or GenesysJob<T>", Contract, DiagnosticSeverity.Error);
@@ -76,6 +76,8 @@ internal static class Descriptors
         "'{0}' {1} {2}, which the JsonContext {3} does not declare: add [JsonSerializable(typeof({2}))] to {3}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NoJobShape = Rule("GCT0124", "Asynchronous job that cannot apply",
         "'{0}': {1}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor HeadWithResult = Rule("GCT0125", "HEAD endpoint with a result",
+        "'{0}' is a HEAD, whose answer has no body: it returns Task, not {1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadJsonContext = Rule("GCT0123", "JsonContext that cannot be used",
         "The JsonContext of '{0}' is {1}; name a JsonSerializerContext the interface can see, e.g. typeof(AppJson)", Contract, DiagnosticSeverity.Error);
 }

@@ -58,6 +58,18 @@ internal sealed class EndpointClassifier
         {
             problems.Add(new Problem(Descriptors.UnsupportedReturn, Site.Member, [name, method.RefReturn + MessageOf(returnType)]));
         }
+        else if (verb == "HEAD" && kind != ReturnKind.Task)
+        {
+            var shape = kind switch
+            {
+                ReturnKind.Value => "Task<T>",
+                ReturnKind.ApiResponse => "Task<ApiResponse<T>>",
+                ReturnKind.AsyncEnumerable => "IAsyncEnumerable<T>",
+                ReturnKind.Pageable => "GenesysPageable<T>",
+                _ => "GenesysJob<T>",
+            };
+            problems.Add(new Problem(Descriptors.HeadWithResult, Site.Member, [name, shape]));
+        }
         else if (resultType?.NotSerializable is { } notSerializable)
         {
             problems.Add(new Problem(Descriptors.NotSerializable, Site.Member, ["result", name, MessageOf(resultType), notSerializable]));
@@ -205,7 +217,7 @@ internal sealed class EndpointClassifier
                     return null;
                 }
                 if (++bindings.Bodies == 2) problems.Add(new Problem(Descriptors.TooManyBodies, at, [method]));
-                if (verb is "GET" or "DELETE") problems.Add(new Problem(Descriptors.BodyNotAllowed, at, [method, verb]));
+                if (verb is "GET" or "DELETE" or "HEAD") problems.Add(new Problem(Descriptors.BodyNotAllowed, at, [method, verb]));
                 if (type.NotSerializable is { } notSerializable)
                     problems.Add(new Problem(Descriptors.NotSerializable, at, [$"body parameter '{parameter.Name}'", method, MessageOf(type), notSerializable]));
                 else if (type.JsonMissing is { } missing && _jsonContext is not null)

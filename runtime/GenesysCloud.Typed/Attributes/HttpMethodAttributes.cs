@@ -37,6 +37,13 @@ public sealed class DeleteAttribute(string route) : HttpMethodAttribute(route)
     public override string Method => "DELETE";
 }
 
+/// <summary>A HEAD: the status and headers of a GET without its body (e.g. <c>HEAD /api/v2/tokens/me</c>: is this token still
+/// good?). Its method returns <c>Task</c>: success, or the error as an exception.</summary>
+public sealed class HeadAttribute(string route) : HttpMethodAttribute(route)
+{
+    public override string Method => "HEAD";
+}
+
 /// <summary>Marks a POST or PATCH safe to retry after a 5xx or a lost response (the server dedupes it, or it is a
 /// query). Without it, only GET, HEAD, PUT, DELETE and OPTIONS are retried after a possibly-processed failure.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]

@@ -52,8 +52,8 @@ namespace Contoso.Broken
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.NoAttributeAsync(string id) =>
                 throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.NoAttributeAsync has no generated implementation: " +
-                    "'NoAttributeAsync' needs exactly one of [Get], [Post], [Put], [Patch] or [Delete] (GCT0104). See the GCT diagnostics in the build " +
-                    "output.");
+                    "'NoAttributeAsync' needs exactly one of [Get], [Post], [Put], [Patch], [Delete] or [Head] (GCT0104). See the GCT diagnostics in the " +
+                    "build output.");
 
             /// <inheritdoc/>
             global::System.Threading.Tasks.Task<global::Contoso.Models.User> global::Contoso.Broken.IUnsupportedApi.BadRouteAsync() =>
@@ -91,7 +91,7 @@ namespace Contoso.Broken
             /// <inheritdoc/>
             void global::Contoso.Broken.IUnsupportedApi.WithRef(ref int x, out string y) =>
                 throw new global::System.NotSupportedException("Contoso.Broken.IUnsupportedApi.WithRef has no generated implementation: 'WithRef' needs " +
-                    "exactly one of [Get], [Post], [Put], [Patch] or [Delete] (GCT0104). See the GCT diagnostics in the build output.");
+                    "exactly one of [Get], [Post], [Put], [Patch], [Delete] or [Head] (GCT0104). See the GCT diagnostics in the build output.");
         }
     }
 }
