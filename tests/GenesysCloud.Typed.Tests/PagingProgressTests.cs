@@ -148,6 +148,119 @@ public sealed class PagingProgressTests
         Assert.Equal(pageCount, h.Tap.To(path).Count(r => r.Uri.AbsolutePath == path));
     }
 
+    public static TheoryData<string, string, string> UnreadablePagingFields()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var value in new[] { "\"x\"", "3.5", "99999999999", "1e20", "true", "{}", "[3]" })
+        {
+            data.Add("GET", "pageCount", value);
+            data.Add("GET", "pageNumber", value);
+            data.Add("POST", "pageCount", value);
+            data.Add("POST", "pageNumber", value);
+        }
+        foreach (var value in new[] { "5", "true", "{}", "[\"/api/v2/users?pageNumber=2\"]" }) data.Add("GET", "nextUri", value);
+        foreach (var value in new[] { "true", "{}", "[\"c\"]" }) data.Add("CURSOR", "cursor", value);
+        foreach (var value in new[] { "true", "{}", "[\"t\"]" }) data.Add("NEXTPAGE", "nextPage", value);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreadablePagingFields))]
+    public async Task A_paging_field_that_cannot_be_read_stops_the_walk_instead_of_losing_or_repeating_pages(string style, string field, string value)
+    {
+        await using var h = await Harness.StartAsync();
+        var shape = style switch
+        {
+            "GET" => Shapes[1],           // pageCount, no nextUri
+            "POST" => Shapes[5],          // body pageCount
+            "CURSOR" => Shapes[2],
+            _ => Shapes[7],
+        };
+        var items = shape.ItemsProperty;
+        var fields = new Dictionary<string, string> { ["pageNumber"] = "1", ["pageCount"] = "3" };
+        fields[field] = value;
+        var body = $$"""{"{{items}}":[{"id":"a","name":"a"}],{{string.Join(",", fields.Select(f => $"\"{f.Key}\":{f.Value}"))}}}""";
+        h.Emulator.Enqueue(new ScriptedResponse { Path = shape.Path, Method = shape.Method, Body = body });
+        for (var n = 2; n < 10; n++) Script(h, shape, n, "more" + n);
+
+        var (_, error) = await ReadAsync(h, Walk(h, shape));
+
+        var invalid = Assert.IsType<GenesysInvalidResponseException>(error);
+        Assert.Contains($"'{field}'", invalid.Message);
+        Assert.Contains("paging stopped", invalid.Message);
+        Assert.Single(h.Tap.To(shape.Path), r => r.Uri.AbsolutePath == shape.Path);
+    }
+
+    [Theory]
+    [InlineData("GET", "\"3\"")]
+    [InlineData("GET", "3.0")]
+    [InlineData("POST", "\"3\"")]
+    [InlineData("POST", "3.0")]
+    public async Task A_page_count_written_as_a_string_or_a_whole_real_is_that_count(string method, string count)
+    {
+        await using var h = await Harness.StartAsync();
+        var (path, items, style) = method == "GET" ? (Users, "entities", PagingStyle.PageNumber) : (Search, "results", PagingStyle.BodyPageNumber);
+        for (var n = 1; n <= 3; n++)
+            h.Emulator.Enqueue(new ScriptedResponse { Path = path, Method = method, Body = $$"""{"{{items}}":[{"id":"p{{n}}","name":"p"}],"pageNumber":"{{n}}","pageCount":{{count}}}""" });
+
+        var (ids, error) = await ReadAsync(h, Walk(h, new Shape("count", method, path, style, items, (_, _) => "")));
+
+        Assert.Null(error);
+        Assert.Equal(["p1", "p2", "p3"], ids);
+    }
+
+    [Theory]
+    [InlineData("POST", 2147483647, null)]          // no page count: an item says there may be more, and int + 1 would wrap
+    [InlineData("GET", -5, 2147483647)]
+    [InlineData("POST", -5, 2147483647)]
+    [InlineData("POST", -5, null)]
+    public async Task A_page_number_with_no_next_page_number_stops_before_sending_one(string method, int number, int? count)
+    {
+        await using var h = await Harness.StartAsync();
+        var (path, items, style) = method == "GET" ? (Users, "entities", PagingStyle.PageNumber) : (Search, "results", PagingStyle.BodyPageNumber);
+        var pageCount = count is { } c ? $",\"pageCount\":{c}" : "";
+        h.Emulator.Enqueue(new ScriptedResponse { Path = path, Method = method, Body = $$"""{"{{items}}":[{"id":"a","name":"a"}],"pageNumber":{{number}}{{pageCount}}}""" });
+        h.Emulator.Enqueue(new ScriptedResponse { Path = path, Method = method, Body = $$"""{"{{items}}":[],"pageNumber":1,"pageCount":1}""", Times = 5 });
+
+        var (_, error) = await ReadAsync(h, Walk(h, new Shape("overflow", method, path, style, items, (_, _) => "")));
+
+        Assert.Contains("no page this client can ask for", Assert.IsType<GenesysPagingException>(error).Message);
+        Assert.Single(h.Tap.To(path), r => r.Uri.AbsolutePath == path);
+    }
+
+    [Theory]
+    [InlineData("/api/v2/users?pageSize=2&pageNumber=2&", "/api/v2/users?pageSize=2&pageNumber=2&&")]
+    [InlineData("/api/v2/users?pageNumber=2&pageSize=2", "/api/v2/users?pageSize=2&&pageNumber=2")]
+    [InlineData("/api/v2/users?a=1&pageSize=2", "/api/v2/users?pageSize=2&a=1&")]
+    public async Task A_next_link_written_differently_for_a_page_already_asked_for_is_a_loop(string first, string again)
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(new ScriptedResponse { Path = Users, Method = "GET", Body = $$"""{"entities":[{"id":"a","name":"a"}],"nextUri":"{{first}}"}""" });
+        h.Emulator.Enqueue(new ScriptedResponse { Path = Users, Method = "GET", Body = $$"""{"entities":[{"id":"b","name":"b"}],"nextUri":"{{again}}"}""" });
+
+        var (ids, error) = await ReadAsync(h, Walk(h, Shapes[0]));
+
+        Assert.Contains("repeats an earlier page", Assert.IsType<GenesysPagingException>(error).Message);
+        Assert.Equal(["a"], ids);
+        Assert.Equal(2, h.Tap.To(Users).Count());
+    }
+
+    [Theory]
+    [InlineData("nextUri")]
+    [InlineData("cursor")]
+    public async Task A_next_link_or_cursor_over_64_kb_is_never_sent(string field)
+    {
+        await using var h = await Harness.StartAsync();
+        var huge = field == "nextUri" ? "/api/v2/users?cursor=" + new string('x', 70_000) : new string('x', 70_000);
+        var style = field == "nextUri" ? PagingStyle.PageNumber : PagingStyle.Cursor;
+        h.Emulator.Enqueue(new ScriptedResponse { Path = Users, Method = "GET", Body = $$"""{"entities":[{"id":"a","name":"a"}],"{{field}}":"{{huge}}"}""" });
+
+        var (_, error) = await ReadAsync(h, Walk(h, Shapes[0] with { Style = style }));
+
+        Assert.Contains("longer than 65536 characters", Assert.IsType<GenesysPagingException>(error).Message);
+        Assert.Single(h.Tap.To(Users));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(2)]

@@ -162,6 +162,13 @@ public sealed class SearchBodyTests
         }
     }
 
+    [Theory]
+    [InlineData("""{"pageNumber":"1","q":"x"}""", """{"pageNumber":"7","q":"x"}""")]
+    [InlineData("""{"pageNumber":1,"q":"x"}""", """{"pageNumber":7,"q":"x"}""")]
+    [InlineData("""{"PAGENUMBER":null}""", """{"PAGENUMBER":7}""")]
+    public void A_page_number_keeps_the_json_type_the_caller_wrote(string first, string next) =>
+        Assert.Equal(next, Encoding.UTF8.GetString(SearchBody.With(Encoding.UTF8.GetBytes(first), SearchBody.PageNumber, 7).Span));
+
     public static TheoryData<string, string> UnusablePositions() => new()
     {
         { "BodyPageNumber", """{"pageNumber":"abc"}""" },

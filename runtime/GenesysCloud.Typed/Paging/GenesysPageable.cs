@@ -54,7 +54,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         var request = continuationToken is null ? _first : Continue(continuationToken);
         // Every page asked for, to refuse a next link or token that loops; made at the first next page (one page needs none).
         var firstKey = KeyOf(request);
-        HashSet<string>? visited = null;
+        VisitedPages? visited = null;
         // Ends a prefetch nobody will read when the consumer stops early (without prefetch nothing is left in flight).
         using var abandon = _prefetch ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
         if (abandon is not null) cancellationToken = abandon.Token;
@@ -67,7 +67,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             {
                 var (data, correlationId) = await pending.ConfigureAwait(false);
                 var next = NextKey(request, data);
-                if (next is not null && !(visited ??= new HashSet<string>(StringComparer.Ordinal) { firstKey }).Add(next))
+                if (next is not null && !(visited ??= First(firstKey)).Add(next))
                 {
                     throw new GenesysPagingException(
                         $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
@@ -101,6 +101,13 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         }
     }
 
+    private VisitedPages First(string firstKey)
+    {
+        var visited = new VisitedPages(keysAreLinks: !PagingDefaults.PagesInBody(_style));
+        visited.Add(firstKey);
+        return visited;
+    }
+
     /// <summary>The request a saved continuation token stands for.</summary>
     private GenesysRequest Continue(string token) => _style switch
     {
@@ -132,7 +139,6 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     /// search's API on the configured host, like a next link; anything unprintable or huge is refused.</summary>
     private string CheckedToken(string token, GenesysRequest request)
     {
-        const int MaxLength = 64 * 1024;
         if (token.Length > MaxLength || token.Any(char.IsControl) || Utf16.IndexOfUnpairedSurrogate(token) >= 0)
         {
             throw new GenesysPagingException(
@@ -142,6 +148,10 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
             NextLink.Resolve(token, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
         return token;
     }
+
+    /// <summary>The longest next link, cursor or token a walk follows (a server that grows them would otherwise make every
+    /// request larger without bound).</summary>
+    private const int MaxLength = 64 * 1024;
 
     private string? NextKey(GenesysRequest request, PageData<T> data)
     {
@@ -153,7 +163,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 // AsPages); an answer without one ends at an empty page. Nothing is left out silently.
                 var number = data.PageNumber ?? SearchBody.PageNumberOf(request.Body!.Value);
                 var more = data.PageCount is { } count ? number < count : data.Items!.Count > 0;
-                return more ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+                return more ? After(number, request) : null;
             }
             case PagingStyle.BodyNextPage:
                 return string.IsNullOrEmpty(data.NextPage) ? null : CheckedToken(data.NextPage, request);
@@ -162,15 +172,22 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         }
     }
 
+    /// <summary>The page number after <paramref name="number"/>, which must be one a server can be asked for.</summary>
+    private static string After(int number, GenesysRequest request) => number is >= 0 and < int.MaxValue
+        ? (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : throw new GenesysPagingException($"{request.RouteTemplate} answered page number {number}, after which there is no page this client can ask for; paging stopped.");
+
     private string? NextPath(GenesysRequest request, PageData<T> data)
     {
+        if (data.NextUri is { Length: > MaxLength } || data.Cursor is { Length: > MaxLength })
+            throw new GenesysPagingException($"{request.RouteTemplate} answered a next link or cursor longer than {MaxLength} characters; paging stopped rather than send it.");
         if (!string.IsNullOrEmpty(data.NextUri))
             return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
         if (_style == PagingStyle.Cursor)
             return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
         // Without a nextUri, a page count that says there is more is still followed (empty pages in a row are bounded).
         return data is { PageNumber: { } number, PageCount: { } count } && number < count
-            ? NextLink.WithQueryParameter(request.PathAndQuery, "pageNumber", (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? NextLink.WithQueryParameter(request.PathAndQuery, "pageNumber", After(number, request))
             : null;
     }
 
@@ -181,9 +198,10 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _connection.Redactor);
         // The pipeline buffered the body: one deserialization of the whole envelope reads it in place, without a copy.
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        PageData<T> data;
         try
         {
-            return (PageEnvelope<T>.Read(body, _envelope, _itemsProperty), correlationId);
+            data = PageEnvelope<T>.Read(body, _envelope, _itemsProperty);
         }
         catch (JsonException ex)
         {
@@ -192,5 +210,28 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 $"{request.Sent} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(bytes, _connection.Redactor)}",
                 response.StatusCode, correlationId, ex);
         }
+        if (data.Unreadable is { } unreadable && Unusable(unreadable) is { } field)
+        {
+            throw new GenesysInvalidResponseException(
+                $"{request.Sent} answered a page whose '{field}' is {_connection.Redactor.Redact(unreadable[field])}, which this client cannot follow as a " +
+                $"{(field is "pageNumber" or "pageCount" ? "page number" : "next page")}; paging stopped rather than skip or repeat pages.",
+                response.StatusCode, correlationId);
+        }
+        return (data, correlationId);
+    }
+
+    /// <summary>The first unreadable field the walk's style steers by (others do not matter to it).</summary>
+    private string? Unusable(Dictionary<string, string> unreadable)
+    {
+        string[] fields = _style switch
+        {
+            PagingStyle.BodyPageNumber => ["pageNumber", "pageCount"],
+            PagingStyle.BodyNextPage => ["nextPage"],
+            PagingStyle.Cursor => ["nextUri", "cursor"],
+            _ => ["nextUri", "pageNumber", "pageCount"],
+        };
+        foreach (var field in fields)
+            if (unreadable.ContainsKey(field)) return field;
+        return null;
     }
 }

@@ -45,8 +45,9 @@ internal static class PageEnvelope<T>
             ObjectCreator = static () => [],
             ElementInfo = items,
         });
-        var text = JsonMetadataServices.CreateValueInfo<string?>(options, Lenient.Text);
-        var int32 = JsonMetadataServices.CreateValueInfo<int?>(options, Lenient.Int32);
+        var link = JsonMetadataServices.CreateValueInfo<PagingField<string>>(options, Lenient.Link);
+        var token = JsonMetadataServices.CreateValueInfo<PagingField<string>>(options, Lenient.Token);
+        var number = JsonMetadataServices.CreateValueInfo<PagingField<int>>(options, Lenient.Number);
         var int64 = JsonMetadataServices.CreateValueInfo<long?>(options, Lenient.Int64);
         var after = JsonMetadataServices.CreateValueInfo<string?>(options, Lenient.AfterCursor);
         var info = JsonMetadataServices.CreateObjectInfo(options, new JsonObjectInfoValues<PageData<T>>
@@ -55,12 +56,12 @@ internal static class PageEnvelope<T>
             PropertyMetadataInitializer = _ =>
             [
                 Property<List<T>>(options, list, itemsProperty, static d => d.Items!, static (d, v) => { d.Items = v; d.HasItems = true; }),
-                Property(options, text, "nextUri", static d => d.NextUri, static (d, v) => d.NextUri = v),
-                Property(options, text, "cursor", static d => d.Cursor, static (d, v) => d.Cursor ??= v),
+                Property(options, link, "nextUri", static d => default, static (d, v) => d.NextUri = d.Take("nextUri", v)),
+                Property(options, token, "cursor", static d => default, static (d, v) => d.Cursor ??= d.Take("cursor", v)),
                 Property(options, after, "cursors", static d => null, static (d, v) => d.Cursor ??= v),
-                Property(options, text, "nextPage", static d => d.NextPage, static (d, v) => d.NextPage = v),
-                Property(options, int32, "pageNumber", static d => d.PageNumber, static (d, v) => d.PageNumber = v),
-                Property(options, int32, "pageCount", static d => d.PageCount, static (d, v) => d.PageCount = v),
+                Property(options, token, "nextPage", static d => default, static (d, v) => d.NextPage = d.Take("nextPage", v)),
+                Property(options, number, "pageNumber", static d => default, static (d, v) => d.PageNumber = d.Take("pageNumber", v)),
+                Property(options, number, "pageCount", static d => default, static (d, v) => d.PageCount = d.Take("pageCount", v)),
                 Property(options, int64, "total", static d => d.Total, static (d, v) => d.Total = v),
             ],
         });
@@ -83,29 +84,69 @@ internal static class PageEnvelope<T>
         });
 }
 
-/// <summary>Paging fields as Genesys sends them, and anything else as absent: a gateway that stringifies a number or
-/// nulls a link must not make a page of good items unreadable.</summary>
+/// <summary>A paging field as read: its value, absent (null, or not there), or a value that cannot mean what the field
+/// means (<see cref="Unreadable"/> holds its JSON, for the error).</summary>
+internal readonly record struct PagingField<TValue>(bool HasValue, TValue Value, string? Unreadable);
+
+/// <summary>Paging fields as Genesys sends them, and what a gateway makes of them: a number written as a string ("3") or
+/// as 3.0 is that number, and null is absent. A value that cannot be a page number, link or token (a fraction, a number
+/// beyond range, an object) is flagged, never taken as absent: the walk stops rather than skip or repeat pages.</summary>
 internal static class Lenient
 {
-    public static readonly JsonConverter<string?> Text = new TextConverter();
-    public static readonly JsonConverter<int?> Int32 = new NumberConverter<int>(static (ref Utf8JsonReader r, out int v) => r.TryGetInt32(out v));
+    public static readonly JsonConverter<PagingField<string>> Link = new TextConverter(numbersAreText: false);
+    public static readonly JsonConverter<PagingField<string>> Token = new TextConverter(numbersAreText: true);
+    public static readonly JsonConverter<PagingField<int>> Number = new PageNumberConverter();
     public static readonly JsonConverter<long?> Int64 = new NumberConverter<long>(static (ref Utf8JsonReader r, out long v) => r.TryGetInt64(out v));
     public static readonly JsonConverter<string?> AfterCursor = new AfterCursorConverter();
 
     private delegate bool TryRead<TNumber>(ref Utf8JsonReader reader, out TNumber value);
 
-    private sealed class TextConverter : JsonConverter<string?>
+    private static string Raw(ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var text = document.RootElement.GetRawText();
+        return text.Length <= 40 ? text : text[..40] + "…";
+    }
+
+    private sealed class TextConverter(bool numbersAreText) : JsonConverter<PagingField<string>>
     {
         public override bool HandleNull => true;
 
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override PagingField<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
         {
-            if (reader.TokenType == JsonTokenType.String) return reader.GetString();
-            reader.Skip();
-            return null;
+            JsonTokenType.String => new(true, reader.GetString()!, null),
+            JsonTokenType.Null => default,
+            // A cursor or token of digits is still a cursor; a link is never a number.
+            JsonTokenType.Number when numbersAreText => new(true, System.Text.Encoding.UTF8.GetString(reader.ValueSpan), null),
+            _ => new(false, "", Raw(ref reader)),
+        };
+
+        public override void Write(Utf8JsonWriter writer, PagingField<string> value, JsonSerializerOptions options) => writer.WriteNullValue();
+    }
+
+    private sealed class PageNumberConverter : JsonConverter<PagingField<int>>
+    {
+        public override bool HandleNull => true;
+
+        public override PagingField<int> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    return default;
+                case JsonTokenType.Number when reader.TryGetInt32(out var number):
+                    return new(true, number, null);
+                case JsonTokenType.Number when reader.TryGetDouble(out var real) && real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue:
+                    return new(true, (int)real, null);
+                case JsonTokenType.String when int.TryParse(reader.GetString(), System.Globalization.NumberStyles.AllowLeadingSign,
+                    System.Globalization.CultureInfo.InvariantCulture, out var parsed):
+                    return new(true, parsed, null);
+                default:
+                    return new(false, 0, Raw(ref reader));
+            }
         }
 
-        public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+        public override void Write(Utf8JsonWriter writer, PagingField<int> value, JsonSerializerOptions options) => writer.WriteNullValue();
     }
 
     private sealed class NumberConverter<TNumber>(TryRead<TNumber> tryRead) : JsonConverter<TNumber?> where TNumber : struct
@@ -151,6 +192,19 @@ internal static class Lenient
 
 internal sealed class PageData<T>
 {
+    /// <summary>Paging fields whose values could not be read (name → the JSON as sent).</summary>
+    public Dictionary<string, string>? Unreadable { get; private set; }
+
+    public int? Take(string name, PagingField<int> field) => Flag(name, field.Unreadable) && field.HasValue ? field.Value : null;
+
+    public string? Take(string name, PagingField<string> field) => Flag(name, field.Unreadable) && field.HasValue ? field.Value : null;
+
+    private bool Flag(string name, string? unreadable)
+    {
+        if (unreadable is not null) (Unreadable ??= new(StringComparer.Ordinal))[name] = unreadable;
+        return true;
+    }
+
     public List<T>? Items { get; set; }
     public bool HasItems { get; set; }
     public string? NextUri { get; set; }

@@ -59,8 +59,13 @@ internal static class SearchBody
         return reader.GetString();
     }
 
-    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, int value) =>
-        Replace(body, name, Encoding.UTF8.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>A page number, written as the caller's serializer wrote the first one (a number, or a string of digits
+    /// under <c>JsonNumberHandling.WriteAsString</c>).</summary>
+    public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, int value)
+    {
+        var digits = value.ToString(CultureInfo.InvariantCulture);
+        return Replace(body, name, Encoding.UTF8.GetBytes(Find(body.Span, name) is { Kind: JsonTokenType.String } ? "\"" + digits + "\"" : digits));
+    }
 
     public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, string value)
     {
