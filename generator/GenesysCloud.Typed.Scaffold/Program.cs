@@ -1,0 +1,55 @@
+using System.CommandLine;
+using GenesysCloud.Typed.Scaffold;
+using GenesysCloud.Typed.Scaffold.Document;
+using GenesysCloud.Typed.Scaffold.Planning;
+
+// genesys-typed: Genesys's API document in, annotated interfaces, models and a JsonSerializerContext out.
+// Exit codes: 0 done, 1 the document cannot be scaffolded, 2 usage.
+
+const int ExitDocument = 1;
+const int ExitUsage = 2;
+
+var spec = new Option<string>("--spec") { Description = "Genesys's API document: a file (JSON, optionally .gz) or a URL such as https://api.mypurecloud.com/api/v2/docs/swagger.", Required = true };
+var output = new Option<string>("--out") { Description = "Folder to write (new, empty, or an earlier scaffold's, which is replaced whole).", Required = true };
+var ns = new Option<string>("--namespace") { Description = "Namespace of the scaffolded code.", Required = true };
+var tags = new Option<string[]>("--tag") { Description = "Scaffold this tag's operations (repeatable; e.g. Users, \"Workforce Management\"). Default: every tag.", AllowMultipleArgumentsPerToken = false };
+var operations = new Option<string[]>("--operation") { Description = "Scaffold this operation (operationId or SDK method name, e.g. getUsers; repeatable).", AllowMultipleArgumentsPerToken = false };
+var context = new Option<string>("--json-context") { Description = "Name of the JsonSerializerContext to write.", DefaultValueFactory = _ => "GenesysJson" };
+
+var scaffold = new Command("scaffold", "Write one annotated partial interface per tag, one record per model and the JsonSerializerContext.")
+{
+    spec, output, ns, tags, operations, context,
+};
+scaffold.SetAction(async (parse, cancellationToken) =>
+{
+    var request = new ScaffoldRequest(parse.GetValue(spec)!, parse.GetValue(output)!, parse.GetValue(ns)!, parse.GetValue(tags) ?? [],
+        parse.GetValue(operations) ?? [], parse.GetValue(context)!);
+    try
+    {
+        var result = await Scaffolder.RunAsync(request, cancellationToken);
+        foreach (var note in result.Notes) Console.Error.WriteLine("note: " + note);
+        Console.WriteLine($"Scaffolded {result.Methods} operations in {result.Interfaces} interfaces and {result.Models} models into {Path.GetFullPath(request.Out)} " +
+                          $"in {result.Elapsed.TotalSeconds:0.0} s{(result.Skipped > 0 ? $" ({result.Skipped} notes above)" : "")}.");
+        return 0;
+    }
+    catch (UsageException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitUsage;
+    }
+    catch (DocumentException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitDocument;
+    }
+});
+
+var root = new RootCommand("genesys-typed: scaffold GenesysCloud.Typed clients from Genesys Cloud's Platform API document.") { scaffold };
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine("error: " + error.Message);
+    Console.Error.WriteLine("Try 'genesys-typed scaffold --help'.");
+    return ExitUsage;
+}
+return await parsed.InvokeAsync();

@@ -1,0 +1,122 @@
+using System.Text;
+using GenesysCloud.Typed.Scaffold.Document;
+using GenesysCloud.Typed.Scaffold.Planning;
+
+namespace GenesysCloud.Typed.Scaffold.Tests;
+
+/// <summary>What cannot be scaffolded says so by name, with exit code 1 (the document) or 2 (the command line), and
+/// nothing is written.</summary>
+public sealed class BadInputTests
+{
+    private const string Minimal = """
+        {"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{"/api/v2/things/{thingId}":{"get":{"tags":["Things"],"operationId":"getThing",
+        "parameters":[{"name":"thingId","in":"path","required":true,"type":"string"}],"responses":{"200":{"description":"ok","schema":{"$ref":"#/definitions/Thing"}}}}}},
+        "definitions":{"Thing":{"type":"object","properties":{"id":{"type":"string"},"other":{"$ref":"#/definitions/OTHER"}}},"OTHER":{"type":"object","properties":{"x":{"type":"string"}}}}}
+        """;
+
+    public static TheoryData<string, string> NotDocuments() => new()
+    {
+        { "", "empty" },
+        { "<html><body>502 Bad Gateway</body></html>", "not a JSON object" },
+        { "[1,2,3]", "not a JSON object" },
+        { "{}", "not a Swagger 2.0 or OpenAPI 3 document" },
+        { """{"name":"package.json","version":"1.0.0"}""", "not a Swagger 2.0 or OpenAPI 3 document" },
+        { """{"swagger":"2.0","info":{"title":"T","version":"1"},"paths":{}}""", "without operations" },
+        { "{\"swagger\":\"2.0\",", "not" },
+        { Minimal.Replace("#/definitions/OTHER", "#/definitions/Missing"), "definitions/Thing.other: $ref to definition 'Missing', which the document does not define" },
+        { Minimal.Replace("\"OTHER\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"}}}", "\"OTHER\":{\"$ref\":\"#/definitions/OTHER\"}"), "reference cycle" },
+        { Minimal.Replace("\"schema\":{\"$ref\":\"#/definitions/Thing\"}", "\"schema\":{\"$ref\":\"#/definitions/Nope\"}"), "GET /api/v2/things/{thingId} response 200: $ref to definition 'Nope'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotDocuments))]
+    public async Task A_document_that_cannot_be_scaffolded_is_named_and_nothing_is_written(string text, string says)
+    {
+        using var temp = new Fixture.TempFolder();
+        var spec = Path.Combine(temp.Path, "spec.json");
+        await File.WriteAllTextAsync(spec, text);
+        var output = Path.Combine(temp.Path, "out");
+
+        var error = await Assert.ThrowsAsync<DocumentException>(() => Scaffolder.RunAsync(new ScaffoldRequest(spec, output, "Acme", [], [], "AcmeJson"), default));
+
+        Assert.Contains(says, error.Message);
+        Assert.False(Directory.Exists(output));
+        Assert.Single(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("--tag", "Userz", "did you mean 'Users'?")]
+    [InlineData("--tag", "Analytcs", "did you mean 'Analytics'?")]
+    [InlineData("--operation", "getUserz", "did you mean 'getUser")]
+    [InlineData("--operation", "nothingLikeIt", "is not an operation of the document.")]
+    public async Task An_unknown_tag_or_operation_is_a_usage_error_with_the_nearest_name(string option, string value, string says)
+    {
+        using var temp = new Fixture.TempFolder();
+        var output = Path.Combine(temp.Path, "out");
+        var request = new ScaffoldRequest(Fixture.Path, output, "Acme", option == "--tag" ? [value] : [], option == "--operation" ? [value] : [], "AcmeJson");
+
+        var error = await Assert.ThrowsAsync<UsageException>(() => Scaffolder.RunAsync(request, default));
+
+        Assert.Contains(says, error.Message);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("Acme..Genesys", "AcmeJson")]
+    [InlineData("class", "AcmeJson")]
+    [InlineData("Acme", "1Json")]
+    [InlineData("Acme", "Acme Json")]
+    public async Task A_namespace_or_context_name_csharp_refuses_is_a_usage_error(string ns, string context)
+    {
+        using var temp = new Fixture.TempFolder();
+        await Assert.ThrowsAsync<UsageException>(() => Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, Path.Combine(temp.Path, "o"), ns, [], [], context), default));
+    }
+
+    [Fact]
+    public async Task A_folder_with_files_genesys_typed_did_not_write_is_never_replaced()
+    {
+        using var temp = new Fixture.TempFolder();
+        var mine = Path.Combine(temp.Path, "Program.cs");
+        await File.WriteAllTextAsync(mine, "// mine");
+
+        var error = await Assert.ThrowsAsync<UsageException>(() =>
+            Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, temp.Path, "Acme", ["Users"], [], "AcmeJson"), default));
+
+        Assert.Contains("did not write", error.Message);
+        Assert.Equal("// mine", await File.ReadAllTextAsync(mine));
+        Assert.Single(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public async Task An_earlier_scaffold_is_replaced_whole_and_nothing_else_is_left_behind()
+    {
+        using var temp = new Fixture.TempFolder();
+        var output = Path.Combine(temp.Path, "Genesys");
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, output, "Acme", ["Users", "Analytics"], [], "AcmeJson"), default);
+        Assert.True(File.Exists(Path.Combine(output, "IAnalyticsApi.cs")));
+
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, output, "Acme", ["Users"], [], "AcmeJson"), default);
+
+        Assert.False(File.Exists(Path.Combine(output, "IAnalyticsApi.cs")));
+        Assert.True(File.Exists(Path.Combine(output, "IUsersApi.cs")));
+        Assert.Equal([output], Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public async Task The_same_document_gives_byte_identical_files()
+    {
+        using var temp = new Fixture.TempFolder();
+        string[] tags = ["Users", "Analytics", "Notifications"];
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, Path.Combine(temp.Path, "a"), "Acme", tags, [], "AcmeJson"), default);
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, Path.Combine(temp.Path, "b"), "Acme", tags, [], "AcmeJson"), default);
+
+        var a = Files(Path.Combine(temp.Path, "a"));
+        var b = Files(Path.Combine(temp.Path, "b"));
+        Assert.Equal(a.Keys, b.Keys);
+        foreach (var (name, bytes) in a) Assert.True(bytes.AsSpan().SequenceEqual(b[name]), name);
+        Assert.DoesNotContain(a.Values, bytes => bytes.AsSpan().IndexOf("\r\n"u8) >= 0);
+    }
+
+    private static SortedDictionary<string, byte[]> Files(string root) =>
+        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
+}
