@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using StackExchange.Redis;
+
+namespace GenesysCloud.Typed.Redis.Tests;
+
+/// <summary>Promise: only an unreachable Redis is an outage. A Redis that answers but refuses (authentication, ACL
+/// permissions, a database that does not exist, a read-only replica) is a configuration error that names its cause,
+/// never the password, and is never hidden behind "working alone".</summary>
+public sealed class RedisRefusalTests : IAsyncLifetime
+{
+    private const string Password = "right-Pa55word-for-the-fleet";
+    private const string AlicePassword = "alice-Pa55word-9z";
+    private RedisServer _redis = null!;
+    private RedisServer? _replica;
+    private readonly List<IConnectionMultiplexer> _connections = [];
+
+    public async Task InitializeAsync() =>
+        // alice may only touch keys outside the fleet's prefix; bob may not run scripts.
+        _redis = await RedisServer.StartAsync(Password, true,
+            "--user", "alice", "on", ">" + AlicePassword, "~other:*", "&*", "+@all",
+            "--user", "bob", "on", ">" + AlicePassword, "~*", "&*", "+@all", "-eval", "-evalsha");
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            foreach (var c in _connections) await c.DisposeAsync();
+        }
+        finally
+        {
+            if (_replica is not null) await _replica.DisposeAsync();
+            await _redis.DisposeAsync();
+        }
+    }
+
+    public static TheoryData<string> Refusals => ["no password", "wrong password", "acl: keys", "acl: scripts", "wrong database", "replica"];
+
+    private async Task<string> ConnectionStringAsync(string refusal)
+    {
+        switch (refusal)
+        {
+            case "no password": return _redis.ConnectionStringFor();
+            case "wrong password": return _redis.ConnectionStringFor(password: "wrong-" + Password);
+            case "acl: keys": return _redis.ConnectionStringFor("alice", AlicePassword);
+            case "acl: scripts": return _redis.ConnectionStringFor("bob", AlicePassword);
+            case "wrong database": return _redis.ConnectionStringFor(password: Password, database: 99);
+            case "replica":
+                _replica = await RedisServer.StartAsync(Password, true, "--masterauth", Password, "--replicaof", "127.0.0.1", _redis.Port.ToString());
+                return _replica.ConnectionString;
+            default: throw new ArgumentOutOfRangeException(nameof(refusal));
+        }
+    }
+
+    private static (GenesysRedisRefusal Cause, string Word) Cause(string refusal) => refusal switch
+    {
+        "no password" or "wrong password" => (GenesysRedisRefusal.Authentication, "authentication"),
+        "acl: keys" or "acl: scripts" => (GenesysRedisRefusal.Permission, "permission"),
+        "wrong database" => (GenesysRedisRefusal.Database, "database"),
+        _ => (GenesysRedisRefusal.ReadOnly, "read-only"),
+    };
+
+    private async Task<(RedisTokenCache Cache, RedisRequestBudget Budget, RedisFleetHealth Health, FakeLogger Log)> NewProcessAsync(string connectionString)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+        _connections.Add(connection);
+        var options = new GenesysRedisOptions { EncryptionKey = RandomNumberGenerator.GetBytes(32), RetryInterval = TimeSpan.FromMilliseconds(200) };
+        var log = new FakeLogger();
+        var health = new RedisFleetHealth(options, TimeProvider.System, () => log);
+        var cache = new RedisTokenCache(connection, options, health, TimeProvider.System, () => log);
+        var budget = new RedisRequestBudget(connection, "budget/refusal", new GenesysPacingOptions { RequestsPerMinute = 600 }, options, TimeProvider.System, health);
+        return (cache, budget, health, log);
+    }
+
+    private static void AssertNamesCauseNotSecrets(Exception ex, string refusal, FakeLogCollector log)
+    {
+        var error = Assert.IsType<GenesysRedisConfigurationException>(ex);
+        Assert.Equal(Cause(refusal).Cause, error.Cause);
+        Assert.Contains(Cause(refusal).Word, ex.Message, StringComparison.OrdinalIgnoreCase);
+        var everything = ex + "\n" + string.Join("\n", log.GetSnapshot().Select(r => r.Message + " " + r.Exception));
+        Assert.DoesNotContain(Password, everything);
+        Assert.DoesNotContain(AlicePassword, everything);
+        Assert.DoesNotContain("unreachable", everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_token_asked_of_a_redis_that_refuses_is_a_configuration_error_not_a_lone_fetch(string refusal)
+    {
+        var (cache, _, health, log) = await NewProcessAsync(await ConnectionStringAsync(refusal));
+        var fetched = false;
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => cache.GetTokenAsync(new GenesysTokenCacheRequest("refused", "client-1", null,
+            TimeSpan.FromMinutes(5), _ => { fetched = true; return Task.FromResult(new AccessToken("lone-token", DateTimeOffset.UtcNow.AddHours(1))); }), default));
+        AssertNamesCauseNotSecrets(ex, refusal, log.Collector);
+        Assert.False(fetched, "a process whose Redis refuses it must not quietly work alone");
+        Assert.False(health.IsDegraded);
+        Assert.Equal(0, health.Outages);
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task A_budget_turn_asked_of_a_redis_that_refuses_is_a_configuration_error_not_a_lone_pacer(string refusal)
+    {
+        var (_, budget, health, log) = await NewProcessAsync(await ConnectionStringAsync(refusal));
+        using (budget)
+        {
+            var ex = await Assert.ThrowsAnyAsync<Exception>(async () => await budget.WaitTurnAsync(default));
+            AssertNamesCauseNotSecrets(ex, refusal, log.Collector);
+            Assert.False(health.IsDegraded);
+            Assert.Equal(0, health.Fallbacks);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Refusals))]
+    public async Task The_start_up_check_names_what_redis_refuses(string refusal)
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(await ConnectionStringAsync(refusal));
+        _connections.Add(connection);
+        var log = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(log)));
+        var options = new GenesysCloudOptions { BaseAddress = new Uri("http://127.0.0.1:1/"), ClientId = "c", ClientSecret = "s", LoggerFactory = loggers };
+        var fleet = options.UseRedisFleet(connection, new GenesysRedisOptions { EncryptionKey = RandomNumberGenerator.GetBytes(32) });
+        var ex = await Assert.ThrowsAsync<GenesysRedisConfigurationException>(() => fleet.VerifyAsync());
+        AssertNamesCauseNotSecrets(ex, refusal, log);
+        Assert.False(fleet.IsDegraded);
+    }
+
+    [Fact]
+    public async Task The_start_up_check_passes_with_the_right_password_and_calls_an_unreachable_redis_an_outage()
+    {
+        var good = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var away = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=500,asyncTimeout=500,syncTimeout=500");
+        _connections.Add(good);
+        _connections.Add(away);
+        var options = new GenesysRedisOptions { EncryptionKey = RandomNumberGenerator.GetBytes(32) };
+        Assert.True(await new GenesysCloudOptions { ClientId = "c", ClientSecret = "s" }.UseRedisFleet(good, options).VerifyAsync());
+        var lone = new GenesysCloudOptions { ClientId = "c", ClientSecret = "s" }.UseRedisFleet(away, options);
+        Assert.False(await lone.VerifyAsync());
+        Assert.True(lone.IsDegraded);
+    }
+
+    public static TheoryData<string, GenesysRedisRefusal> ServerErrors => new()
+    {
+        { "NOAUTH Authentication required.", GenesysRedisRefusal.Authentication },
+        { "WRONGPASS invalid username-password pair or user is disabled.", GenesysRedisRefusal.Authentication },
+        { "NOPERM this user has no permissions to run the 'evalsha' command", GenesysRedisRefusal.Permission },
+        { "READONLY You can't write against a read only replica.", GenesysRedisRefusal.ReadOnly },
+        { "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", GenesysRedisRefusal.Persistence },
+        { "OOM command not allowed when used memory > 'maxmemory'.", GenesysRedisRefusal.Memory },
+        { "ERR DB index is out of range", GenesysRedisRefusal.Database },
+        { "WRONGTYPE Operation against a key holding the wrong kind of value", GenesysRedisRefusal.Other },
+        { "ERR unknown command 'EVALSHA'", GenesysRedisRefusal.Other },
+    };
+
+    [Theory]
+    [MemberData(nameof(ServerErrors))]
+    public void A_server_error_is_a_configuration_error_with_its_cause(string message, GenesysRedisRefusal cause)
+    {
+        var ex = new RedisServerException(message);
+        Assert.False(GenesysRedisErrors.IsUnreachable(ex));
+        Assert.Equal(cause, GenesysRedisErrors.AsConfigurationError(ex, "a test")!.Cause);
+    }
+
+    public static TheoryData<Exception> Outages => new()
+    {
+        new RedisConnectionException(ConnectionFailureType.UnableToConnect, "UnableToConnect on 127.0.0.1:6379"),
+        new RedisConnectionException(ConnectionFailureType.SocketClosed, "SocketClosed"),
+        new RedisTimeoutException("Timeout awaiting response", CommandStatus.Sent),
+        new RedisServerException("LOADING Redis is loading the dataset in memory"),
+        new RedisServerException("BUSY Redis is busy running a script."),
+        new RedisServerException("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."),
+        new RedisServerException("TRYAGAIN Multiple keys request during rehashing of slot"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Outages))]
+    public void Only_unreachability_is_an_outage(Exception ex)
+    {
+        Assert.True(GenesysRedisErrors.IsUnreachable(ex));
+        Assert.Null(GenesysRedisErrors.AsConfigurationError(ex, "a test"));
+        // A connection failure whose cause is a refused authentication is not.
+        var refused = new RedisConnectionException(ConnectionFailureType.UnableToConnect, "timed out in the backlog",
+            new RedisConnectionException(ConnectionFailureType.AuthenticationFailure, "AuthenticationFailure"));
+        Assert.False(GenesysRedisErrors.IsUnreachable(refused));
+        Assert.Equal(GenesysRedisRefusal.Authentication, GenesysRedisErrors.AsConfigurationError(refused, "a test")!.Cause);
+    }
+}
