@@ -83,4 +83,28 @@ public sealed class KeyMismatchTests : IAsyncLifetime
             Assert.DoesNotContain(Convert.ToHexString(key), record.Message, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    [Fact]
+    public async Task A_refresh_token_written_with_another_key_is_neither_read_nor_overwritten()
+    {
+        var fleetKey = RandomNumberGenerator.GetBytes(32);
+        var otherKey = RandomNumberGenerator.GetBytes(32);
+        var (one, two) = (await _redis.ConnectAsync(), await _redis.ConnectAsync());
+        _connections.AddRange([one, two]);
+        var fleet = new RedisRefreshTokenStore(one, new GenesysRedisOptions { EncryptionKey = fleetKey }, "client-1", "user-42");
+        var stranger = new RedisRefreshTokenStore(two, new GenesysRedisOptions { EncryptionKey = otherKey }, "client-1", "user-42");
+        await fleet.SaveAsync("refresh-of-the-fleet", default);
+
+        var save = await Assert.ThrowsAsync<GenesysRedisConfigurationException>(async () => await stranger.SaveAsync("refresh-of-a-stranger", default));
+        var load = await Assert.ThrowsAsync<GenesysRedisConfigurationException>(async () => await stranger.LoadAsync(default));
+        foreach (var ex in new[] { save, load })
+        {
+            Assert.Equal(GenesysRedisRefusal.KeyMismatch, ex.Cause);
+            Assert.Contains("another encryption key", ex.Message);
+            Assert.DoesNotContain(Convert.ToBase64String(otherKey), ex.ToString());
+            Assert.DoesNotContain(Convert.ToBase64String(fleetKey), ex.ToString());
+            Assert.DoesNotContain("refresh-of", ex.ToString());
+        }
+        Assert.Equal("refresh-of-the-fleet", await fleet.LoadAsync(default));
+    }
 }
