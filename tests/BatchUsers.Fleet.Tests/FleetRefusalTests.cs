@@ -136,4 +136,22 @@ public sealed class FleetRefusalTests : IAsyncLifetime
         Assert.Equal(Users, stats.GetProperty("usersChangedOnce").GetInt32());
         Assert.Equal(0, stats.GetProperty("usersChangedMoreThanOnce").GetInt32());
     }
+
+    [Fact]
+    public async Task A_run_redis_holds_only_part_of_ends_its_workers_and_refuses_a_joiner_instead_of_planning_over_it()
+    {
+        _redis = await RedisServer.StartAsync();
+        var workers = new[] { Worker("w1", "partial", $"127.0.0.1:{_redis.Port}"), Worker("w2", "partial", $"127.0.0.1:{_redis.Port}") };
+        await WaitForChangesAsync(Users / 3);
+        // Evicted or deleted by hand: the run's description goes, its partitions and outcomes stay.
+        var admin = await _redis.ConnectToInspectAsync();
+        await using (admin) await admin.GetDatabase().KeyDeleteAsync("batchusers:{partial}:meta");
+        var joiner = Worker("joiner", "partial", $"127.0.0.1:{_redis.Port}");
+        foreach (var w in workers.Append(joiner))
+        {
+            await AssertExitsAsync(w, ExitRunLost, Prompt);
+            Assert.Contains("--run-id", w.Output);
+        }
+        Assert.Equal(0, (await _host.StatsAsync()).GetProperty("usersChangedMoreThanOnce").GetInt32());
+    }
 }

@@ -20,7 +20,8 @@ public sealed class RedisRefusalTests : IAsyncLifetime
         // alice may only touch keys outside the fleet's prefix; bob may not run scripts.
         _redis = await RedisServer.StartAsync(Password, true,
             "--user", "alice", "on", ">" + AlicePassword, "~other:*", "&*", "+@all",
-            "--user", "bob", "on", ">" + AlicePassword, "~*", "&*", "+@all", "-eval", "-evalsha");
+            "--user", "bob", "on", ">" + AlicePassword, "~*", "&*", "+@all", "-eval", "-evalsha",
+            "--user", "carol", "on", ">" + AlicePassword, "~*", "&*", "+@all");
 
     public async Task DisposeAsync()
     {
@@ -185,5 +186,30 @@ public sealed class RedisRefusalTests : IAsyncLifetime
             new RedisConnectionException(ConnectionFailureType.AuthenticationFailure, "AuthenticationFailure"));
         Assert.False(GenesysRedisErrors.IsUnreachable(refused));
         Assert.Equal(GenesysRedisRefusal.Authentication, GenesysRedisErrors.AsConfigurationError(refused, "a test")!.Cause);
+    }
+
+    [Fact]
+    public async Task A_refusal_that_begins_mid_run_is_not_taken_for_an_outage()
+    {
+        var (cache, budget, health, log) = await NewProcessAsync(_redis.ConnectionStringFor("carol", AlicePassword));
+        using (budget)
+        {
+            var first = await cache.GetTokenAsync(new GenesysTokenCacheRequest("mid-run", "client-1", null, TimeSpan.FromMinutes(5),
+                _ => Task.FromResult(new AccessToken("t1", DateTimeOffset.UtcNow.AddHours(1)))), default);
+            await budget.WaitTurnAsync(default);
+            // An operator narrows the fleet's ACL user while it runs.
+            var admin = await _redis.ConnectToInspectAsync();
+            _connections.Add(admin);
+            await admin.GetDatabase().ExecuteAsync("ACL", "SETUSER", "carol", "resetkeys", "~other:*");
+
+            var fetched = false;
+            var ex = await Assert.ThrowsAnyAsync<Exception>(() => cache.GetTokenAsync(new GenesysTokenCacheRequest("mid-run", "client-1", first,
+                TimeSpan.FromMinutes(5), _ => { fetched = true; return Task.FromResult(new AccessToken("t2", DateTimeOffset.UtcNow.AddHours(1))); }), default));
+            AssertNamesCauseNotSecrets(ex, "acl: keys", log.Collector);
+            Assert.False(fetched);
+            AssertNamesCauseNotSecrets(await Assert.ThrowsAnyAsync<Exception>(async () => await budget.WaitTurnAsync(default)), "acl: keys", log.Collector);
+            Assert.False(health.IsDegraded);
+            Assert.Single(log.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);   // said once, however often it is refused
+        }
     }
 }
