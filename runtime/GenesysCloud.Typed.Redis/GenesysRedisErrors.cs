@@ -13,7 +13,8 @@ public static class GenesysRedisErrors
         _ when IsAuthentication(exception) => false,
         RedisConnectionException => true,
         TimeoutException => true,   // RedisTimeoutException included
-        RedisServerException s => Code(s.Message) is "LOADING" or "BUSY" or "TRYAGAIN" or "MASTERDOWN" or "CLUSTERDOWN",
+        RedisServerException s => KindOf(s) is RedisErrorKind.Loading or RedisErrorKind.Busy or RedisErrorKind.TryAgain or RedisErrorKind.MasterDown
+            or RedisErrorKind.ClusterDown or RedisErrorKind.MaxClients,
         _ => false,
     };
 
@@ -27,22 +28,22 @@ public static class GenesysRedisErrors
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is not (RedisException or RedisCommandException or RedisTimeoutException)) return null;
         if (IsUnreachable(exception) && !authenticationRefused) return null;
-        var code = exception is RedisServerException s ? Code(s.Message) : "";
+        var kind = exception is RedisServerException s ? KindOf(s) : RedisErrorKind.None;
         var (cause, why) = exception switch
         {
             _ when IsAuthentication(exception) || (authenticationRefused && IsUnreachable(exception)) => (GenesysRedisRefusal.Authentication,
                 "authentication failed: the connection string has no password, a wrong one, or a user Redis does not know (user=…, password=…)"),
             RedisCommandException c when c.Message.Contains("database", StringComparison.OrdinalIgnoreCase) => (GenesysRedisRefusal.Database,
                 "the database named in the connection string (defaultDatabase) does not exist on this server"),
-            _ => code switch
+            _ => kind switch
             {
-                "NOAUTH" or "WRONGPASS" => (GenesysRedisRefusal.Authentication,
+                RedisErrorKind.NoAuth or RedisErrorKind.WrongPass => (GenesysRedisRefusal.Authentication,
                     "authentication failed: the connection string has no password, a wrong one, or a user Redis does not know (user=…, password=…)"),
-                "NOPERM" => (GenesysRedisRefusal.Permission,
+                RedisErrorKind.NoPermission => (GenesysRedisRefusal.Permission,
                     $"permission denied by the Redis ACL ({ServerText(exception)}): the user needs the fleet's keys and EVAL/EVALSHA"),
-                "READONLY" => (GenesysRedisRefusal.ReadOnly, "the connection reaches a read-only replica: point it at the primary"),
-                "MISCONF" => (GenesysRedisRefusal.Persistence, "Redis refuses writes because it cannot persist to disk: fix its disk or save settings"),
-                "OOM" => (GenesysRedisRefusal.Memory, "Redis refuses writes at its maxmemory limit"),
+                RedisErrorKind.ReadOnly => (GenesysRedisRefusal.ReadOnly, "the connection reaches a read-only replica: point it at the primary"),
+                RedisErrorKind.Misconfigured => (GenesysRedisRefusal.Persistence, "Redis refuses writes because it cannot persist to disk: fix its disk or save settings"),
+                RedisErrorKind.OutOfMemory => (GenesysRedisRefusal.Memory, "Redis refuses writes at its maxmemory limit"),
                 _ when exception is RedisServerException && ServerText(exception).Contains("DB index", StringComparison.OrdinalIgnoreCase) =>
                     (GenesysRedisRefusal.Database, "the database named in the connection string (defaultDatabase) does not exist on this server"),
                 _ => (GenesysRedisRefusal.Other, $"Redis answered an error the fleet cannot interpret ({Describe(exception)})"),
@@ -59,12 +60,26 @@ public static class GenesysRedisErrors
         return false;
     }
 
-    // Redis errors start with an upper-case code ("NOPERM this user has no permissions …").
-    private static string Code(string message)
+    // StackExchange.Redis classifies the server's error prefix; an exception made without a kind is read from its prefix.
+    private static RedisErrorKind KindOf(RedisServerException exception)
     {
-        var end = message.IndexOf(' ');
-        var first = end < 0 ? message : message[..end];
-        return first.Length > 0 && first.All(ch => ch is >= 'A' and <= 'Z') ? first : "";
+        if (exception.Kind is not (RedisErrorKind.None or RedisErrorKind.Unknown or RedisErrorKind.UnknownError)) return exception.Kind;
+        var end = exception.Message.IndexOf(' ');
+        return (end < 0 ? exception.Message : exception.Message[..end]) switch
+        {
+            "NOAUTH" => RedisErrorKind.NoAuth,
+            "WRONGPASS" => RedisErrorKind.WrongPass,
+            "NOPERM" => RedisErrorKind.NoPermission,
+            "READONLY" => RedisErrorKind.ReadOnly,
+            "MISCONF" => RedisErrorKind.Misconfigured,
+            "OOM" => RedisErrorKind.OutOfMemory,
+            "LOADING" => RedisErrorKind.Loading,
+            "BUSY" => RedisErrorKind.Busy,
+            "TRYAGAIN" => RedisErrorKind.TryAgain,
+            "MASTERDOWN" => RedisErrorKind.MasterDown,
+            "CLUSTERDOWN" => RedisErrorKind.ClusterDown,
+            _ => exception.Kind,
+        };
     }
 
     // The server's own words (they never hold a password), on one line and short.

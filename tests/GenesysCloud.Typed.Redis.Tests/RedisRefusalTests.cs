@@ -142,37 +142,41 @@ public sealed class RedisRefusalTests : IAsyncLifetime
         Assert.True(lone.IsDegraded);
     }
 
-    public static TheoryData<string, GenesysRedisRefusal> ServerErrors => new()
+    public static TheoryData<string, RedisErrorKind, GenesysRedisRefusal> ServerErrors => new()
     {
-        { "NOAUTH Authentication required.", GenesysRedisRefusal.Authentication },
-        { "WRONGPASS invalid username-password pair or user is disabled.", GenesysRedisRefusal.Authentication },
-        { "NOPERM this user has no permissions to run the 'evalsha' command", GenesysRedisRefusal.Permission },
-        { "READONLY You can't write against a read only replica.", GenesysRedisRefusal.ReadOnly },
-        { "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", GenesysRedisRefusal.Persistence },
-        { "OOM command not allowed when used memory > 'maxmemory'.", GenesysRedisRefusal.Memory },
-        { "ERR DB index is out of range", GenesysRedisRefusal.Database },
-        { "WRONGTYPE Operation against a key holding the wrong kind of value", GenesysRedisRefusal.Other },
-        { "ERR unknown command 'EVALSHA'", GenesysRedisRefusal.Other },
+        { "NOAUTH Authentication required.", RedisErrorKind.NoAuth, GenesysRedisRefusal.Authentication },
+        { "WRONGPASS invalid username-password pair or user is disabled.", RedisErrorKind.WrongPass, GenesysRedisRefusal.Authentication },
+        { "NOPERM this user has no permissions to run the 'evalsha' command", RedisErrorKind.NoPermission, GenesysRedisRefusal.Permission },
+        { "READONLY You can't write against a read only replica.", RedisErrorKind.ReadOnly, GenesysRedisRefusal.ReadOnly },
+        { "MISCONF Redis is configured to save RDB snapshots, but it's currently unable to persist to disk.", RedisErrorKind.Misconfigured, GenesysRedisRefusal.Persistence },
+        { "OOM command not allowed when used memory > 'maxmemory'.", RedisErrorKind.OutOfMemory, GenesysRedisRefusal.Memory },
+        { "ERR DB index is out of range", RedisErrorKind.UnknownError, GenesysRedisRefusal.Database },
+        { "WRONGTYPE Operation against a key holding the wrong kind of value", RedisErrorKind.WrongType, GenesysRedisRefusal.Other },
+        { "ERR unknown command 'EVALSHA'", RedisErrorKind.UnknownCommand, GenesysRedisRefusal.Other },
+        // Without a kind (an error made by hand, or one StackExchange.Redis does not know): read from the prefix.
+        { "NOPERM this user has no permissions to access one of the keys used as arguments", RedisErrorKind.Unknown, GenesysRedisRefusal.Permission },
+        { "MISCONF Errors writing to the AOF file", RedisErrorKind.None, GenesysRedisRefusal.Persistence },
     };
 
     [Theory]
     [MemberData(nameof(ServerErrors))]
-    public void A_server_error_is_a_configuration_error_with_its_cause(string message, GenesysRedisRefusal cause)
+    public void A_server_error_is_a_configuration_error_with_its_cause(string message, RedisErrorKind kind, GenesysRedisRefusal cause)
     {
-        var ex = new RedisServerException(message);
+        var ex = new RedisServerException(kind, CommandFlags.None, message);
         Assert.False(GenesysRedisErrors.IsUnreachable(ex));
         Assert.Equal(cause, GenesysRedisErrors.AsConfigurationError(ex, "a test")!.Cause);
     }
 
     public static TheoryData<Exception> Outages => new()
     {
-        new RedisConnectionException(ConnectionFailureType.UnableToConnect, "UnableToConnect on 127.0.0.1:6379"),
-        new RedisConnectionException(ConnectionFailureType.SocketClosed, "SocketClosed"),
-        new RedisTimeoutException("Timeout awaiting response", CommandStatus.Sent),
-        new RedisServerException("LOADING Redis is loading the dataset in memory"),
-        new RedisServerException("BUSY Redis is busy running a script."),
-        new RedisServerException("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."),
-        new RedisServerException("TRYAGAIN Multiple keys request during rehashing of slot"),
+        new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "UnableToConnect on 127.0.0.1:6379", null, CommandStatus.Unknown),
+        new RedisConnectionException(ConnectionFailureType.SocketClosed, CommandFlags.None, "SocketClosed", null, CommandStatus.Sent),
+        new RedisTimeoutException(CommandFlags.None, "Timeout awaiting response", CommandStatus.Sent),
+        new RedisServerException(RedisErrorKind.Loading, CommandFlags.None, "LOADING Redis is loading the dataset in memory"),
+        new RedisServerException(RedisErrorKind.Busy, CommandFlags.None, "BUSY Redis is busy running a script."),
+        new RedisServerException(RedisErrorKind.MasterDown, CommandFlags.None, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'."),
+        new RedisServerException(RedisErrorKind.TryAgain, CommandFlags.None, "TRYAGAIN Multiple keys request during rehashing of slot"),
+        new RedisServerException(RedisErrorKind.Unknown, CommandFlags.None, "LOADING Redis is loading the dataset in memory"),
     };
 
     [Theory]
@@ -181,9 +185,10 @@ public sealed class RedisRefusalTests : IAsyncLifetime
     {
         Assert.True(GenesysRedisErrors.IsUnreachable(ex));
         Assert.Null(GenesysRedisErrors.AsConfigurationError(ex, "a test"));
-        // A connection failure whose cause is a refused authentication is not.
-        var refused = new RedisConnectionException(ConnectionFailureType.UnableToConnect, "timed out in the backlog",
-            new RedisConnectionException(ConnectionFailureType.AuthenticationFailure, "AuthenticationFailure"));
+        // A connection failure caused by a refused authentication is not.
+        var refused = new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "timed out in the backlog",
+            new RedisConnectionException(ConnectionFailureType.AuthenticationFailure, CommandFlags.None, "AuthenticationFailure", null, CommandStatus.Unknown),
+            CommandStatus.WaitingInBacklog);
         Assert.False(GenesysRedisErrors.IsUnreachable(refused));
         Assert.Equal(GenesysRedisRefusal.Authentication, GenesysRedisErrors.AsConfigurationError(refused, "a test")!.Cause);
     }
