@@ -8,8 +8,17 @@ namespace GenesysCloud.Typed.Redis
     /// <summary>A connection's membership of a fleet: what it shares and whether Redis is reachable right now.</summary>
     public sealed class GenesysRedisFleet
     {
-        internal GenesysRedisFleet(RedisFleetHealth health, RedisTokenCache tokens)
+        // Writes and reads back a short-lived key under the prefix, in a script: what every fleet operation needs.
+        private static readonly LuaScript Probe = LuaScript.Prepare(
+            "redis.call('SET', @key, @value, 'PX', 10000) return redis.call('GET', @key)");
+
+        private readonly IConnectionMultiplexer _redis;
+        private readonly GenesysRedisOptions _options;
+
+        internal GenesysRedisFleet(IConnectionMultiplexer redis, GenesysRedisOptions options, RedisFleetHealth health, RedisTokenCache tokens)
         {
+            _redis = redis;
+            _options = options;
             Health = health;
             Tokens = tokens;
         }
@@ -32,6 +41,41 @@ namespace GenesysCloud.Typed.Redis
 
         /// <summary>Tokens this process took from Redis instead of the login host.</summary>
         public long SharedTokenReads => Tokens.SharedReads;
+
+        /// <summary>A short public id of the encryption key (a one-way derivation, safe to log and store): processes of one
+        /// fleet must show the same one.</summary>
+        public string KeyId => Tokens.KeyId;
+
+        /// <summary>True once this process found the shared token written with another encryption key. It then keeps to its
+        /// own token (one login per lifetime) and never overwrites the fleet's; the mismatch is logged once as an error.</summary>
+        public bool KeyMismatch => Tokens.KeyMismatch;
+
+        /// <summary>Checks at start-up that Redis serves the fleet: authentication, ACL permissions (the fleet's keys and
+        /// scripts), the database, a writable primary. Throws <see cref="GenesysRedisConfigurationException"/> naming the
+        /// cause (never the password) when Redis refuses; answers false when Redis is unreachable (an outage: the process
+        /// works alone until it returns), true when all is well.</summary>
+        public async Task<bool> VerifyAsync(CancellationToken cancellationToken = default)
+        {
+            var value = Guid.NewGuid().ToString("N");
+            try
+            {
+                var echoed = await _redis.GetDatabase().ScriptEvaluateAsync(Probe,
+                    new { key = (RedisKey)$"{_options.KeyPrefix}{{verify}}:probe", value = (RedisValue)value }).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if ((string?)echoed != value)
+                    throw new GenesysRedisConfigurationException(GenesysRedisRefusal.Other, "Redis did not give back what the start-up check wrote: check the connection string.");
+                Health.Succeeded();
+                return true;
+            }
+            catch (Exception ex) when (Health.IsOutage(ex))
+            {
+                Health.Failed("start-up check", ex);
+                return false;
+            }
+            catch (Exception ex) when (Health.Refused("the start-up check", ex) is { } refused)
+            {
+                throw refused;
+            }
+        }
 
         /// <summary>Live processes sharing the budget, as last seen.</summary>
         public int FleetSize => Budget?.FleetSize ?? 0;
@@ -57,7 +101,7 @@ namespace GenesysCloud.Typed
             ILogger Logger() => logger ??= (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GenesysCloud.Typed.Redis");
             var health = new RedisFleetHealth(fleet, options.TimeProvider, Logger);
             var tokens = new RedisTokenCache(redis, fleet, health, options.TimeProvider, Logger);
-            var handle = new GenesysRedisFleet(health, tokens);
+            var handle = new GenesysRedisFleet(redis, fleet, health, tokens);
             options.TokenCache = tokens;
             options.RequestBudgetFactory = (pacing, time) =>
             {

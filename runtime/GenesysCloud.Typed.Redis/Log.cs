@@ -14,9 +14,12 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Information, "Fetched a token for the fleet ({Key})")]
     public static partial void FetchedForFleet(ILogger logger, string key);
 
-    [LoggerMessage(104, LogLevel.Warning, "The shared token under {Key} does not decrypt with this process's key (another key, or tampered); replacing it")]
-    public static partial void UndecryptableToken(ILogger logger, string key);
+    [LoggerMessage(104, LogLevel.Error, "The shared token under {Key} was written with another encryption key (key id {TheirKeyId}; this process has {OurKeyId}): every process of a fleet needs the same key. This process keeps to its own token and leaves the fleet's alone")]
+    public static partial void KeyMismatch(ILogger logger, string key, string theirKeyId, string ourKeyId);
 
     [LoggerMessage(105, LogLevel.Information, "Dropped the shared token under {Key}: the server rejected it")]
     public static partial void DroppedForFleet(ILogger logger, string key);
+
+    [LoggerMessage(106, LogLevel.Error, "{Message}")]
+    public static partial void Refused(ILogger logger, string message);
 }

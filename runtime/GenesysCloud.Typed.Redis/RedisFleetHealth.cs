@@ -1,6 +1,6 @@
+using StackExchange.Redis;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 
 namespace GenesysCloud.Typed.Redis;
 
@@ -24,6 +24,9 @@ internal sealed class RedisFleetHealth
     private bool _degraded;
     private DateTimeOffset _since, _retryAt;
     private long _outages, _fallbacks;
+    private readonly HashSet<GenesysRedisRefusal> _refusalsLogged = [];
+    private readonly HashSet<IConnectionMultiplexer> _watched = [];
+    private bool _authenticationRefused;
 
     public RedisFleetHealth(GenesysRedisOptions options, TimeProvider time, Func<ILogger> logger)
     {
@@ -53,7 +56,37 @@ internal sealed class RedisFleetHealth
         }
     }
 
-    public static bool IsOutage(Exception ex) => ex is RedisException or TimeoutException;
+    /// <summary>Only an unreachable Redis is an outage; one that answers but refuses is a configuration error. A connection
+    /// failure while the multiplexer's last word was a refused authentication is that refusal, whatever shape it takes.</summary>
+    public bool IsOutage(Exception ex) => GenesysRedisErrors.IsUnreachable(ex) && !Volatile.Read(ref _authenticationRefused);
+
+    /// <summary>Follows the multiplexer's connection events (once per multiplexer).</summary>
+    public void Watch(IConnectionMultiplexer redis)
+    {
+        lock (_gate)
+        {
+            if (!_watched.Add(redis)) return;
+        }
+        redis.ConnectionFailed += (_, e) =>
+        {
+            if (e.FailureType == ConnectionFailureType.AuthenticationFailure) Volatile.Write(ref _authenticationRefused, true);
+        };
+        redis.ConnectionRestored += (_, _) => Volatile.Write(ref _authenticationRefused, false);
+    }
+
+    /// <summary>A Redis error that is not an outage: the configuration error to throw (logged once per cause), or null when
+    /// <paramref name="ex"/> is no Redis error.</summary>
+    public GenesysRedisConfigurationException? Refused(string operation, Exception ex)
+    {
+        var error = GenesysRedisErrors.AsConfigurationError(ex, operation, Volatile.Read(ref _authenticationRefused));
+        if (error is null) return null;
+        lock (_gate)
+        {
+            if (!_refusalsLogged.Add(error.Cause)) return error;
+        }
+        Log.Refused(_logger(), error.Message);
+        return error;
+    }
 
     public void Failed(string operation, Exception ex)
     {

@@ -93,6 +93,7 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
         _options = options;
         _time = time;
         _health = health;
+        health.Watch(redis);
         var max = pacing.RequestsPerMinute!.Value;
         _fleetRate = max;
         _maxRate = max;
@@ -127,10 +128,14 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
                 lock (_gate) _fleetRate = (long)result[1] / 1000.0;
                 _health.Succeeded();
             }
-            catch (Exception ex) when (RedisFleetHealth.IsOutage(ex))
+            catch (Exception ex) when (_health.IsOutage(ex))
             {
                 _health.Failed("budget", ex);
                 delay = TimeSpan.MinValue;   // this turn is taken alone
+            }
+            catch (Exception ex) when (_health.Refused("the request budget", ex) is { } refused)
+            {
+                throw refused;   // not an outage: pacing alone would hide it
             }
             if (delay >= TimeSpan.Zero)
             {
@@ -172,9 +177,13 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
             onResult?.Invoke(result);
             _health.Succeeded();
         }
-        catch (Exception ex) when (RedisFleetHealth.IsOutage(ex))
+        catch (Exception ex) when (_health.IsOutage(ex))
         {
             _health.Failed(operation, ex);
+        }
+        catch (Exception ex) when (_health.Refused(operation, ex) is not null)
+        {
+            // Sent without waiting: logged once; the next budget turn throws it to a caller.
         }
     }
 
@@ -188,9 +197,13 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
             Volatile.Write(ref _fleetSize, size);
             _health.Succeeded();
         }
-        catch (Exception ex) when (RedisFleetHealth.IsOutage(ex))
+        catch (Exception ex) when (_health.IsOutage(ex))
         {
             _health.Failed("heartbeat", ex);
+        }
+        catch (Exception ex) when (_health.Refused("the fleet heartbeat", ex) is not null)
+        {
+            // A timer: logged once; the next budget turn throws it to a caller.
         }
     }
 
@@ -224,7 +237,7 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
             // Leave the fleet at once rather than by expiry, so the others' fair share is right during an outage.
             _redis.GetDatabase().SortedSetRemove(_membersKey[0], _member, CommandFlags.FireAndForget);
         }
-        catch (Exception ex) when (RedisFleetHealth.IsOutage(ex) || ex is ObjectDisposedException)
+        catch (Exception ex) when (_health.IsOutage(ex) || ex is ObjectDisposedException || GenesysRedisErrors.AsConfigurationError(ex, "leave") is not null)
         {
             // Redis away or the multiplexer already closed: the membership expires by itself.
         }

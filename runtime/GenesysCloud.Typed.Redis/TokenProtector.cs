@@ -18,7 +18,12 @@ internal sealed class TokenProtector
         // Separate keys for separate jobs, derived from the one configured.
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "GenesysCloud.Typed.Redis token encryption"u8.ToArray());
         _fingerprintKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "GenesysCloud.Typed.Redis token fingerprint"u8.ToArray());
+        // Public by design: tells processes apart by key without revealing it (a one-way derivation under its own label).
+        KeyId = Convert.ToHexString(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 8, info: "GenesysCloud.Typed.Redis key id"u8.ToArray())).ToLowerInvariant();
     }
+
+    /// <summary>A short public identifier of the configured key: equal for equal keys, safe to store and log.</summary>
+    public string KeyId { get; }
 
     public byte[] Protect(string token, string redisKey)
     {

@@ -12,7 +12,9 @@ namespace BatchUsers;
 /// <summary>Wires the job: an emulator (or real Genesys Cloud), a connection, the generated client, progress, summary.</summary>
 public static class BatchApp
 {
-    public const int ExitOk = 0, ExitFailures = 1, ExitUsage = 2, ExitInterrupted = 130;
+    /// <summary>3: the fleet's configuration (Redis refuses this worker, or its token key is not the run's); 4: the run was
+    /// lost with Redis's state (start again with a new --run-id).</summary>
+    public const int ExitOk = 0, ExitFailures = 1, ExitUsage = 2, ExitFleetConfiguration = 3, ExitRunLost = 4, ExitInterrupted = 130;
 
     public static async Task<(JobSummary Summary, int ExitCode)> RunAsync(JobSettings settings, EmulatorSettings? emulatorSettings,
         GenesysSettings? genesys, IProgressView view, CancellationToken stop, JobProgress? progress = null, FleetSettings? fleet = null,
@@ -81,6 +83,8 @@ public static class BatchApp
 
             await using var redis = fleet is null ? null : await ConnectionMultiplexer.ConnectAsync(RedisConfiguration(fleet.RedisConnectionString));
             var membership = redis is null ? null : options.UseRedisFleet(redis, new GenesysRedisOptions { EncryptionKey = fleet!.TokenKey });
+            // A Redis that refuses this worker (password, ACL, database, replica) is an error now, not an outage to wait out.
+            if (membership is not null) await membership.VerifyAsync(stop);
             await using var connection = new GenesysCloudConnection(options);
             var users = IUsersApi.Create(connection);
             var clock = Stopwatch.StartNew();
@@ -98,7 +102,7 @@ public static class BatchApp
             else
             {
                 var workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
+                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, membership!.KeyId, loggerFactory.CreateLogger("BatchUsers.Fleet"));
                 var job = new FleetJob(users, settings, progress, fleetRun, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
                 view.Line($"Fleet worker {workerId} joining run '{fleet.RunId}'.");
                 var run = job.RunAsync(stop);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using GenesysCloud.Typed.Redis;
 using StackExchange.Redis;
 
 namespace BatchUsers;
@@ -10,54 +11,74 @@ namespace BatchUsers;
 /// failed), so a partition done twice is never counted twice. Keys share the run id as hash tag (one cluster slot).</summary>
 public sealed class FleetRun
 {
+    // Every script first checks that the run is still the one this worker joined (its meta and instance): a Redis that lost
+    // the run (restarted without persistence, flushed, evicted) answers RUNLOST instead of an empty state to wait on.
+    private const string Guard = """
+        if redis.call('HGET', KEYS[1], 'instance') ~= ARGV[1] then
+          return redis.error_reply('RUNLOST the run is no longer in Redis')
+        end
+        """ + "\n";
+
+    // KEYS: meta, stream, outcomes, totals. ARGV: pages (-1: join only), page size, state, change, instance, key id.
     private const string PlanScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then
-          return redis.call('HMGET', KEYS[1], 'partitions', 'pageSize', 'state', 'change')
+          if redis.call('EXISTS', KEYS[2]) == 0 then return redis.error_reply('RUNLOST the partitions of the run are gone') end
+          return redis.call('HMGET', KEYS[1], 'partitions', 'pageSize', 'state', 'change', 'instance', 'keyId')
         end
-        redis.call('DEL', KEYS[2])
+        if redis.call('EXISTS', KEYS[2], KEYS[3], KEYS[4]) > 0 then
+          return redis.error_reply('RUNLOST the run is only partly in Redis (its description is gone)')
+        end
+        if tonumber(ARGV[1]) < 0 then return redis.error_reply('RUNLOST the run disappeared while this worker joined it') end
         redis.call('XGROUP', 'CREATE', KEYS[2], 'workers', '0', 'MKSTREAM')
         for i = 1, tonumber(ARGV[1]) do redis.call('XADD', KEYS[2], '*', 'page', i) end
-        redis.call('HSET', KEYS[1], 'partitions', ARGV[1], 'pageSize', ARGV[2], 'state', ARGV[3], 'change', ARGV[4])
-        return {ARGV[1], ARGV[2], ARGV[3], ARGV[4]}
+        redis.call('HSET', KEYS[1], 'partitions', ARGV[1], 'pageSize', ARGV[2], 'state', ARGV[3], 'change', ARGV[4],
+          'instance', ARGV[5], 'keyId', ARGV[6], 'done', 0)
+        return {ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]}
         """;
 
-    // KEYS: outcomes, totals, failures. ARGV: user id, outcome, reason. 1: first record, 2: upgraded, 0: kept the old one.
-    private const string RecordScript = """
+    // KEYS: meta, outcomes, totals, failures. ARGV: instance, user id, outcome, reason. 1: first record, 2: upgraded, 0: kept the old one.
+    private const string RecordScript = Guard + """
         local rank = {failed = 1, unchanged = 2, updated = 3}
-        local old = redis.call('HGET', KEYS[1], ARGV[1])
-        if old and rank[old] >= rank[ARGV[2]] then return 0 end
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-        if old then redis.call('HINCRBY', KEYS[2], old, -1) else redis.call('HINCRBY', KEYS[2], 'processed', 1) end
-        redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-        if ARGV[2] == 'failed' then redis.call('HSET', KEYS[3], ARGV[1], ARGV[3]) elseif old == 'failed' then redis.call('HDEL', KEYS[3], ARGV[1]) end
+        local old = redis.call('HGET', KEYS[2], ARGV[2])
+        if old and rank[old] >= rank[ARGV[3]] then return 0 end
+        redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+        if old then redis.call('HINCRBY', KEYS[3], old, -1) else redis.call('HINCRBY', KEYS[3], 'processed', 1) end
+        redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
+        if ARGV[3] == 'failed' then redis.call('HSET', KEYS[4], ARGV[2], ARGV[4]) elseif old == 'failed' then redis.call('HDEL', KEYS[4], ARGV[2]) end
         if old then return 2 end
         return 1
         """;
 
-    // KEYS: stream. ARGV: consumer, lease ms. A new partition, else one idle longer than the lease: {id, page, reclaimed}.
-    private const string ClaimScript = """
-        local fresh = redis.call('XREADGROUP', 'GROUP', 'workers', ARGV[1], 'COUNT', 1, 'STREAMS', KEYS[1], '>')
+    // KEYS: meta, stream. ARGV: instance, consumer, lease ms. A new partition, else one idle longer than the lease: {id, page, reclaimed}.
+    private const string ClaimScript = Guard + """
+        local fresh = redis.call('XREADGROUP', 'GROUP', 'workers', ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[2], '>')
         if fresh and fresh[1] and fresh[1][2][1] then
           local e = fresh[1][2][1]
           return {e[1], e[2][2], 0}
         end
-        local lapsed = redis.call('XAUTOCLAIM', KEYS[1], 'workers', ARGV[1], ARGV[2], '0-0', 'COUNT', 1)
+        local lapsed = redis.call('XAUTOCLAIM', KEYS[2], 'workers', ARGV[2], ARGV[3], '0-0', 'COUNT', 1)
         local e = lapsed[2][1]
         if e and e[2] then return {e[1], e[2][2], 1} end
         return false
         """;
 
-    // KEYS: stream, done. ARGV: entry id. The ack counts only the first time (XACK answers 0 for an entry already acked).
-    private const string CompleteScript = """
-        if redis.call('XACK', KEYS[1], 'workers', ARGV[1]) == 1 then redis.call('INCR', KEYS[2]) end
-        return tonumber(redis.call('GET', KEYS[2]) or '0')
+    // KEYS: meta, stream. ARGV: instance, entry id. The ack counts only the first time (XACK answers 0 for an entry already
+    // acked). The count lives in meta, so it cannot be lost without the run being seen as lost.
+    private const string CompleteScript = Guard + """
+        if redis.call('XACK', KEYS[2], 'workers', ARGV[2]) == 1 then return redis.call('HINCRBY', KEYS[1], 'done', 1) end
+        return tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
         """;
 
-    // KEYS: stream. ARGV: entry id, consumer, idle ms. Re-claims the entry (idle = ARGV[3]) only while it is still ours.
-    private const string LeaseScript = """
-        local p = redis.call('XPENDING', KEYS[1], 'workers', ARGV[1], ARGV[1], 1)
-        if p[1] and p[1][2] == ARGV[2] then
-          redis.call('XCLAIM', KEYS[1], 'workers', ARGV[2], 0, ARGV[1], 'IDLE', ARGV[3], 'JUSTID')
+    // KEYS: meta. ARGV: instance. Partitions done.
+    private const string DoneScript = Guard + """
+        return tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
+        """;
+
+    // KEYS: meta, stream. ARGV: instance, entry id, consumer, idle ms. Re-claims the entry (idle = ARGV[4]) only while it is still ours.
+    private const string LeaseScript = Guard + """
+        local p = redis.call('XPENDING', KEYS[2], 'workers', ARGV[2], ARGV[2], 1)
+        if p[1] and p[1][2] == ARGV[3] then
+          redis.call('XCLAIM', KEYS[2], 'workers', ARGV[3], 0, ARGV[2], 'IDLE', ARGV[4], 'JUSTID')
           return 1
         end
         return 0
@@ -65,40 +86,41 @@ public sealed class FleetRun
 
     private readonly IDatabase _db;
     private readonly ILogger _logger;
-    private readonly RedisKey _meta, _stream, _outcomes, _totals, _failures, _done;
+    private readonly RedisKey _meta, _stream, _outcomes, _totals, _failures;
     private readonly TimeSpan _lease;
+    private readonly string _keyId;
+    private string _instance = "";
     private bool _redisAway;
 
-    public FleetRun(IConnectionMultiplexer redis, string runId, string worker, TimeSpan lease, ILogger logger)
+    /// <param name="keyId">The public id of this worker's token key (<c>GenesysRedisFleet.KeyId</c>): every worker of a run
+    /// needs the same key, and the run remembers the one it was started with.</param>
+    public FleetRun(IConnectionMultiplexer redis, string runId, string worker, TimeSpan lease, string keyId, ILogger logger)
     {
+        _keyId = keyId;
         _db = redis.GetDatabase();
         _logger = logger;
         RunId = runId;
         Worker = worker;
         _lease = lease;
         var prefix = $"batchusers:{{{runId}}}:";
-        (_meta, _stream, _outcomes, _totals, _failures, _done) =
-            (prefix + "meta", prefix + "partitions", prefix + "outcomes", prefix + "totals", prefix + "failures", prefix + "done");
+        (_meta, _stream, _outcomes, _totals, _failures) =
+            (prefix + "meta", prefix + "partitions", prefix + "outcomes", prefix + "totals", prefix + "failures");
     }
 
     public string RunId { get; }
     public string Worker { get; }
     public int Partitions { get; private set; }
 
-    /// <summary>Creates the run's partitions unless another worker already did; refuses a run started with other settings.</summary>
+    /// <summary>Creates the run's partitions unless another worker already did; refuses a run started with other settings
+    /// (<see cref="ArgumentException"/>) or another token key (<see cref="GenesysRedisConfigurationException"/>), and one
+    /// Redis holds only part of (<see cref="FleetRunLostException"/>).</summary>
     public async Task PlanAsync(Func<Task<int>> countPages, int pageSize, string state, string change, CancellationToken stop)
     {
-        if (!await RetryAsync(() => _db.KeyExistsAsync(_meta), stop))
-        {
-            var pages = await countPages();
-            var planned = (RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(PlanScript, [_meta, _stream], [pages, pageSize, state, change]), stop))!;
-            Check(planned, pageSize, state, change);
-        }
-        else
-        {
-            Check((RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(PlanScript, [_meta, _stream], [0, pageSize, state, change]), stop))!,
-                pageSize, state, change);
-        }
+        var pages = await RetryAsync(() => _db.KeyExistsAsync(_meta), stop) ? -1 : await countPages();
+        var instance = Guid.NewGuid().ToString("N");
+        var planned = (RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(PlanScript, [_meta, _stream, _outcomes, _totals],
+            [pages, pageSize, state, change, instance, _keyId]), stop))!;
+        Check(planned, pageSize, state, change);
     }
 
     private void Check(RedisResult[] planned, int pageSize, string state, string change)
@@ -108,12 +130,16 @@ public sealed class FleetRun
         if (theirPageSize != pageSize || theirState != state || theirChange != change)
             throw new ArgumentException($"Run '{RunId}' was started with page size {theirPageSize}, state {theirState}, change \"{theirChange}\"; " +
                                         $"this worker has {pageSize}, {state}, \"{change}\". Use the same settings or another --run-id.");
+        if ((string?)planned[5] is { } theirKeyId && theirKeyId != _keyId)
+            throw new GenesysRedisConfigurationException(GenesysRedisRefusal.KeyMismatch,
+                $"Run '{RunId}' was started by workers with another GENESYS_TOKEN_KEY (key id {theirKeyId}; this worker's is {_keyId}). " +
+                "Every worker of a run needs the same key: start this one with the run's key, or use another --run-id.");
+        _instance = (string)planned[4]!;
     }
-
     /// <summary>A partition no one holds: a new one, else one whose worker let its lease lapse. Null when there is none now.</summary>
     public async Task<Partition?> ClaimAsync(CancellationToken stop)
     {
-        var claimed = await RetryAsync(() => _db.ScriptEvaluateAsync(ClaimScript, [_stream], [Worker, (long)_lease.TotalMilliseconds]), stop);
+        var claimed = await RetryAsync(() => _db.ScriptEvaluateAsync(ClaimScript, [_meta, _stream], [_instance, Worker, (long)_lease.TotalMilliseconds]), stop);
         if (claimed.IsNull) return null;
         var fields = (RedisResult[])claimed!;
         return new Partition((string)fields[0]!, (int)fields[1], Reclaimed: (long)fields[2] == 1);
@@ -121,37 +147,37 @@ public sealed class FleetRun
 
     /// <summary>Keeps the lease (resets the entry's idle time). False when another worker took the partition over.</summary>
     public async Task<bool> RenewAsync(Partition partition, CancellationToken stop) =>
-        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(LeaseScript, [_stream], [partition.EntryId, Worker, 0]), stop) == 1;
+        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(LeaseScript, [_meta, _stream], [_instance, partition.EntryId, Worker, 0]), stop) == 1;
 
     /// <summary>Stopping: hand the partition back at once (idle = the lease) instead of making the others wait it out.</summary>
     public async Task ReleaseAsync(Partition partition, CancellationToken stop) =>
-        await RetryAsync(() => _db.ScriptEvaluateAsync(LeaseScript, [_stream], [partition.EntryId, Worker, (long)_lease.TotalMilliseconds]), stop);
+        await RetryAsync(() => _db.ScriptEvaluateAsync(LeaseScript, [_meta, _stream], [_instance, partition.EntryId, Worker, (long)_lease.TotalMilliseconds]), stop);
 
     /// <summary>Records a user's outcome for the run. True when this record counts (first, or better than the one before).</summary>
     internal async Task<bool> RecordAsync(string userId, Outcome outcome, string? reason, CancellationToken stop)
     {
         var name = outcome switch { Outcome.Updated => "updated", Outcome.Unchanged => "unchanged", _ => "failed" };
-        return (long)await RetryAsync(() => _db.ScriptEvaluateAsync(RecordScript, [_outcomes, _totals, _failures], [userId, name, reason ?? ""]), stop) > 0;
+        return (long)await RetryAsync(() => _db.ScriptEvaluateAsync(RecordScript, [_meta, _outcomes, _totals, _failures], [_instance, userId, name, reason ?? ""]), stop) > 0;
     }
 
     /// <summary>Acknowledges the partition; answers how many partitions of the run are done.</summary>
     public async Task<long> CompleteAsync(Partition partition, CancellationToken stop) =>
-        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(CompleteScript, [_stream, _done], [partition.EntryId]), stop);
+        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(CompleteScript, [_meta, _stream], [_instance, partition.EntryId]), stop);
 
     public async Task<bool> IsCompleteAsync(CancellationToken stop) =>
-        (long)(await RetryAsync(() => _db.StringGetAsync(_done), stop) is { IsNull: false } done ? (long)done : 0) >= Partitions;
+        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(DoneScript, [_meta], [_instance]), stop) >= Partitions;
 
     public async Task<RunTotals> TotalsAsync(CancellationToken stop)
     {
         var totals = await RetryAsync(() => _db.HashGetAllAsync(_totals), stop);
         long Get(string name) => totals.FirstOrDefault(e => e.Name == name) is { Value.IsNull: false } e ? (long)e.Value : 0;
-        var done = await RetryAsync(() => _db.StringGetAsync(_done), stop);
+        var done = (long)await RetryAsync(() => _db.ScriptEvaluateAsync(DoneScript, [_meta], [_instance]), stop);
         var failures = await RetryAsync(() => _db.HashGetAllAsync(_failures), stop);
         return new RunTotals
         {
             RunId = RunId,
             Partitions = Partitions,
-            PartitionsDone = done.IsNull ? 0 : (long)done,
+            PartitionsDone = done,
             Processed = Get("processed"),
             Updated = Get("updated"),
             Unchanged = Get("unchanged"),
@@ -161,6 +187,7 @@ public sealed class FleetRun
     }
 
     // The run's bookkeeping needs Redis: while it is away, wait for it (the outcome in hand is kept, not lost), say so once.
+    // Only unreachability is waited on: a Redis that answers without the run, or refuses this worker, ends the worker.
     private async Task<T> RetryAsync<T>(Func<Task<T>> operation, CancellationToken stop)
     {
         while (true)
@@ -175,7 +202,7 @@ public sealed class FleetRun
                 }
                 return result;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)   // RedisTimeoutException is a TimeoutException
+            catch (Exception ex) when (GenesysRedisErrors.IsUnreachable(ex))
             {
                 if (!_redisAway)
                 {
@@ -185,6 +212,14 @@ public sealed class FleetRun
                 await Task.Delay(250, CancellationToken.None);
                 // A worker asked to stop gives up on Redis after a while rather than hang: its partition is reclaimed later.
                 if (stop.IsCancellationRequested) throw new OperationCanceledException("Stopped while Redis was unreachable.", ex, stop);
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("RUNLOST", StringComparison.Ordinal) || ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+            {
+                throw new FleetRunLostException(RunId, ex);
+            }
+            catch (Exception ex) when (GenesysRedisErrors.AsConfigurationError(ex, $"the bookkeeping of run '{RunId}'") is { } refused)
+            {
+                throw refused;
             }
         }
     }

@@ -121,6 +121,17 @@ root.SetAction(async (parse, cancellationToken) =>
         await Console.Error.WriteLineAsync("Authentication failed: " + ex.Message);
         return BatchApp.ExitFailures;
     }
+    catch (GenesysCloud.Typed.Redis.GenesysRedisConfigurationException ex)
+    {
+        // The message names the cause (and for a key mismatch GENESYS_TOKEN_KEY), never a password or a key.
+        await Console.Error.WriteLineAsync("Fleet configuration error: " + ex.Message);
+        return BatchApp.ExitFleetConfiguration;
+    }
+    catch (FleetRunLostException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        return BatchApp.ExitRunLost;
+    }
 });
 
 // Ctrl+C cancels the action's token: the job stops starting users, lets in-flight ones finish and saves its checkpoint.
