@@ -3,9 +3,10 @@ using System.Text.Json;
 
 namespace GenesysCloud.Typed.Scaffold.Tests;
 
-/// <summary>Scaffolded code runs at once: Users and Analytics from the full-size document build warning-free (warnings as
-/// errors, nullable on) for net8.0 and net10.0 with the generator and System.Text.Json's, and against the emulator list
-/// every user, PATCH one with its version and export a conversation-details job, as a user's first program would.</summary>
+/// <summary>Scaffolded code runs at once: Users and Analytics from the full-size document (and the hostile document beside
+/// them) build warning-free (warnings as errors, nullable on) for net8.0 and net10.0 with the generator and System.Text.Json's,
+/// and against the emulator list every user, PATCH one with its version and export a conversation-details job, as a user's
+/// first program would.</summary>
 public sealed class ScaffoldedClientTests
 {
     private const string Program = """
@@ -63,6 +64,11 @@ public sealed class ScaffoldedClientTests
         try
         {
             await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, Path.Combine(project, "Genesys"), "Acme.Genesys", ["Users", "Analytics"], [], "AcmeJson"), default);
+            // Beside it, a document written to collide with everything (HostileDocument), in a namespace of its own.
+            var hostile = Path.Combine(project, "hostile.json");
+            await File.WriteAllTextAsync(hostile, HostileDocument.Json());
+            await Scaffolder.RunAsync(new ScaffoldRequest(hostile, Path.Combine(project, "Hostile"), "Acme.Hostile", [], [], "HostileJson"), default);
+            File.Delete(hostile);
             await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), Program);
             await File.WriteAllTextAsync(Path.Combine(project, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
