@@ -58,8 +58,10 @@ public sealed class JsonContractWalkTests
         Assert.Single(run.Result.GeneratedSources);
         Assert.Single(diagnostics, d => d.Id == "GCT0122" && d.GetMessage().Contains("Conversation"));
 
-        var api = compilation.GetTypeByMetadataName("N.IApi")!;
-        var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(compilation), new TypeNames(), Location.None, default, out _)!;
+        // A compilation of its own: what a context covers is shared within a compilation, and the run above walked it.
+        var fresh = compilation.Clone();
+        var api = fresh.GetTypeByMetadataName("N.IApi")!;
+        var contract = Rules.JsonContract.Of(api, KnownSymbols.Of(fresh), new TypeNames(), Location.None, default, out _)!;
         var declared = ((INamedTypeSymbol)api.GetMembers("Declared").OfType<IMethodSymbol>().Single().ReturnType).TypeArguments[0];
         Assert.True(contract.Covers(declared));
         Assert.False(contract.Walked);

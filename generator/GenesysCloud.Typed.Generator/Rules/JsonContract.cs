@@ -25,13 +25,34 @@ internal sealed class JsonContract
     // The covered types as typeof spells them: to System.Text.Json, dynamic is object and tuple element names do not exist.
     private readonly System.Lazy<HashSet<string>> _spellings;
 
+    // What a context covers depends only on the compilation (KnownSymbols is one per compilation) and the context: read
+    // once and shared by every interface naming it (a scaffolded API has 80 interfaces on one context of 5,000 types).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnownSymbols,
+        System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, Coverage>> Coverages = new();
+
+    private sealed class Coverage
+    {
+        public Coverage(INamedTypeSymbol context, KnownSymbols known)
+        {
+            Declared = JsonContract.Declared(context, known);
+            Covered = new System.Lazy<HashSet<ITypeSymbol>>(() => JsonContract.Covered(Declared, known));
+            Spellings = new System.Lazy<HashSet<string>>(() => new HashSet<string>(Covered.Value.Select(t => TypeOfSpelling(t))));
+        }
+
+        public HashSet<ITypeSymbol> Declared { get; }
+        public System.Lazy<HashSet<ITypeSymbol>> Covered { get; }
+        public System.Lazy<HashSet<string>> Spellings { get; }
+    }
+
     private JsonContract(INamedTypeSymbol context, string name, KnownSymbols known)
     {
         Context = context;
         Name = name;
-        _declared = Declared(context, known);
-        _covered = new System.Lazy<HashSet<ITypeSymbol>>(() => Covered(_declared, known));
-        _spellings = new System.Lazy<HashSet<string>>(() => new HashSet<string>(_covered.Value.Select(t => TypeOfSpelling(t))));
+        var coverage = Coverages.GetValue(known, static _ => new(SymbolEqualityComparer.Default))
+            .GetOrAdd(context, c => new Coverage(c, known));
+        _declared = coverage.Declared;
+        _covered = coverage.Covered;
+        _spellings = coverage.Spellings;
     }
 
     public INamedTypeSymbol Context { get; }
