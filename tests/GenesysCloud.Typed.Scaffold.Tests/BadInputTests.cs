@@ -120,3 +120,43 @@ public sealed class BadInputTests
     private static SortedDictionary<string, byte[]> Files(string root) =>
         new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes), StringComparer.Ordinal);
 }
+
+/// <summary>The command itself: exit 0 when done, 1 for a document it cannot scaffold, 2 for usage, with the error on
+/// standard error and nothing written.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "GenesysCloud.Typed.Scaffold.dll");
+
+    private static Task<(int ExitCode, string Output)> Run(params string[] arguments) =>
+        ScaffoldedClientTests.RunAsync("dotnet", "\"" + Tool + "\" " + string.Join(' ', arguments.Select(a => "\"" + a + "\"")), TimeSpan.FromMinutes(2));
+
+    [Fact]
+    public async Task Done_is_0_a_bad_document_1_and_usage_2()
+    {
+        using var temp = new Fixture.TempFolder();
+        var notJson = Path.Combine(temp.Path, "page.html");
+        await File.WriteAllTextAsync(notJson, "<html>502</html>");
+
+        var done = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "ok"), "--namespace", "Acme", "--operation", "getUsers");
+        var badDocument = await Run("scaffold", "--spec", notJson, "--out", Path.Combine(temp.Path, "bad"), "--namespace", "Acme");
+        var missingFile = await Run("scaffold", "--spec", Path.Combine(temp.Path, "nope.json"), "--out", Path.Combine(temp.Path, "bad2"), "--namespace", "Acme");
+        var unknownTag = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad3"), "--namespace", "Acme", "--tag", "Userz");
+        var noNamespace = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad4"));
+        var unknownOption = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad5"), "--namespace", "Acme", "--colour", "red");
+
+        Assert.True(done.ExitCode == 0, done.Output);
+        Assert.Contains("Scaffolded 1 operations", done.Output);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "ok", "IUsersApi.cs")));
+        Assert.Equal(1, badDocument.ExitCode);
+        Assert.Contains("is not an API document", badDocument.Output);
+        Assert.Equal(1, missingFile.ExitCode);
+        Assert.Contains("could not be read", missingFile.Output);
+        Assert.Equal(2, unknownTag.ExitCode);
+        Assert.Contains("did you mean 'Users'?", unknownTag.Output);
+        Assert.Equal(2, noNamespace.ExitCode);
+        Assert.Contains("--namespace", noNamespace.Output);
+        Assert.Equal(2, unknownOption.ExitCode);
+        foreach (var failed in new[] { "bad", "bad2", "bad3", "bad4", "bad5" }) Assert.False(Directory.Exists(Path.Combine(temp.Path, failed)));
+        Assert.DoesNotContain("   at ", badDocument.Output + missingFile.Output + unknownTag.Output);
+    }
+}
