@@ -10,24 +10,16 @@ namespace GenesysCloud.Typed.Benchmarks;
 /// endpoints over 300 models (a graph of 1,200 classes), 40 enums as query values, a JsonContext declaring 900 types,
 /// page-number, cursor and body paging, ApiResponse&lt;T&gt;, headers and scopes. Every endpoint mentions its own types, so
 /// the reader meets about 1,200 distinct types per run (the docs' shape in <see cref="GeneratorBenchmarks"/> meets 3).</summary>
-[MemoryDiagnoser]
-public class GeneratorRealisticBenchmarks
+public class GeneratorRealisticBenchmarks : GeneratorRunBenchmarks
 {
     [Params(false, true)]
     public bool JsonContext;
-
-    private CSharpCompilation _base = null!, _editA = null!, _editB = null!;
-    private GeneratorDriver _warm = null!;
-    private bool _toggle;
 
     [GlobalSetup]
     public void Setup()
     {
         const string usings = "global using System; global using System.Collections.Generic; global using System.Threading; global using System.Threading.Tasks; global using System.Text.Json.Serialization; global using GenesysCloud.Typed;";
-        _base = GeneratorInputs.Compile("Realistic", (usings, "Usings.cs"), (Interface(JsonContext), "IApi.cs"), (Models(), "Models.cs"));
-        _editA = GeneratorInputs.WithUnrelatedEdit(_base, 1);
-        _editB = GeneratorInputs.WithUnrelatedEdit(_base, 2);
-        _warm = GeneratorInputs.Warm(_editA, _editB);
+        Prepare(GeneratorInputs.Compile("Realistic", (usings, "Usings.cs"), (Interface(JsonContext), "IApi.cs"), (Models(), "Models.cs")));
     }
 
     private static string Interface(bool jsonContext)
@@ -75,15 +67,5 @@ public class GeneratorRealisticBenchmarks
             }
             """);
         return models.ToString();
-    }
-
-    [Benchmark(Baseline = true)]
-    public GeneratorDriver Generate() => CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: GeneratorInputs.Parse).RunGenerators(_base);
-
-    [Benchmark]
-    public GeneratorDriver RerunAfterUnrelatedEdit()
-    {
-        _toggle = !_toggle;
-        return _warm = _warm.RunGenerators(_toggle ? _editB : _editA);
     }
 }

@@ -36,7 +36,7 @@ internal static class KnownScopes
         var bestDistance = int.MaxValue;
         foreach (var candidate in All)
         {
-            var distance = Distance(scope.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = EditDistance.Of(scope.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
@@ -44,20 +44,5 @@ internal static class KnownScopes
             }
         }
         return bestDistance <= Math.Max(2, scope.Length / 4) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }
