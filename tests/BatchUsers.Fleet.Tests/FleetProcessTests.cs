@@ -9,54 +9,37 @@ namespace BatchUsers.Fleet.Tests;
 public sealed class FleetProcessTests : IAsyncLifetime
 {
     private const int Users = 600;
-    private readonly string _dir = Directory.CreateTempSubdirectory("gct-fleet-").FullName;
     private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private RedisServer _redis = null!;
     private EmulatorHostProcess _host = null!;
-    private readonly List<RunningProcess> _workers = [];
+    private FleetWorkers? _fleet;
 
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
         _host = await EmulatorHostProcess.StartAsync(Users, "1s", ratePerMinute: 12000, faultRate: 0.03, dropRate: 0.02);
+        _fleet = new FleetWorkers(_host, "gct-fleet-");
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            foreach (var w in _workers) await w.DisposeAsync();
+            if (_fleet is not null) await _fleet.DisposeAsync();
             await _host.DisposeAsync();
         }
         finally
         {
             await _redis.DisposeAsync();
-            try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
         }
     }
 
-    private RunningProcess Worker(string name, string runId, int pace = 11400, string lease = "2s")
-    {
-        var worker = RunningProcess.Start("BatchUsers", [
-            "--emulator", _host.Address.ToString(), "--client-id", EmulatorHostProcess.ClientId, "--pace", pace.ToString(),
-            "--concurrency", "8", "--page-size", "50", "--redis", $"127.0.0.1:{_redis.Port}", "--run-id", runId, "--lease", lease,
-            "--json", Path.Combine(_dir, name + ".json"), "--checkpoint", Path.Combine(_dir, name + ".checkpoint.json"),
-        ], new Dictionary<string, string> { ["GENESYS_CLIENT_SECRET"] = EmulatorHostProcess.ClientSecret, ["GENESYS_TOKEN_KEY"] = _tokenKey });
-        _workers.Add(worker);
-        return worker;
-    }
+    private RunningProcess Worker(string name, string runId, int pace = 11400, string lease = "2s") =>
+        _fleet!.Start(name, runId, $"127.0.0.1:{_redis.Port}", _tokenKey, pace, lease);
 
-    private JsonElement Summary(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, name + ".json"))).RootElement.Clone();
+    private JsonElement Summary(string name) => _fleet!.Summary(name);
 
-    private async Task WaitForChangesAsync(int atLeast)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await _host.UsersChangedAsync() < atLeast)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Fewer than {atLeast} users changed after 2 minutes:\n{_workers[0].Tail()}");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForChangesAsync(int atLeast) => _fleet!.WaitForChangesAsync(atLeast);
 
     private async Task AssertExitsZeroAsync(RunningProcess worker) =>
         Assert.True(await worker.WaitAsync(TimeSpan.FromSeconds(180)) == 0, "worker failed:\n" + worker.Tail());

@@ -13,51 +13,35 @@ public sealed class FleetRefusalTests : IAsyncLifetime
     private const int Users = 600;
     private const int ExitFleetConfiguration = 3, ExitRunLost = 4;
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(60);
-    private readonly string _dir = Directory.CreateTempSubdirectory("gct-fleet-refusal-").FullName;
     private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private RedisServer? _redis;
     private EmulatorHostProcess _host = null!;
-    private readonly List<RunningProcess> _workers = [];
+    private FleetWorkers? _fleet;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         _host = await EmulatorHostProcess.StartAsync(Users, "1s", ratePerMinute: 12000, faultRate: 0.03, dropRate: 0.02);
+        _fleet = new FleetWorkers(_host, "gct-fleet-refusal-");
+    }
 
     public async Task DisposeAsync()
     {
         try
         {
-            foreach (var w in _workers) await w.DisposeAsync();
+            if (_fleet is not null) await _fleet.DisposeAsync();
             await _host.DisposeAsync();
         }
         finally
         {
             if (_redis is not null) await _redis.DisposeAsync();
-            try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
         }
     }
 
-    private RunningProcess Worker(string name, string runId, string redis, string? tokenKey = null)
-    {
-        var worker = RunningProcess.Start("BatchUsers", [
-            "--emulator", _host.Address.ToString(), "--client-id", EmulatorHostProcess.ClientId, "--pace", "11400",
-            "--concurrency", "8", "--page-size", "50", "--redis", redis, "--run-id", runId, "--lease", "2s",
-            "--json", Path.Combine(_dir, name + ".json"), "--checkpoint", Path.Combine(_dir, name + ".checkpoint.json"),
-        ], new Dictionary<string, string> { ["GENESYS_CLIENT_SECRET"] = EmulatorHostProcess.ClientSecret, ["GENESYS_TOKEN_KEY"] = tokenKey ?? _tokenKey });
-        _workers.Add(worker);
-        return worker;
-    }
+    private RunningProcess Worker(string name, string runId, string redis, string? tokenKey = null) => _fleet!.Start(name, runId, redis, tokenKey ?? _tokenKey);
 
-    private JsonElement Summary(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, name + ".json"))).RootElement.Clone();
+    private JsonElement Summary(string name) => _fleet!.Summary(name);
 
-    private async Task WaitForChangesAsync(int atLeast)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (await _host.UsersChangedAsync() < atLeast)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Fewer than {atLeast} users changed after 2 minutes:\n{_workers[0].Tail()}");
-            await Task.Delay(50);
-        }
-    }
+    private Task WaitForChangesAsync(int atLeast) => _fleet!.WaitForChangesAsync(atLeast);
 
     private static async Task AssertExitsAsync(RunningProcess worker, int code, TimeSpan within) =>
         Assert.True(await worker.WaitAsync(within) == code, $"expected exit {code}:\n" + worker.Tail());
