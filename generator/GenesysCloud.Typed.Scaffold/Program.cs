@@ -28,7 +28,8 @@ scaffold.SetAction(async (parse, cancellationToken) =>
     {
         var result = await Scaffolder.RunAsync(request, cancellationToken);
         foreach (var note in result.Notes) Console.Error.WriteLine("note: " + note);
-        Console.WriteLine($"Scaffolded {result.Methods} operations in {result.Interfaces} interfaces and {result.Models} models into {Path.GetFullPath(request.Out)} " +
+        static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n:N0} {what}s";
+        Console.WriteLine($"Scaffolded {Count(result.Methods, "operation")} in {Count(result.Interfaces, "interface")} and {Count(result.Models, "model")} into {Path.GetFullPath(request.Out)} " +
                           $"in {result.Elapsed.TotalSeconds:0.0} s{(result.Skipped > 0 ? $" ({result.Skipped} notes above)" : "")}.");
         return 0;
     }

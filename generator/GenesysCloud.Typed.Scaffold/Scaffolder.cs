@@ -23,7 +23,8 @@ internal static class Scaffolder
         var operations = Selection.Choose(document, request.Tags, request.Operations);
         var source = $"{document.Title} {document.Version}".Trim();
         var plan = Planner.Plan(document, operations, request.Namespace, request.JsonContext, source);
-        OutputFolder.Write(request.Out, Files(plan), $"genesys-typed scaffold of {source}\n");
+        var header = $"genesys-typed scaffold of {new string(source.Select(c => char.IsControl(c) ? ' ' : c).ToArray())}\n";
+        OutputFolder.Write(request.Out, Files(plan), header);
         return new ScaffoldResult(plan.Interfaces.Count, plan.Interfaces.Sum(i => i.Methods.Count), plan.Models.Count, plan.Notes.Count, clock.Elapsed, plan.Notes);
     }
 

@@ -102,6 +102,27 @@ public sealed class BadInputTests
         Assert.Equal([output], Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
+    [Theory]
+    [InlineData("mine.txt")]
+    [InlineData("Partials/IUsersApi.Mine.cs")]
+    [InlineData("Models/MyModel.cs")]
+    public async Task A_file_of_your_own_added_to_a_scaffold_stops_the_next_scaffold_and_survives(string mine)
+    {
+        using var temp = new Fixture.TempFolder();
+        var output = Path.Combine(temp.Path, "Genesys");
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, output, "Acme", ["Users"], [], "AcmeJson"), default);
+        var path = Path.Combine(output, mine);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, "// mine");
+
+        var error = await Assert.ThrowsAsync<UsageException>(() =>
+            Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, output, "Acme", ["Users"], [], "AcmeJson"), default));
+
+        Assert.Contains($"'{mine}'", error.Message);
+        Assert.Equal("// mine", await File.ReadAllTextAsync(path));
+        Assert.True(File.Exists(Path.Combine(output, "IUsersApi.cs")));
+    }
+
     [Fact]
     public async Task The_same_document_gives_byte_identical_files()
     {
@@ -143,9 +164,13 @@ public sealed class CommandLineTests
         var unknownTag = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad3"), "--namespace", "Acme", "--tag", "Userz");
         var noNamespace = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad4"));
         var unknownOption = await Run("scaffold", "--spec", Fixture.Path, "--out", Path.Combine(temp.Path, "bad5"), "--namespace", "Acme", "--colour", "red");
+        var aFile = Path.Combine(temp.Path, "a-file");
+        await File.WriteAllTextAsync(aFile, "mine");
+        var outIsAFile = await Run("scaffold", "--spec", Fixture.Path, "--out", aFile, "--namespace", "Acme", "--operation", "getUsers");
+        var outUnwritable = await Run("scaffold", "--spec", Fixture.Path, "--out", "/proc/genesys-typed-test", "--namespace", "Acme", "--operation", "getUsers");
 
         Assert.True(done.ExitCode == 0, done.Output);
-        Assert.Contains("Scaffolded 1 operations", done.Output);
+        Assert.Contains("Scaffolded 1 operation in 1 interface", done.Output);
         Assert.True(File.Exists(Path.Combine(temp.Path, "ok", "IUsersApi.cs")));
         Assert.Equal(1, badDocument.ExitCode);
         Assert.Contains("is not an API document", badDocument.Output);
@@ -156,7 +181,12 @@ public sealed class CommandLineTests
         Assert.Equal(2, noNamespace.ExitCode);
         Assert.Contains("--namespace", noNamespace.Output);
         Assert.Equal(2, unknownOption.ExitCode);
+        Assert.Equal(2, outIsAFile.ExitCode);
+        Assert.Contains("is a file, not a folder", outIsAFile.Output);
+        Assert.Equal("mine", await File.ReadAllTextAsync(aFile));
+        Assert.Equal(2, outUnwritable.ExitCode);
+        Assert.Contains("cannot be written", outUnwritable.Output);
         foreach (var failed in new[] { "bad", "bad2", "bad3", "bad4", "bad5" }) Assert.False(Directory.Exists(Path.Combine(temp.Path, failed)));
-        Assert.DoesNotContain("   at ", badDocument.Output + missingFile.Output + unknownTag.Output);
+        Assert.DoesNotContain("   at ", badDocument.Output + missingFile.Output + unknownTag.Output + outIsAFile.Output + outUnwritable.Output);
     }
 }

@@ -23,7 +23,8 @@ internal static class HostileDocument
                 ("state", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("a-b", "A B", "", "1", "a-b", "class") }),
                 ("stateValues", Str()),
                 ("parent", Ref(name)), ("children", Arr(Ref(name))), ("byName", Map(Ref("Task"))), ("when", DateTime()), ("day", Date()),
-                ("free", new JsonObject { ["type"] = "object" }), ("ratio", new JsonObject { ["type"] = "number", ["format"] = "float" }));
+                ("free", new JsonObject { ["type"] = "object" }), ("ratio", new JsonObject { ["type"] = "number", ["format"] = "float" }),
+                ("clone", Str()), ("<Clone>$", Str()), ("wrapped", new JsonObject { ["allOf"] = new JsonArray(Ref("Task")), ["description"] = "Tom &amp; Jerry &lt;3 &#39;x&#39;" }));
             definitions[name]!["required"] = new JsonArray("id", "parent");
         }
         definitions["Everything"] = Model(TypeNames.Select((name, i) => ($"p{i}", Ref(name))).ToArray());

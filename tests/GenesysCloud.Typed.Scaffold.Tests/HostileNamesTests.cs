@@ -48,6 +48,21 @@ public sealed class HostileNamesTests
         }
         var version = Plan.Models.Single(m => m.Name == "Version");
         Assert.Equal("version", version.Properties.Single(p => p.Name == "Version2").JsonName);
+        Assert.DoesNotContain(version.Properties, p => p.Name == "Clone");
+        Assert.Equal("Task?", version.Properties.Single(p => p.JsonName == "wrapped").Type);   // allOf of one $ref is that type
+    }
+
+    [Fact]
+    public void Descriptions_are_escaped_once_whatever_entities_they_already_hold() =>
+        Assert.Equal("Tom &amp; Jerry &lt;3 'x'", GenesysCloud.Typed.Scaffold.Emit.XmlDoc.Clean("Tom &amp; Jerry &lt;3 &#39;x&#39;"));
+
+    [Fact]
+    public void Every_parameter_is_documented_so_a_documentation_file_build_accepts_it()
+    {
+        var text = GenesysCloud.Typed.Scaffold.Emit.InterfaceEmitter.Write(Plan, Plan.Interfaces.Single(i => i.Name == "ITaskApi"));
+        foreach (var method in Plan.Interfaces.Single(i => i.Name == "ITaskApi").Methods)
+            foreach (var parameter in method.Parameters)
+                Assert.Contains($"<param name=\"{Names.Bare(parameter.Name)}\">", text);
     }
 
     [Fact]

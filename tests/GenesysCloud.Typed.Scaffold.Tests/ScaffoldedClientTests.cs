@@ -78,6 +78,7 @@ public sealed class ScaffoldedClientTests
                     <Nullable>enable</Nullable>
                     <ImplicitUsings>enable</ImplicitUsings>
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <GenerateDocumentationFile>true</GenerateDocumentationFile>
                     <IsProductCode>true</IsProductCode>
                   </PropertyGroup>
                   <ItemGroup>

@@ -37,11 +37,14 @@ internal static class DocumentReader
         }
         if (result.Document is not { } document || result.Diagnostic?.SpecificationVersion is not (OpenApiSpecVersion.OpenApi2_0 or OpenApiSpecVersion.OpenApi3_0 or OpenApiSpecVersion.OpenApi3_1))
         {
-            var why = result.Diagnostic?.Errors is { Count: > 0 } errors ? ": " + string.Join("; ", errors.Take(3).Select(e => e.ToString())) : "";
+            var why = result.Diagnostic?.Errors is { Count: > 0 } errors ? ": " + string.Join("; ", errors.Take(3).Select(e => e.ToString().TrimEnd('.'))) : "";
             throw new DocumentException($"{source} is not a Swagger 2.0 or OpenAPI 3 document (no 'swagger' or 'openapi' version){why}.");
         }
-        if (document.Paths is not { Count: > 0 })
-            throw new DocumentException($"{source} is an API document without operations ('paths' is empty).");
+        if (document.Paths is not { Count: > 0 } || document.Paths.Values.All(p => p.Operations is not { Count: > 0 }))
+        {
+            var why = result.Diagnostic?.Errors is { Count: > 0 } errors ? ": " + string.Join("; ", errors.Take(3).Select(e => e.ToString().TrimEnd('.'))) : "";
+            throw new DocumentException($"{source} is an API document without operations (no path holds an operation){why}.");
+        }
         var definitions = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         new ReferenceCheck(definitions).Run(document);
         return new Builder(document, definitions).Build();
@@ -271,6 +274,8 @@ internal static class DocumentReader
                     ? new ApiType.Reference(reference.Reference.Id!)
                     : TypeOf(target);
             }
+            if (schema.AllOf is [var only] && schema.Properties is not { Count: > 0 } && schema.Type is null or JsonSchemaType.Object)
+                return TypeOf(only);
             var type = schema.Type ?? 0;
             if (type.HasFlag(JsonSchemaType.Array)) return new ApiType.Array(schema.Items is { } items ? TypeOf(items) : new ApiType.Any());
             if (IsObject(schema) && schema.AdditionalProperties is { } values && (schema.Properties is null || schema.Properties.Count == 0))

@@ -12,10 +12,9 @@ internal static class XmlDoc
         if (Clean(text) is { } clean) Element(writer, "remarks", clean);
     }
 
-    public static void Param(CodeWriter writer, string name, string? text)
-    {
-        if (Clean(text) is { } clean) writer.Line($"/// <param name=\"{name}\">{clean}</param>");
-    }
+    /// <summary>A parameter's tag; <paramref name="fallback"/> (already XML) when the document says nothing.</summary>
+    public static void Param(CodeWriter writer, string name, string? text, string fallback) =>
+        writer.Line($"/// <param name=\"{name}\">{Clean(text) ?? fallback}</param>");
 
     /// <summary>An element whose content is already XML (escaped text with <c>&lt;c&gt;</c> and the like).</summary>
     public static void Markup(CodeWriter writer, string element, string xml) => Element(writer, element, xml);
@@ -25,22 +24,30 @@ internal static class XmlDoc
         writer.Line($"/// <{element}>{escaped}</{element}>");
     }
 
-    /// <summary>Escaped text on one line, or null when there is none. Descriptions are prose (sometimes with HTML).</summary>
+    /// <summary>Escaped text on one line, or null when there is none. Descriptions are prose, sometimes with HTML tags and
+    /// entities: tags are dropped, entities decoded, and the result escaped once.</summary>
     public static string? Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var builder = new StringBuilder(text.Length);
+        var plain = new StringBuilder(text.Length);
         var inTag = false;
-        var space = false;
         foreach (var c in text)
         {
             if (c == '<' && !inTag) { inTag = true; continue; }
-            if (c == '>' && inTag) { inTag = false; space = true; continue; }
-            if (inTag) continue;
-            if (char.IsWhiteSpace(c) || char.IsControl(c)) { space = true; continue; }
+            if (c == '>' && inTag) { inTag = false; plain.Append(' '); continue; }
+            if (!inTag) plain.Append(c);
+        }
+        var decoded = System.Net.WebUtility.HtmlDecode(plain.ToString());
+        var builder = new StringBuilder(decoded.Length);
+        var space = false;
+        // By rune: an entity may name a lone surrogate or a non-character, which XML cannot hold (dropped).
+        foreach (var rune in decoded.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune)) { space = true; continue; }
+            if (rune == Rune.ReplacementChar || (rune.Value & 0xFFFE) == 0xFFFE) continue;
             if (space && builder.Length > 0) builder.Append(' ');
             space = false;
-            builder.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
+            builder.Append(rune.Value switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => rune.ToString() });
         }
         if (builder.Length == 0) return null;
         const int Max = 1000;

@@ -13,7 +13,7 @@ internal sealed class Planner
     private const string Generic = "global::System.Collections.Generic.";
 
     // Members every record has, and those of a JsonSerializerContext: a property or context entry of that name would clash.
-    private static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize"];
+    private static readonly string[] RecordMembers = ["EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Clone"];
     private static readonly HashSet<string> ContextMembers = new(StringComparer.Ordinal) { "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo" };
 
     // The context properties System.Text.Json names after framework types (it derives converter names from them, so they
@@ -116,6 +116,8 @@ internal sealed class Planner
             parameters.Add(new ParameterPlan($"{PathType(parameter?.Type)} {claimed}", claimed, parameter?.Description));
         }
 
+        foreach (var stray in operation.Parameters.Where(p => p.In == ParameterPlace.Path && !Placeholders(operation.Route).Contains(p.Name)))
+            _notes.Add($"{operation.Key} ({operation.OperationId}): path parameter '{stray.Name}' is left out: the route has no {{{stray.Name}}}.");
         var optional = operation.Parameters.Where(p => p.In != ParameterPlace.Path && !p.Required).ToList();
         var required = operation.Parameters.Where(p => p.In != ParameterPlace.Path && p.Required).ToList();
         if (operation.Body is { } body)
@@ -142,7 +144,8 @@ internal sealed class Planner
             var declaration = parameter.Required ? $"{attribute} {type} {claimed}" : $"{attribute} {type}? {claimed} = null";
             parameters.Add(new ParameterPlan(declaration, claimed, parameter.Description));
         }
-        parameters.Add(new ParameterPlan("global::System.Threading.CancellationToken cancellationToken = default", "cancellationToken", null));
+        parameters.Add(new ParameterPlan("global::System.Threading.CancellationToken cancellationToken = default", "cancellationToken",
+            "Cancels the call, including its retries and waits."));
 
         var attributes = new List<string> { $"{Runtime}{verb}({Names.Literal(route)})" };
         string returnType;
