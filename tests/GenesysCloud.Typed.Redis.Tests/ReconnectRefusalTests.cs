@@ -87,4 +87,39 @@ public sealed class ReconnectRefusalTests(ITestOutputHelper output) : IAsyncLife
         Assert.DoesNotContain(Password, everything);
         Assert.DoesNotContain(UserPassword, everything);
     }
+
+    [Fact]
+    public async Task The_reconnect_probe_says_refused_only_when_redis_refuses_the_credentials()
+    {
+        var good = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionStringFor(password: Password));
+        var wrong = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionStringFor(password: "wrong-" + Password));
+        var away = await ConnectionMultiplexer.ConnectAsync("127.0.0.1:1,abortConnect=false,connectTimeout=500,asyncTimeout=500");
+        _connections.AddRange([good, wrong, away]);
+        Assert.False(await GenesysRedisErrors.IsAuthenticationRefusedAsync(good, TimeSpan.FromSeconds(2)));   // the password goes with the probe
+        Assert.True(await GenesysRedisErrors.IsAuthenticationRefusedAsync(wrong, TimeSpan.FromSeconds(2)));
+        Assert.False(await GenesysRedisErrors.IsAuthenticationRefusedAsync(away, TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Ssl_against_a_plain_redis_is_an_outage_or_an_authentication_error_naming_the_tls_setting()
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionStringFor(password: Password) + ",ssl=true");
+        _connections.Add(connection);
+        var fleet = new GenesysCloudOptions { ClientId = "c", ClientSecret = "s" }
+            .UseRedisFleet(connection, new GenesysRedisOptions { EncryptionKey = RandomNumberGenerator.GetBytes(32) });
+        // Depending on where the handshake breaks, StackExchange.Redis reports a TLS mismatch as an unreachable server (an
+        // outage: false) or as a failed authentication; the latter must name the TLS setting, not only the password.
+        try
+        {
+            Assert.False(await fleet.VerifyAsync());
+        }
+        catch (GenesysRedisConfigurationException ex)
+        {
+            output.WriteLine(ex.Message);
+            Assert.Equal(GenesysRedisRefusal.Authentication, ex.Cause);
+            Assert.Contains("TLS", ex.Message);
+            Assert.Contains("ssl=true", ex.Message);
+            Assert.DoesNotContain(Password, ex.ToString());
+        }
+    }
 }
