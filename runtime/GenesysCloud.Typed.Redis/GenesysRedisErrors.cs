@@ -23,7 +23,9 @@ public static class GenesysRedisErrors
     public static GenesysRedisConfigurationException? AsConfigurationError(Exception exception, string operation) =>
         AsConfigurationError(exception, operation, authenticationRefused: false);
 
-    internal static GenesysRedisConfigurationException? AsConfigurationError(Exception exception, string operation, bool authenticationRefused)
+    /// <summary>The same, when the caller knows Redis refused this connection's authentication (e.g. from
+    /// <see cref="IsAuthenticationRefusedAsync"/>): a connection failure is then that refusal, not an outage.</summary>
+    public static GenesysRedisConfigurationException? AsConfigurationError(Exception exception, string operation, bool authenticationRefused)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is not (RedisException or RedisCommandException or RedisTimeoutException)) return null;
@@ -32,14 +34,14 @@ public static class GenesysRedisErrors
         var (cause, why) = exception switch
         {
             _ when IsAuthentication(exception) || (authenticationRefused && IsUnreachable(exception)) => (GenesysRedisRefusal.Authentication,
-                "authentication failed: the connection string has no password, a wrong one, or a user Redis does not know (user=…, password=…)"),
+                AuthenticationWhy),
             RedisCommandException c when c.Message.Contains("database", StringComparison.OrdinalIgnoreCase) => (GenesysRedisRefusal.Database,
                 "the database named in the connection string (defaultDatabase) does not exist on this server"),
             _ => kind switch
             {
                 RedisErrorKind.NoAuth or RedisErrorKind.WrongPass => (GenesysRedisRefusal.Authentication,
-                    "authentication failed: the connection string has no password, a wrong one, or a user Redis does not know (user=…, password=…)"),
-                RedisErrorKind.NoPermission => (GenesysRedisRefusal.Permission,
+                    AuthenticationWhy),
+                _ when kind == RedisErrorKind.NoPermission || IsScriptPermissionDenial(exception) => (GenesysRedisRefusal.Permission,
                     $"permission denied by the Redis ACL ({ServerText(exception)}): the user needs the fleet's keys and EVAL/EVALSHA"),
                 RedisErrorKind.ReadOnly => (GenesysRedisRefusal.ReadOnly, "the connection reaches a read-only replica: point it at the primary"),
                 RedisErrorKind.Misconfigured => (GenesysRedisRefusal.Persistence, "Redis refuses writes because it cannot persist to disk: fix its disk or save settings"),
@@ -52,6 +54,58 @@ public static class GenesysRedisErrors
         return new GenesysRedisConfigurationException(cause,
             $"Redis refused {operation}: {why}. This is a configuration error, not an outage: fix it and start again.", exception);
     }
+
+    /// <summary>Whether a server that seems unreachable through <paramref name="redis"/> in fact answers but refuses its
+    /// credentials. A multiplexer that lost its connection and is refused on reconnect (the password changed, the ACL user
+    /// was deleted) keeps reporting the old "socket closed" failure; a fresh connection with the same configuration
+    /// reports <see cref="ConnectionFailureType.AuthenticationFailure"/>. False when Redis is truly away, or all is well.
+    /// Costs one short-lived connection: call it at most every second or so while Redis seems away.</summary>
+    public static async Task<bool> IsAuthenticationRefusedAsync(IConnectionMultiplexer redis, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        ConfigurationOptions configuration;
+        try
+        {
+            configuration = ConfigurationOptions.Parse(redis.Configuration);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or NotSupportedException)
+        {
+            return false;
+        }
+        var ms = (int)Math.Clamp(timeout.TotalMilliseconds, 100, int.MaxValue);
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = ms;
+        configuration.AsyncTimeout = ms;
+        configuration.SyncTimeout = ms;
+        configuration.ConnectRetry = 0;
+        configuration.ClientName = "genesys-fleet-probe";
+        var refused = 0;
+        try
+        {
+            await using var probe = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+            probe.ConnectionFailed += (_, e) =>
+            {
+                if (e.FailureType == ConnectionFailureType.AuthenticationFailure) Volatile.Write(ref refused, 1);
+            };
+            await probe.GetDatabase().PingAsync().ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception ex)
+        {
+            return Volatile.Read(ref refused) == 1 || IsAuthentication(ex)
+                || ex is RedisServerException s && KindOf(s) is RedisErrorKind.NoAuth or RedisErrorKind.WrongPass;
+        }
+    }
+
+    // A TLS mismatch (ssl=true against a plain server) fails the handshake the same way StackExchange.Redis reports a
+    // refused password, so both are named.
+    private const string AuthenticationWhy = "authentication failed or the TLS setting does not match the server: the connection " +
+        "string has no password, a wrong one, or a user Redis does not know (user=…, password=…), or ssl=true against a server without " +
+        "TLS (or ssl missing against one that requires it)";
+
+    // Redis 7 answers an ACL denial inside a script with an ERR, not NOPERM.
+    private static bool IsScriptPermissionDenial(Exception exception) =>
+        exception is RedisServerException && ServerText(exception).Contains("The user executing the script can't", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAuthentication(Exception exception)
     {

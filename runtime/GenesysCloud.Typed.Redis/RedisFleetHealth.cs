@@ -27,6 +27,9 @@ internal sealed class RedisFleetHealth
     private readonly HashSet<GenesysRedisRefusal> _refusalsLogged = [];
     private readonly HashSet<IConnectionMultiplexer> _watched = [];
     private bool _authenticationRefused;
+    private IConnectionMultiplexer? _redis;
+    private int _probing;
+    private DateTimeOffset _probedAt = DateTimeOffset.MinValue;
 
     public RedisFleetHealth(GenesysRedisOptions options, TimeProvider time, Func<ILogger> logger)
     {
@@ -66,6 +69,7 @@ internal sealed class RedisFleetHealth
         lock (_gate)
         {
             if (!_watched.Add(redis)) return;
+            _redis = redis;
         }
         redis.ConnectionFailed += (_, e) =>
         {
@@ -80,6 +84,14 @@ internal sealed class RedisFleetHealth
     {
         var error = GenesysRedisErrors.AsConfigurationError(ex, operation, Volatile.Read(ref _authenticationRefused));
         if (error is null) return null;
+        bool wasDegraded;
+        lock (_gate)
+        {
+            // A refusal found after the failures looked like an outage: no longer working alone, but failing.
+            wasDegraded = _degraded;
+            _degraded = false;
+        }
+        if (wasDegraded) DegradedCounter.Add(-1);
         lock (_gate)
         {
             if (!_refusalsLogged.Add(error.Cause)) return error;
@@ -90,6 +102,7 @@ internal sealed class RedisFleetHealth
 
     public void Failed(string operation, Exception ex)
     {
+        ProbeAuthentication();
         bool first;
         lock (_gate)
         {
@@ -104,6 +117,40 @@ internal sealed class RedisFleetHealth
         OutageCounter.Add(1);
         DegradedCounter.Add(1);
         Log.Degraded(_logger(), operation, ex.GetType().Name, ShareDescription());
+    }
+
+    // A multiplexer refused on reconnect (password changed, ACL user deleted) only ever reports the socket it lost: while
+    // Redis seems away, a fresh connection with the same configuration asks whether it answers but refuses the credentials
+    // (at most one probe at a time, one per retry interval and at least a second apart). A refusal found is kept until the
+    // multiplexer is restored: from then on the failures are that refusal (a configuration error), not an outage.
+    private void ProbeAuthentication()
+    {
+        IConnectionMultiplexer? redis;
+        lock (_gate)
+        {
+            redis = _redis;
+            var now = _time.GetUtcNow();
+            var every = _options.RetryInterval > TimeSpan.FromSeconds(1) ? _options.RetryInterval : TimeSpan.FromSeconds(1);
+            if (redis is null || now - _probedAt < every) return;
+            _probedAt = now;
+        }
+        if (Interlocked.Exchange(ref _probing, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                if (await GenesysRedisErrors.IsAuthenticationRefusedAsync(redis, TimeSpan.FromSeconds(2)).ConfigureAwait(false))
+                    Volatile.Write(ref _authenticationRefused, true);
+            }
+            catch (Exception)
+            {
+                // A probe that cannot even be made says nothing: the outage stands.
+            }
+            finally
+            {
+                Volatile.Write(ref _probing, 0);
+            }
+        });
     }
 
     public void Succeeded()

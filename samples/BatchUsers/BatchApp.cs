@@ -102,13 +102,44 @@ public static class BatchApp
             else
             {
                 var workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, membership!.KeyId, loggerFactory.CreateLogger("BatchUsers.Fleet"));
+                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, membership!.KeyId, loggerFactory.CreateLogger("BatchUsers.Fleet"), stop);
                 var job = new FleetJob(users, settings, progress, fleetRun, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
                 view.Line($"Fleet worker {workerId} joining run '{fleet.RunId}'.");
                 var run = job.RunAsync(stop);
-                await view.ShowAsync(run, progress, connection.Telemetry);
-                completed = await run;
-                totals = await fleetRun.TotalsAsync(CancellationToken.None);
+                try
+                {
+                    await view.ShowAsync(run, progress, connection.Telemetry);
+                    completed = await run;
+                }
+                catch (Exception ex) when (ex is GenesysRedisConfigurationException or FleetRunLostException && settings.JsonPath is { } errorPath)
+                {
+                    // Exit 3 or 4: what this worker did still goes to --json, with the reason (never a password or a key).
+                    await WriteJsonAsync(errorPath, new JobSummary
+                    {
+                        DryRun = !settings.Apply,
+                        Interrupted = true,
+                        Processed = progress.Processed,
+                        Updated = progress.Updated,
+                        Unchanged = progress.Unchanged,
+                        Failed = progress.Failed,
+                        TokenRequests = connection.Telemetry.Counters.TokenRefreshes,
+                        Retries = connection.Telemetry.Counters.Retries,
+                        Throttled = connection.Telemetry.Counters.Throttled,
+                        ElapsedSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+                        Fleet = new FleetWorkerSummary(workerId, job.PartitionsDone, job.PartitionsReclaimed, membership!.Outages,
+                            membership.TokenFetchesForFleet, membership.SharedTokenReads),
+                        Error = ex.Message,
+                    });
+                    throw;
+                }
+                try
+                {
+                    totals = await fleetRun.TotalsAsync(CancellationToken.None);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    // Stopped while Redis was away: the summary goes without the run's totals.
+                }
                 checkpoint = new Checkpoint { Completed = completed };
                 worker = new FleetWorkerSummary(workerId, job.PartitionsDone, job.PartitionsReclaimed, membership!.Outages,
                     membership.TokenFetchesForFleet, membership.SharedTokenReads);
@@ -134,11 +165,7 @@ public static class BatchApp
                 Run = totals,
                 Fleet = worker,
             };
-            if (settings.JsonPath is { } path)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                await File.WriteAllTextAsync(path, JsonSerializer.Serialize(summary, BatchJson.Default.JobSummary), CancellationToken.None);
-            }
+            if (settings.JsonPath is { } path) await WriteJsonAsync(path, summary);
             view.Summary(summary, settings);
             var failed = totals?.Failed ?? summary.Failed;
             var exit = !completed ? ExitInterrupted : failed > 0 ? ExitFailures : ExitOk;
@@ -148,6 +175,12 @@ public static class BatchApp
         {
             if (emulator is not null) await emulator.DisposeAsync();
         }
+    }
+
+    private static async Task WriteJsonAsync(string path, JobSummary summary)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(summary, BatchJson.Default.JobSummary), CancellationToken.None);
     }
 
     // Fail fast while Redis is away (the runtime then works alone and the run's bookkeeping waits), and keep reconnecting.

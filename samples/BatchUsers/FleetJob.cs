@@ -32,6 +32,18 @@ public sealed class FleetJob
     /// <summary>Runs until the whole run is done (true) or <paramref name="stop"/> fires (false).</summary>
     public async Task<bool> RunAsync(CancellationToken stop)
     {
+        try
+        {
+            return await RunPartitionsAsync(stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return false;   // stopped while Redis was away: its bookkeeping gave up after FleetRun.StopGrace
+        }
+    }
+
+    private async Task<bool> RunPartitionsAsync(CancellationToken stop)
+    {
         await _run.PlanAsync(async () =>
         {
             var first = await _users.GetUsersPageAsync(_settings.PageSize, 1, _settings.State, CancellationToken.None);

@@ -19,13 +19,30 @@ public sealed class FleetRun
         end
         """ + "\n";
 
-    // KEYS: meta, stream, outcomes, totals. ARGV: pages (-1: join only), page size, state, change, instance, key id.
+    // The outcomes, totals and failures hashes carry the run's instance too (field "_run", written at planning): one that was
+    // deleted or evicted would otherwise be recreated empty by the next record, and the run would end with wrong totals.
+    // KEYS[3..5] = outcomes, totals, failures (after meta and stream); ARGV[1] = instance.
+    private const string PartsGuard = Guard + """
+        for i = 3, 5 do
+          if redis.call('HGET', KEYS[i], '_run') ~= ARGV[1] then
+            return redis.error_reply('RUNLOST part of the run is no longer in Redis (' .. KEYS[i] .. ')')
+          end
+        end
+        """ + "\n";
+
+    // KEYS: meta, stream, outcomes, totals, failures. ARGV: pages (-1: join only), page size, state, change, instance, key id.
     private const string PlanScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then
           if redis.call('EXISTS', KEYS[2]) == 0 then return redis.error_reply('RUNLOST the partitions of the run are gone') end
+          local instance = redis.call('HGET', KEYS[1], 'instance')
+          for i = 3, 5 do
+            if redis.call('HGET', KEYS[i], '_run') ~= instance then
+              return redis.error_reply('RUNLOST part of the run is no longer in Redis (' .. KEYS[i] .. ')')
+            end
+          end
           return redis.call('HMGET', KEYS[1], 'partitions', 'pageSize', 'state', 'change', 'instance', 'keyId')
         end
-        if redis.call('EXISTS', KEYS[2], KEYS[3], KEYS[4]) > 0 then
+        if redis.call('EXISTS', KEYS[2], KEYS[3], KEYS[4], KEYS[5]) > 0 then
           return redis.error_reply('RUNLOST the run is only partly in Redis (its description is gone)')
         end
         if tonumber(ARGV[1]) < 0 then return redis.error_reply('RUNLOST the run disappeared while this worker joined it') end
@@ -33,18 +50,19 @@ public sealed class FleetRun
         for i = 1, tonumber(ARGV[1]) do redis.call('XADD', KEYS[2], '*', 'page', i) end
         redis.call('HSET', KEYS[1], 'partitions', ARGV[1], 'pageSize', ARGV[2], 'state', ARGV[3], 'change', ARGV[4],
           'instance', ARGV[5], 'keyId', ARGV[6], 'done', 0)
+        for i = 3, 5 do redis.call('HSET', KEYS[i], '_run', ARGV[5]) end
         return {ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]}
         """;
 
-    // KEYS: meta, outcomes, totals, failures. ARGV: instance, user id, outcome, reason. 1: first record, 2: upgraded, 0: kept the old one.
-    private const string RecordScript = Guard + """
+    // KEYS: meta, stream, outcomes, totals, failures. ARGV: instance, user id, outcome, reason. 1: first record, 2: upgraded, 0: kept the old one.
+    private const string RecordScript = PartsGuard + """
         local rank = {failed = 1, unchanged = 2, updated = 3}
-        local old = redis.call('HGET', KEYS[2], ARGV[2])
+        local old = redis.call('HGET', KEYS[3], ARGV[2])
         if old and rank[old] >= rank[ARGV[3]] then return 0 end
-        redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
-        if old then redis.call('HINCRBY', KEYS[3], old, -1) else redis.call('HINCRBY', KEYS[3], 'processed', 1) end
-        redis.call('HINCRBY', KEYS[3], ARGV[3], 1)
-        if ARGV[3] == 'failed' then redis.call('HSET', KEYS[4], ARGV[2], ARGV[4]) elseif old == 'failed' then redis.call('HDEL', KEYS[4], ARGV[2]) end
+        redis.call('HSET', KEYS[3], ARGV[2], ARGV[3])
+        if old then redis.call('HINCRBY', KEYS[4], old, -1) else redis.call('HINCRBY', KEYS[4], 'processed', 1) end
+        redis.call('HINCRBY', KEYS[4], ARGV[3], 1)
+        if ARGV[3] == 'failed' then redis.call('HSET', KEYS[5], ARGV[2], ARGV[4]) elseif old == 'failed' then redis.call('HDEL', KEYS[5], ARGV[2]) end
         if old then return 2 end
         return 1
         """;
@@ -69,9 +87,14 @@ public sealed class FleetRun
         return tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
         """;
 
-    // KEYS: meta. ARGV: instance. Partitions done.
-    private const string DoneScript = Guard + """
+    // KEYS: meta, stream, outcomes, totals, failures. ARGV: instance. Partitions done.
+    private const string DoneScript = PartsGuard + """
         return tonumber(redis.call('HGET', KEYS[1], 'done') or '0')
+        """;
+
+    // KEYS: meta, stream, outcomes, totals, failures. ARGV: instance. {partitions done, totals, failures}.
+    private const string TotalsScript = PartsGuard + """
+        return {tonumber(redis.call('HGET', KEYS[1], 'done') or '0'), redis.call('HGETALL', KEYS[4]), redis.call('HGETALL', KEYS[5])}
         """;
 
     // KEYS: meta, stream. ARGV: instance, entry id, consumer, idle ms. Re-claims the entry (idle = ARGV[4]) only while it is still ours.
@@ -91,11 +114,25 @@ public sealed class FleetRun
     private readonly string _keyId;
     private string _instance = "";
     private bool _redisAway;
+    private readonly IConnectionMultiplexer _redis;
+    private readonly CancellationToken _stopping;
+    private long _stoppedAt;   // Environment.TickCount64 when the worker was told to stop; 0 before
+    private long _probedAt;
+
+    /// <summary>After the worker is told to stop, how long its bookkeeping still waits for an unreachable Redis (handing its
+    /// page back, recording the users in flight) before it gives up and exits: the lease hands the page over anyway.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
 
     /// <param name="keyId">The public id of this worker's token key (<c>GenesysRedisFleet.KeyId</c>): every worker of a run
     /// needs the same key, and the run remembers the one it was started with.</param>
-    public FleetRun(IConnectionMultiplexer redis, string runId, string worker, TimeSpan lease, string keyId, ILogger logger)
+    /// <param name="stopping">The worker's stop signal (SIGTERM, Ctrl+C): from then on no wait for Redis lasts longer than
+    /// <see cref="StopGrace"/>, whatever token the call was given.</param>
+    public FleetRun(IConnectionMultiplexer redis, string runId, string worker, TimeSpan lease, string keyId, ILogger logger,
+        CancellationToken stopping = default)
     {
+        _redis = redis;
+        _stopping = stopping;
+        stopping.Register(() => Interlocked.CompareExchange(ref _stoppedAt, Environment.TickCount64, 0));
         _keyId = keyId;
         _db = redis.GetDatabase();
         _logger = logger;
@@ -118,7 +155,7 @@ public sealed class FleetRun
     {
         var pages = await RetryAsync(() => _db.KeyExistsAsync(_meta), stop) ? -1 : await countPages();
         var instance = Guid.NewGuid().ToString("N");
-        var planned = (RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(PlanScript, [_meta, _stream, _outcomes, _totals],
+        var planned = (RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(PlanScript, [_meta, _stream, _outcomes, _totals, _failures],
             [pages, pageSize, state, change, instance, _keyId]), stop))!;
         Check(planned, pageSize, state, change);
     }
@@ -157,7 +194,7 @@ public sealed class FleetRun
     internal async Task<bool> RecordAsync(string userId, Outcome outcome, string? reason, CancellationToken stop)
     {
         var name = outcome switch { Outcome.Updated => "updated", Outcome.Unchanged => "unchanged", _ => "failed" };
-        return (long)await RetryAsync(() => _db.ScriptEvaluateAsync(RecordScript, [_meta, _outcomes, _totals, _failures], [_instance, userId, name, reason ?? ""]), stop) > 0;
+        return (long)await RetryAsync(() => _db.ScriptEvaluateAsync(RecordScript, [_meta, _stream, _outcomes, _totals, _failures], [_instance, userId, name, reason ?? ""]), stop) > 0;
     }
 
     /// <summary>Acknowledges the partition; answers how many partitions of the run are done.</summary>
@@ -165,33 +202,42 @@ public sealed class FleetRun
         (long)await RetryAsync(() => _db.ScriptEvaluateAsync(CompleteScript, [_meta, _stream], [_instance, partition.EntryId]), stop);
 
     public async Task<bool> IsCompleteAsync(CancellationToken stop) =>
-        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(DoneScript, [_meta], [_instance]), stop) >= Partitions;
+        (long)await RetryAsync(() => _db.ScriptEvaluateAsync(DoneScript, [_meta, _stream, _outcomes, _totals, _failures], [_instance]), stop) >= Partitions;
 
     public async Task<RunTotals> TotalsAsync(CancellationToken stop)
     {
-        var totals = await RetryAsync(() => _db.HashGetAllAsync(_totals), stop);
-        long Get(string name) => totals.FirstOrDefault(e => e.Name == name) is { Value.IsNull: false } e ? (long)e.Value : 0;
-        var done = (long)await RetryAsync(() => _db.ScriptEvaluateAsync(DoneScript, [_meta], [_instance]), stop);
-        var failures = await RetryAsync(() => _db.HashGetAllAsync(_failures), stop);
+        var result = (RedisResult[])(await RetryAsync(() => _db.ScriptEvaluateAsync(TotalsScript, [_meta, _stream, _outcomes, _totals, _failures], [_instance]), stop))!;
+        var totals = ((RedisResult[])result[1]!).Chunk(2).ToDictionary(p => (string)p[0]!, p => (string)p[1]!);
+        long Get(string name) => totals.TryGetValue(name, out var v) ? long.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var failures = ((RedisResult[])result[2]!).Chunk(2).Select(p => ((string)p[0]!, (string)p[1]!)).Where(p => p.Item1 != "_run");
         return new RunTotals
         {
             RunId = RunId,
             Partitions = Partitions,
-            PartitionsDone = done,
+            PartitionsDone = (long)result[0],
             Processed = Get("processed"),
             Updated = Get("updated"),
             Unchanged = Get("unchanged"),
             Failed = Get("failed"),
-            Failures = failures.Select(f => new Failure((string)f.Name!, (string)f.Value!)).OrderBy(f => f.UserId, StringComparer.Ordinal).ToList(),
+            Failures = failures.Select(f => new Failure(f.Item1, f.Item2)).OrderBy(f => f.UserId, StringComparer.Ordinal).ToList(),
         };
     }
 
     // The run's bookkeeping needs Redis: while it is away, wait for it (the outcome in hand is kept, not lost), say so once.
     // Only unreachability is waited on: a Redis that answers without the run, or refuses this worker, ends the worker.
+    private bool PastStopGrace()
+    {
+        var stoppedAt = Interlocked.Read(ref _stoppedAt);
+        return stoppedAt != 0 && Environment.TickCount64 - stoppedAt > StopGrace.TotalMilliseconds;
+    }
+
     private async Task<T> RetryAsync<T>(Func<Task<T>> operation, CancellationToken stop)
     {
         while (true)
         {
+            // Stopping while Redis is away: no new try once the grace is over (nor at all for a call that may give up).
+            if (_redisAway && (stop.IsCancellationRequested || PastStopGrace()))
+                throw new OperationCanceledException("Stopped while Redis was unreachable.", _stopping);
             try
             {
                 var result = await operation();
@@ -209,9 +255,18 @@ public sealed class FleetRun
                     _redisAway = true;
                     _logger.LogWarning("Redis is unreachable ({Error}); API calls in flight go on alone, run bookkeeping waits for Redis", ex.GetType().Name);
                 }
-                await Task.Delay(250, CancellationToken.None);
                 // A worker asked to stop gives up on Redis after a while rather than hang: its partition is reclaimed later.
-                if (stop.IsCancellationRequested) throw new OperationCanceledException("Stopped while Redis was unreachable.", ex, stop);
+                if (stop.IsCancellationRequested || PastStopGrace())
+                    throw new OperationCanceledException("Stopped while Redis was unreachable.", ex, _stopping);
+                // A Redis refused on reconnect (password changed, ACL user deleted) looks unreachable through this
+                // multiplexer; a fresh connection tells the difference. Asked at most every 2 s.
+                if (!_stopping.IsCancellationRequested && Environment.TickCount64 - _probedAt > 2000)
+                {
+                    _probedAt = Environment.TickCount64;
+                    if (await GenesysRedisErrors.IsAuthenticationRefusedAsync(_redis, TimeSpan.FromSeconds(2)))
+                        throw GenesysRedisErrors.AsConfigurationError(ex, $"the bookkeeping of run '{RunId}'", authenticationRefused: true)!;
+                }
+                await Task.Delay(250, CancellationToken.None);
             }
             catch (RedisServerException ex) when (ex.Message.StartsWith("RUNLOST", StringComparison.Ordinal) || ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
             {

@@ -20,6 +20,9 @@ public sealed record JobSummary
     public RunTotals? Run { get; init; }
     /// <summary>Fleet mode: this worker's part.</summary>
     public FleetWorkerSummary? Fleet { get; init; }
+    /// <summary>Fleet mode: why the worker ended early (exit 3: Redis refuses it or its key is not the run's; exit 4: the run
+    /// was lost). Null otherwise.</summary>
+    public string? Error { get; init; }
 }
 
 /// <summary>What one fleet worker did besides its users: partitions, take-overs, Redis outages, tokens.</summary>

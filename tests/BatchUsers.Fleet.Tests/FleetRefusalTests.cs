@@ -137,4 +137,70 @@ public sealed class FleetRefusalTests : IAsyncLifetime
         }
         Assert.Equal(0, (await _host.StatsAsync()).GetProperty("usersChangedMoreThanOnce").GetInt32());
     }
+
+    [Theory]
+    [InlineData("outcomes")]
+    [InlineData("totals")]
+    public async Task A_run_whose_outcomes_or_totals_are_deleted_mid_run_is_lost_not_finished_with_wrong_totals(string part)
+    {
+        _redis = await RedisServer.StartAsync();
+        var workers = new[] { Worker("w1", part, $"127.0.0.1:{_redis.Port}"), Worker("w2", part, $"127.0.0.1:{_redis.Port}") };
+        await WaitForChangesAsync(Users / 3);
+        var admin = await _redis.ConnectToInspectAsync();
+        await using (admin) await admin.GetDatabase().KeyDeleteAsync($"batchusers:{{{part}}}:{part}");
+        foreach (var w in workers)
+        {
+            await AssertExitsAsync(w, ExitRunLost, Prompt);
+            Assert.Contains("was lost", w.Output);
+        }
+        Assert.Contains("was lost", Summary("w1").GetProperty("error").GetString());
+        Assert.Equal(0, (await _host.StatsAsync()).GetProperty("usersChangedMoreThanOnce").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("password changed")]
+    [InlineData("user deleted")]
+    public async Task A_redis_that_starts_refusing_the_worker_mid_run_through_a_reconnect_ends_it_with_exit_3(string change)
+    {
+        const string password = "fleet-Redis-pa55word-44k", userPassword = "worker-Pa55word-8m";
+        _redis = await RedisServer.StartAsync(password, true, "--user", "w", "on", ">" + userPassword, "~*", "&*", "+@all");
+        var connection = change == "user deleted"
+            ? $"127.0.0.1:{_redis.Port},user=w,password={userPassword}"
+            : $"127.0.0.1:{_redis.Port},password={password}";
+        var worker = Worker("w1", "reauth", connection);
+        await WaitForChangesAsync(Users / 4);
+        await using (var admin = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{_redis.Port},password={password},allowAdmin=true"))
+        {
+            if (change == "user deleted")
+            {
+                await admin.GetDatabase().ExecuteAsync("ACL", "DELUSER", "w");
+            }
+            else
+            {
+                await admin.GetDatabase().ExecuteAsync("CONFIG", "SET", "requirepass", "another-" + password);
+                await admin.GetDatabase().ExecuteAsync("CLIENT", "KILL", "TYPE", "normal");
+            }
+        }
+        await AssertExitsAsync(worker, ExitFleetConfiguration, TimeSpan.FromSeconds(30));
+        Assert.Contains("authentication", worker.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(password, worker.Output);
+        Assert.DoesNotContain(userPassword, worker.Output);
+        Assert.Contains("authentication", Summary("w1").GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SIGTERM_while_redis_is_gone_exits_130_within_seconds_and_writes_the_summary()
+    {
+        _redis = await RedisServer.StartAsync();
+        var worker = Worker("w1", "term-away", $"127.0.0.1:{_redis.Port}");
+        await WaitForChangesAsync(Users / 4);
+        await _redis.StopAsync();   // SIGKILL
+        await Task.Delay(500);
+        var clock = Stopwatch.StartNew();
+        worker.Terminate();
+        var exit = await worker.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the worker took {clock.Elapsed} to stop on SIGTERM:\n{worker.Tail()}");
+        Assert.Equal(130, exit);
+        Assert.True(Summary("w1").GetProperty("interrupted").GetBoolean());
+    }
 }

@@ -156,6 +156,9 @@ public sealed class RedisRefusalTests : IAsyncLifetime
         // Without a kind (an error made by hand, or one StackExchange.Redis does not know): read from the prefix.
         { "NOPERM this user has no permissions to access one of the keys used as arguments", RedisErrorKind.Unknown, GenesysRedisRefusal.Permission },
         { "MISCONF Errors writing to the AOF file", RedisErrorKind.None, GenesysRedisRefusal.Persistence },
+        // Redis 7: an ACL denial of a command inside a script is an ERR, not NOPERM.
+        { "ERR The user executing the script can't run this command or subcommand script: 8c4e…, on @user_script:1.", RedisErrorKind.UnknownError, GenesysRedisRefusal.Permission },
+        { "ERR The user executing the script can't access at least one of the keys mentioned in the command script: 8c4e…", RedisErrorKind.Unknown, GenesysRedisRefusal.Permission },
     };
 
     [Theory]
