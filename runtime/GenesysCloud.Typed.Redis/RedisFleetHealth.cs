@@ -76,6 +76,9 @@ internal sealed class RedisFleetHealth
             if (e.FailureType == ConnectionFailureType.AuthenticationFailure) Volatile.Write(ref _authenticationRefused, true);
         };
         redis.ConnectionRestored += (_, _) => Volatile.Write(ref _authenticationRefused, false);
+        // Not connected when first watched (abortConnect=false with a wrong password, say): the refusal may already have been
+        // reported before anyone listened, so ask at once; the answer is in before the first command times out.
+        if (!redis.IsConnected) ProbeAuthentication();
     }
 
     /// <summary>A Redis error that is not an outage: the configuration error to throw (logged once per cause), or null when
