@@ -36,7 +36,7 @@ public static class GenesysRedisErrors
             _ when IsAuthentication(exception) || (authenticationRefused && IsUnreachable(exception)) => (GenesysRedisRefusal.Authentication,
                 AuthenticationWhy),
             RedisCommandException c when c.Message.Contains("database", StringComparison.OrdinalIgnoreCase) => (GenesysRedisRefusal.Database,
-                "the database named in the connection string (defaultDatabase) does not exist on this server"),
+                DatabaseWhy),
             _ => kind switch
             {
                 RedisErrorKind.NoAuth or RedisErrorKind.WrongPass => (GenesysRedisRefusal.Authentication,
@@ -47,7 +47,7 @@ public static class GenesysRedisErrors
                 RedisErrorKind.Misconfigured => (GenesysRedisRefusal.Persistence, "Redis refuses writes because it cannot persist to disk: fix its disk or save settings"),
                 RedisErrorKind.OutOfMemory => (GenesysRedisRefusal.Memory, "Redis refuses writes at its maxmemory limit"),
                 _ when exception is RedisServerException && ServerText(exception).Contains("DB index", StringComparison.OrdinalIgnoreCase) =>
-                    (GenesysRedisRefusal.Database, "the database named in the connection string (defaultDatabase) does not exist on this server"),
+                    (GenesysRedisRefusal.Database, DatabaseWhy),
                 _ => (GenesysRedisRefusal.Other, $"Redis answered an error the fleet cannot interpret ({Describe(exception)})"),
             },
         };
@@ -102,6 +102,8 @@ public static class GenesysRedisErrors
     private const string AuthenticationWhy = "authentication failed or the TLS setting does not match the server: the connection " +
         "string has no password, a wrong one, or a user Redis does not know (user=…, password=…), or ssl=true against a server without " +
         "TLS (or ssl missing against one that requires it)";
+
+    private const string DatabaseWhy = "the database named in the connection string (defaultDatabase) does not exist on this server";
 
     // Redis 7 answers an ACL denial inside a script with an ERR, not NOPERM.
     private static bool IsScriptPermissionDenial(Exception exception) =>

@@ -50,6 +50,9 @@ internal static class Names
         return Keywords.Contains(camel) ? "@" + camel : camel;
     }
 
+    /// <summary>A reserved C# keyword (case matters: "Class" is not one).</summary>
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
     /// <summary>The identifier without a leading '@'.</summary>
     public static string Bare(string identifier) => identifier.StartsWith('@') ? identifier[1..] : identifier;
 

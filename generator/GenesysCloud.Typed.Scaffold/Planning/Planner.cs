@@ -107,7 +107,8 @@ internal sealed class Planner
         var parameters = new List<ParameterPlan>();
 
         // Path parameters in route order; the placeholder is renamed only when its name cannot be a C# parameter's.
-        foreach (var placeholder in Placeholders(operation.Route))
+        var placeholders = Placeholders(operation.Route).ToList();
+        foreach (var placeholder in placeholders)
         {
             var parameter = operation.Parameters.FirstOrDefault(p => p.In == ParameterPlace.Path && p.Name == placeholder);
             var wanted = IsIdentifier(placeholder) ? Escape(placeholder) : Names.Camel(placeholder);
@@ -116,7 +117,7 @@ internal sealed class Planner
             parameters.Add(new ParameterPlan($"{PathType(parameter?.Type)} {claimed}", claimed, parameter?.Description));
         }
 
-        foreach (var stray in operation.Parameters.Where(p => p.In == ParameterPlace.Path && !Placeholders(operation.Route).Contains(p.Name)))
+        foreach (var stray in operation.Parameters.Where(p => p.In == ParameterPlace.Path && !placeholders.Contains(p.Name)))
             _notes.Add($"{operation.Key} ({operation.OperationId}): path parameter '{stray.Name}' is left out: the route has no {{{stray.Name}}}.");
         var optional = operation.Parameters.Where(p => p.In != ParameterPlace.Path && !p.Required).ToList();
         var required = operation.Parameters.Where(p => p.In != ParameterPlace.Path && p.Required).ToList();
@@ -306,5 +307,5 @@ internal sealed class Planner
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 
-    private static string Escape(string name) => Names.Camel(name) == "@" + name ? "@" + name : name;
+    private static string Escape(string name) => Names.IsKeyword(name) ? "@" + name : name;
 }

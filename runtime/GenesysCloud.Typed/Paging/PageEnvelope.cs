@@ -195,14 +195,21 @@ internal sealed class PageData<T>
     /// <summary>Paging fields whose values could not be read (name → the JSON as sent).</summary>
     public Dictionary<string, string>? Unreadable { get; private set; }
 
-    public int? Take(string name, PagingField<int> field) => Flag(name, field.Unreadable) && field.HasValue ? field.Value : null;
+    public int? Take(string name, PagingField<int> field)
+    {
+        Note(name, field.Unreadable);
+        return field.HasValue ? field.Value : null;
+    }
 
-    public string? Take(string name, PagingField<string> field) => Flag(name, field.Unreadable) && field.HasValue ? field.Value : null;
+    public string? Take(string name, PagingField<string> field)
+    {
+        Note(name, field.Unreadable);
+        return field.HasValue ? field.Value : null;
+    }
 
-    private bool Flag(string name, string? unreadable)
+    private void Note(string name, string? unreadable)
     {
         if (unreadable is not null) (Unreadable ??= new(StringComparer.Ordinal))[name] = unreadable;
-        return true;
     }
 
     public List<T>? Items { get; set; }

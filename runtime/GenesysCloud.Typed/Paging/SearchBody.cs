@@ -64,7 +64,7 @@ internal static class SearchBody
     public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, int value)
     {
         var digits = value.ToString(CultureInfo.InvariantCulture);
-        return Replace(body, name, Encoding.UTF8.GetBytes(Find(body.Span, name) is { Kind: JsonTokenType.String } ? "\"" + digits + "\"" : digits));
+        return Replace(body, name, kind => Encoding.UTF8.GetBytes(kind == JsonTokenType.String ? "\"" + digits + "\"" : digits));
     }
 
     public static ReadOnlyMemory<byte> With(ReadOnlyMemory<byte> body, string name, string value)
@@ -74,15 +74,17 @@ internal static class SearchBody
         var quoted = new byte[encoded.Length + 2];
         quoted[0] = quoted[^1] = (byte)'"';
         encoded.CopyTo(quoted.AsSpan(1));
-        return Replace(body, name, quoted);
+        return Replace(body, name, _ => quoted);
     }
 
-    /// <summary>Every top-level property named <paramref name="name"/> in any case gets <paramref name="json"/> as its
-    /// value; without one, the property is added at the end. Nothing else changes.</summary>
-    private static ReadOnlyMemory<byte> Replace(ReadOnlyMemory<byte> body, string name, byte[] json)
+    /// <summary>Every top-level property named <paramref name="name"/> in any case gets the value <paramref name="valueFor"/>
+    /// writes for the first one's token kind (null when there is none); without one, the property is added at the end.
+    /// Nothing else changes.</summary>
+    private static ReadOnlyMemory<byte> Replace(ReadOnlyMemory<byte> body, string name, Func<JsonTokenType?, byte[]> valueFor)
     {
         var span = body.Span;
         var found = FindAll(span, name);
+        var json = valueFor(found.Count == 0 ? null : found[0].Kind);
         var output = new ArrayBufferWriter<byte>(body.Length + json.Length + name.Length + 4);
         var copied = 0;
         if (found.Count == 0)
