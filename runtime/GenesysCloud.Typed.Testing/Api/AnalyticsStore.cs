@@ -87,8 +87,9 @@ internal sealed class AnalyticsStore
         return id;
     }
 
-    // One draw per job from the seed and the submission number: the same seed fails the same jobs.
-    private double Draw(int sequence) => new Random(HashCode.Combine(_options.Seed, sequence, 0x10B5)).NextDouble();
+    // One draw per job from the seed and the submission number: the same seed fails the same jobs, in every
+    // process (HashCode.Combine is randomised per process, so it cannot seed this).
+    private double Draw(int sequence) => new Random(unchecked(_options.Seed * 486_187_739 + sequence * 16_777_619) ^ 0x10B5).NextDouble();
 
     public void FailNext(int count, string reason)
     {
