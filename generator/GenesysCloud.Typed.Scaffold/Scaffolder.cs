@@ -46,5 +46,5 @@ internal static class Scaffolder
     }
 
     private static bool IsIdentifier(string text) =>
-        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_') && Names.Camel(text) != "@" + text.ToLowerInvariant();
+        text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_') && !Names.IsKeyword(text);
 }

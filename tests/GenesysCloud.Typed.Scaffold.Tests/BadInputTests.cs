@@ -72,6 +72,24 @@ public sealed class BadInputTests
         await Assert.ThrowsAsync<UsageException>(() => Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, Path.Combine(temp.Path, "o"), ns, [], [], context), default));
     }
 
+    [Theory]
+    [InlineData("Class", "Event")]
+    [InlineData("Acme.Internal.Genesys", "Public")]
+    [InlineData("_Acme.this_", "_Json")]
+    [InlineData("Zoë.Genesys", "ZoëJson")]
+    public async Task A_namespace_or_context_name_csharp_accepts_is_used_as_given(string ns, string context)
+    {
+        // Keywords are lowercase: a capitalised one (Class, Event, Internal) is an ordinary identifier.
+        using var temp = new Fixture.TempFolder();
+        var output = Path.Combine(temp.Path, "o");
+
+        await Scaffolder.RunAsync(new ScaffoldRequest(Fixture.Path, output, ns, [], ["getUser"], context), default);
+
+        var contextFile = await File.ReadAllTextAsync(Path.Combine(output, context + ".cs"));
+        Assert.Contains($"namespace {ns};", contextFile);
+        Assert.Contains($"partial class {context}", contextFile);
+    }
+
     [Fact]
     public async Task A_folder_with_files_genesys_typed_did_not_write_is_never_replaced()
     {
