@@ -15,7 +15,7 @@ internal sealed class EmulatorState
         Tokens = new TokenStore(options);
         Users = new UserStore(options.UserCount, options.Seed);
         Analytics = new AnalyticsStore(options);
-        Ledger = new EmulatorLedger(() => Users.All().Select(u => u.Id).ToArray(), Analytics);
+        Ledger = new EmulatorLedger(() => Users.Count, Analytics);
         Faults = new FaultPlan(options.Faults, options.Seed);
         RateLimiter = options.RateLimit.Enabled
             ? new FixedWindowRateLimiter(options.RateLimit.RequestsPerWindow, options.RateLimit.Window, options.TimeProvider)

@@ -14,14 +14,16 @@ public sealed class ConversationExporter(IAnalyticsApi api, ExportSettings setti
     /// the job fails or expires, and <see cref="OperationCanceledException"/> when stopped (the job is kept to resume).</summary>
     public async Task<(ExportCheckpoint Checkpoint, int JobsSubmitted)> RunAsync(CancellationToken stop)
     {
+        var interval = settings.Interval ??
+            throw new ArgumentException("ExportSettings.Interval is not set (ExportApp sets it to the embedded emulator's span).");
         var checkpoint = settings.Resume ? ExportCheckpoint.Load(settings.CheckpointPath) : null;
-        if (checkpoint is not null && checkpoint.Interval != settings.Interval)
-            throw new ArgumentException($"The checkpoint is for the interval {checkpoint.Interval}, not {settings.Interval}; drop --resume to start over.");
-        checkpoint ??= new ExportCheckpoint { Interval = settings.Interval };
+        if (checkpoint is not null && checkpoint.Interval != interval)
+            throw new ArgumentException($"The checkpoint is for the interval {checkpoint.Interval}, not {interval}; drop --resume to start over.");
+        checkpoint ??= new ExportCheckpoint { Interval = interval };
         progress.Resumed(checkpoint.Exported);
         if (checkpoint.Completed) return (checkpoint, 0);
 
-        var job = api.ExportConversations(new ConversationQuery(settings.Interval), stop).WithPageSize(settings.PageSize).KeepWhenInterrupted();
+        var job = api.ExportConversations(new ConversationQuery(interval), stop).WithPageSize(settings.PageSize).KeepWhenInterrupted();
         var submitted = 0;
         if (checkpoint.JobId is { } jobId)
         {

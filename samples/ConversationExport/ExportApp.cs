@@ -15,6 +15,7 @@ public static class ExportApp
         RemoteSettings? remote, TextWriter log, CancellationToken stop, TimeSpan? progressEvery = null)
     {
         GenesysCloudEmulator? emulator = null;
+        long? orgConversations = null;
         var progress = new ExportProgress();
         var clock = Stopwatch.StartNew();
         try
@@ -23,6 +24,7 @@ public static class ExportApp
             if (remote is null)
             {
                 var e = emulatorSettings ?? new EmulatorSettings();
+                orgConversations = e.Conversations;
                 emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions
                 {
                     ConversationCount = e.Conversations,
@@ -41,11 +43,18 @@ public static class ExportApp
                     ClientId = EmulatorClient.Default.ClientId,
                     ClientSecret = EmulatorClient.Default.ClientSecret,
                 };
+                if (settings.Interval is null)
+                {
+                    // No --interval: the emulator's whole span, not a fixed year that holds only the first ~75,000.
+                    var (start, end) = emulator.ConversationSpan;
+                    settings = settings with { Interval = $"{Iso(start)}/{Iso(end)}" };
+                }
                 log.WriteLine($"Running against the embedded Genesys Cloud emulator at {emulator.BaseAddress}: {e.Conversations} conversations, " +
                               $"{e.TokenLifetime.TotalSeconds:0.###} s tokens, {e.FaultRate:P0} 5xx, {e.DropRate:P0} dropped connections.");
             }
             else
             {
+                if (settings.Interval is null) throw new ArgumentException("An interval is needed for an export outside the embedded emulator.");
                 options = new GenesysCloudOptions
                 {
                     BaseAddress = remote.BaseAddress,
@@ -91,6 +100,8 @@ public static class ExportApp
                 Completed = checkpoint?.Completed == true,
                 Resumed = settings.Resume,
                 Exported = checkpoint?.Exported ?? 0,
+                Interval = settings.Interval,
+                OrgConversations = orgConversations,
                 ExportedThisRun = progress.ExportedThisRun,
                 Jobs = jobs,
                 JobId = checkpoint?.JobId,
@@ -111,6 +122,9 @@ public static class ExportApp
                 ? $"Done: {summary.Exported} conversations in {settings.OutputPath} ({summary.ExportedThisRun} this run, {summary.ConversationsPerSecond}/s); " +
                   $"job {summary.JobId}, {summary.Polls} polls; tokens {summary.TokenRequests}, retries {summary.Retries}, 429s {summary.Throttled}."
                 : $"Stopped after {summary.Exported} conversations: {error}");
+            if (summary.Completed && summary.OrgConversations is { } org && summary.Exported < org)
+                log.WriteLine($"The interval {settings.Interval} held {summary.Exported} of the emulator's {org} conversations; " +
+                              "leave --interval out to export them all.");
             return (summary, exit);
         }
         finally
@@ -118,6 +132,8 @@ public static class ExportApp
             if (emulator is not null) await emulator.DisposeAsync();
         }
     }
+
+    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(ExportProgress progress, GenesysCounters counters, TimeSpan elapsed) =>
         $"{progress.Exported} conversations exported ({(elapsed.TotalSeconds > 0 ? progress.ExportedThisRun / elapsed.TotalSeconds : 0):0}/s), {progress.Phase}; " +

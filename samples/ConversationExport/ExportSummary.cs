@@ -7,6 +7,11 @@ public sealed record ExportSummary
     public bool Resumed { get; init; }
     /// <summary>Conversations in the output file (all runs).</summary>
     public long Exported { get; init; }
+    /// <summary>The interval exported.</summary>
+    public string? Interval { get; init; }
+    /// <summary>Conversations the org holds, when known (the embedded emulator); more than <see cref="Exported"/> when the
+    /// interval held only part of them.</summary>
+    public long? OrgConversations { get; init; }
     /// <summary>Conversations written by this run.</summary>
     public long ExportedThisRun { get; init; }
     /// <summary>Jobs this run submitted (0 when it resumed one).</summary>

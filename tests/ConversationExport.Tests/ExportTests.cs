@@ -116,6 +116,49 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(1, server.Ledger.Requests("POST /api/v2/analytics/conversations/details/jobs", 202));
     }
 
+    [Fact]
+    public async Task Without_an_interval_the_embedded_emulator_exports_its_whole_span_not_just_2026()
+    {
+        // 80,000 conversations one every ~7 minutes run into 2027: a fixed year would hold only the first 75,086.
+        var settings = Settings(pageSize: 1000) with { Interval = null };
+        var emulator = new EmulatorSettings { Conversations = 80_000, FaultRate = 0, DropRate = 0, Seed = 5 };
+        await using var reference = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { ConversationCount = 80_000, Seed = 5 });
+        var log = new StringWriter();
+
+        var (summary, exit) = await ExportApp.RunAsync(settings, emulator, remote: null, log, CancellationToken.None);
+
+        Assert.Equal(ExportApp.ExitOk, exit);
+        Assert.Equal(reference.Ledger.AllConversationIds(), IdsIn(settings.OutputPath));
+        Assert.Equal(80_000, summary.Exported);
+        Assert.Equal(80_000, summary.OrgConversations);
+        Assert.DoesNotContain(" held ", log.ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-01-01T00:00:00Z/2026-01-02T00:00:00Z")]
+    [InlineData("2026-01-03T12:00:00Z/2026-01-10T00:00:00Z")]
+    [InlineData("2026-01-20T00:00:00Z/2026-03-01T00:00:00Z")]
+    [InlineData("2025-01-01T00:00:00Z/2026-01-01T00:00:00Z")]
+    public async Task An_interval_holding_part_of_the_org_exports_that_part_and_the_summary_says_how_many_it_held(string interval)
+    {
+        var settings = Settings(pageSize: 300) with { Interval = interval };
+        var emulator = new EmulatorSettings { Conversations = 5_000, FaultRate = 0, DropRate = 0, Seed = 9 };
+        await using var reference = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { ConversationCount = 5_000, Seed = 9 });
+        var parts = interval.Split('/');
+        var expected = reference.Ledger.ConversationIdsIn(DateTimeOffset.Parse(parts[0]), DateTimeOffset.Parse(parts[1]));
+        var log = new StringWriter();
+
+        var (summary, exit) = await ExportApp.RunAsync(settings, emulator, remote: null, log, CancellationToken.None);
+
+        Assert.Equal(ExportApp.ExitOk, exit);
+        Assert.True(expected.Count < 5_000);
+        Assert.Equal(expected, IdsIn(settings.OutputPath));
+        Assert.Equal(expected.Count, summary.Exported);
+        Assert.Equal(5_000, summary.OrgConversations);
+        Assert.Equal(interval, summary.Interval);
+        Assert.Contains($"The interval {interval} held {expected.Count} of the emulator's 5000 conversations", log.ToString());
+    }
+
     [Theory]
     [InlineData("--page-size", "abc")]
     [InlineData("--page-size", "0")]

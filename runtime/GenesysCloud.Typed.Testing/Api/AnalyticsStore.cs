@@ -16,7 +16,7 @@ internal sealed class AnalyticsStore
     private readonly EmulatedConversation[] _conversations;
     private readonly Dictionary<string, int> _indexById;
     private readonly int[] _served;
-    private int _submitted;
+    private int _submitted, _servedDistinct, _servedMoreThanOnce;
 
     public AnalyticsStore(EmulatorOptions options)
     {
@@ -150,24 +150,22 @@ internal sealed class AnalyticsStore
     public void RecordServed(ArraySegment<EmulatedConversation> page)
     {
         var start = page.Offset;
-        for (var i = 0; i < page.Count; i++) Interlocked.Increment(ref _served[start + i]);
+        for (var i = 0; i < page.Count; i++)
+        {
+            // Counted as they change, so the stats never walk every conversation.
+            switch (Interlocked.Increment(ref _served[start + i]))
+            {
+                case 1: Interlocked.Increment(ref _servedDistinct); break;
+                case 2: Interlocked.Increment(ref _servedMoreThanOnce); break;
+            }
+        }
     }
 
     public int TimesServed(string conversationId) =>
         _indexById.TryGetValue(conversationId, out var index) ? Volatile.Read(ref _served[index]) : 0;
 
     /// <summary>(distinct conversations served, conversations served more than once).</summary>
-    public (int Distinct, int MoreThanOnce) ServedCounts()
-    {
-        int distinct = 0, more = 0;
-        for (var i = 0; i < _served.Length; i++)
-        {
-            var n = Volatile.Read(ref _served[i]);
-            if (n > 0) distinct++;
-            if (n > 1) more++;
-        }
-        return (distinct, more);
-    }
+    public (int Distinct, int MoreThanOnce) ServedCounts() => (Volatile.Read(ref _servedDistinct), Volatile.Read(ref _servedMoreThanOnce));
 
     internal sealed class Job(string id, int from, int to, DateTimeOffset submitted, string? failureReason)
     {

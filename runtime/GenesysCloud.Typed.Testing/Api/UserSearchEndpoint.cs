@@ -57,14 +57,14 @@ internal static class UserSearchEndpoint
             pageNumber = tokenPage;
         }
 
-        var users = state.Users.Query("any", sort == "DESC", ids: null);
         // Without a state criterion a search sees active users only, as Genesys's does.
         var stateGiven = criteria.Any(c => c.Fields!.Any(f => string.Equals(f, "state", StringComparison.OrdinalIgnoreCase)));
-        var matches = users.Where(u => (stateGiven || u.State == "active") && criteria.All(c => Matches(c, u))).ToArray();
-        var total = matches.Length;
-        var pageCount = (total + pageSize - 1) / pageSize;
         var skip = (long)(pageNumber - 1) * pageSize;
-        var results = skip >= total ? ArraySegment<EmulatedUser>.Empty : new ArraySegment<EmulatedUser>(matches, (int)skip, (int)Math.Min(pageSize, total - skip));
+        var (results, total) = criteria.Count == 0
+            ? state.Users.Page("active", sort == "DESC", skip, pageSize)
+            : state.Users.Search(CriteriaText(criteria), u => (stateGiven || u.State == "active") && criteria.All(c => Matches(c, u)),
+                sort == "DESC", skip, pageSize);
+        var pageCount = (total + pageSize - 1) / pageSize;
         var next = pageNumber < pageCount ? EncodeNextPage(pageNumber + 1, pageSize, fingerprint) : null;
         return TypedResults.Json(new UserSearchResponse(total, pageCount, pageSize, pageNumber, SearchedTypes, results, next), EmulatorJson.Default.UserSearchResponse);
     }
@@ -120,16 +120,21 @@ internal static class UserSearchEndpoint
         return false;
     }
 
-    private static string Fingerprint(IReadOnlyList<UserSearchCriterion> criteria, string? sort)
+    // The sort order and the criteria, so a nextPage token is refused by any other search.
+    private static string Fingerprint(IReadOnlyList<UserSearchCriterion> criteria, string? sort) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes((sort ?? "ASC") + CriteriaText(criteria))), 0, 8);
+
+    // What a search matches, as text: the key of its index in the store (both sort orders share it).
+    private static string CriteriaText(IReadOnlyList<UserSearchCriterion> criteria)
     {
-        var text = new StringBuilder(sort ?? "ASC");
+        var text = new StringBuilder();
         foreach (var c in criteria)
         {
             text.Append('\u001e').Append(c.Type!.ToUpperInvariant()).Append('\u001f')
                 .Append(string.Join(',', c.Fields!.Select(f => f.ToLowerInvariant()))).Append('\u001f')
                 .Append(string.Join('\u001d', c.Values ?? [c.Value!]));
         }
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 8);
+        return text.ToString();
     }
 
     private static string EncodeNextPage(int pageNumber, int pageSize, string fingerprint) =>

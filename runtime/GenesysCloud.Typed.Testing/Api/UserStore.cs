@@ -1,6 +1,7 @@
 namespace GenesysCloud.Typed.Testing.Api;
 
-/// <summary>The org's users: deterministic from the seed, changed only through <see cref="TryPatch"/>.</summary>
+/// <summary>The org's users: deterministic from the seed, changed only through <see cref="TryPatch"/>. Every answer
+/// costs O(log n) to find its page plus the page's size (see <see cref="UserOrder"/>).</summary>
 internal sealed class UserStore
 {
     private static readonly string[] FirstNames = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Ken", "Radia", "Tim", "Shafi", "Leslie", "Niklaus", "Sophie"];
@@ -8,13 +9,23 @@ internal sealed class UserStore
     private static readonly string[] Departments = ["Sales", "Support", "Billing", "Retention", "Onboarding"];
     private static readonly Json.DivisionRef HomeDivision = new("8a3b2c1d-0000-4000-8000-000000000001", "Home", "/api/v2/authorization/divisions/8a3b2c1d-0000-4000-8000-000000000001");
 
-    private readonly object _gate = new();
-    private readonly Dictionary<string, EmulatedUser> _byId = new(StringComparer.Ordinal);
-    // Ids ordered by name then id; re-sorted only when a patch changes a name.
-    private string[] _order;
+    // Search views kept at once: each costs a pointer per matching user and a little work per PATCH.
+    private const int MaxSearchViews = 16;
+    private static readonly string[] States = ["any", "active", "inactive", "deleted"];
 
-    public UserStore(int count, int seed)
+    private readonly object _gate = new();
+    private readonly Dictionary<string, UserSlot> _byId = new(StringComparer.Ordinal);
+    // One index per listing state, always kept; one per recent search, kept while used. Every index is in listing
+    // order (name, then id) and is updated by each PATCH, so no answer sorts or filters the whole org.
+    private readonly Dictionary<string, View> _stateViews = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, View> _searchViews = new(StringComparer.Ordinal);
+    private readonly int _maxBlock;
+    private long _useClock, _retiredSteps, _idLookups;
+
+    // maxBlock: users per index block before it splits; tests make it small to split often.
+    public UserStore(int count, int seed, int maxBlock = 512)
     {
+        _maxBlock = maxBlock;
         var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
@@ -38,34 +49,93 @@ internal sealed class UserStore
                 Version = 1,
                 Division = HomeDivision,
             };
-            _byId.Add(id, user);
+            _byId.Add(id, new UserSlot(user));
         }
-        _order = Sort(_byId.Values);
+        var sorted = _byId.Values.ToArray();
+        Array.Sort(sorted, (a, b) => UserOrder.Compare(a.User, b.User));
+        foreach (var name in States)
+        {
+            Func<EmulatedUser, bool> filter = name == "any" ? _ => true : u => u.State == name;
+            _stateViews[name] = new View(filter, new UserOrder(name == "any" ? sorted : Array.FindAll(sorted, s => filter(s.User)), maxBlock));
+        }
     }
 
     public int Count { get { lock (_gate) return _byId.Count; } }
 
-    public EmulatedUser? Find(string id) { lock (_gate) return _byId.GetValueOrDefault(id); }
-
-    public IReadOnlyList<EmulatedUser> All() => Query("any", descending: false, ids: null);
-
-    /// <summary>Users that match the filter, in the requested order (a snapshot).</summary>
-    public IReadOnlyList<EmulatedUser> Query(string state, bool descending, IReadOnlyCollection<string>? ids)
+    /// <summary>Slots read, comparisons and tree steps made by every index so far: what answers cost, for tests that
+    /// prove a page's cost does not grow with the org.</summary>
+    internal long Steps
     {
-        EmulatedUser[] sorted;
-        lock (_gate) sorted = Array.ConvertAll(_order, id => _byId[id]);
-        IEnumerable<EmulatedUser> query = sorted;
-        if (state != "any") query = query.Where(u => u.State == state);
-        if (ids is { Count: > 0 }) query = query.Where(u => ids.Contains(u.Id));
-        if (descending) query = query.Reverse();
-        return query.ToArray();
+        get
+        {
+            lock (_gate)
+                return _retiredSteps + _idLookups + _stateViews.Values.Sum(v => v.Order.Steps) + _searchViews.Values.Sum(v => v.Order.Steps);
+        }
+    }
+
+    public EmulatedUser? Find(string id) { lock (_gate) return _byId.GetValueOrDefault(id)?.User; }
+
+    /// <summary>Every user in listing order (a copy).</summary>
+    public IReadOnlyList<EmulatedUser> All() { lock (_gate) return _stateViews["any"].Order.Range(0, int.MaxValue, descending: false); }
+
+    /// <summary>A page of the users in <paramref name="state"/> (active, inactive, deleted or any) and their total:
+    /// O(log n + take).</summary>
+    public UserPage Page(string state, bool descending, long skip, int take)
+    {
+        lock (_gate)
+        {
+            var order = _stateViews[state].Order;
+            return new UserPage(order.Range(skip, take, descending), order.Count);
+        }
+    }
+
+    /// <summary>A page of the listed users among <paramref name="ids"/>: O(k log k) for k ids, whatever the org's size.</summary>
+    public UserPage PageOf(IReadOnlyCollection<string> ids, string state, bool descending, long skip, int take)
+    {
+        var matches = new List<EmulatedUser>(ids.Count);
+        lock (_gate)
+        {
+            _idLookups += ids.Count;
+            foreach (var id in ids)
+            {
+                if (_byId.TryGetValue(id, out var slot) && (state == "any" || slot.User.State == state)) matches.Add(slot.User);
+            }
+        }
+        matches.Sort(descending ? (a, b) => UserOrder.Compare(b, a) : UserOrder.Compare);
+        var page = skip >= matches.Count ? [] : matches.GetRange((int)skip, (int)Math.Min(take, matches.Count - skip));
+        return new UserPage(page, matches.Count);
+    }
+
+    /// <summary>A page of the users a search matches. The first search with a given <paramref name="key"/> reads the whole
+    /// org once to build its index; later pages of it (and PATCHes) cost O(log n + take) while it stays among the
+    /// <see cref="MaxSearchViews"/> most recently used.</summary>
+    public UserPage Search(string key, Func<EmulatedUser, bool> filter, bool descending, long skip, int take)
+    {
+        lock (_gate)
+        {
+            if (!_searchViews.TryGetValue(key, out var view))
+            {
+                if (_searchViews.Count >= MaxSearchViews)
+                {
+                    var oldest = _searchViews.MinBy(kv => kv.Value.LastUsed);
+                    _retiredSteps += oldest.Value.Order.Steps;
+                    _searchViews.Remove(oldest.Key);
+                }
+                var all = _stateViews["any"].Order;
+                view = new View(filter, new UserOrder(all.Slots().Where(s => filter(s.User)).ToArray(), _maxBlock));
+                _searchViews[key] = view;
+            }
+            view.LastUsed = ++_useClock;
+            return new UserPage(view.Order.Range(skip, take, descending), view.Order.Count);
+        }
     }
 
     public PatchOutcome TryPatch(string id, Json.UserPatch patch, out EmulatedUser? result)
     {
         lock (_gate)
         {
-            if (!_byId.TryGetValue(id, out var current)) { result = null; return PatchOutcome.NotFound; }
+            if (!_byId.TryGetValue(id, out var slot)) { result = null; return PatchOutcome.NotFound; }
+            var current = slot.User;
             if (patch.Version != current.Version) { result = current; return PatchOutcome.VersionConflict; }
             var updated = current with
             {
@@ -76,15 +146,37 @@ internal sealed class UserStore
                 State = patch.State ?? current.State,
                 Version = current.Version + 1,
             };
-            _byId[id] = updated;
-            if (!string.Equals(updated.Name, current.Name, StringComparison.Ordinal)) _order = Sort(_byId.Values);
+            // An index moves the user only when it gains or loses them, or when the name (its sort key) changes.
+            var renamed = !string.Equals(updated.Name, current.Name, StringComparison.Ordinal);
+            var moves = new List<(View View, bool Now)>();
+            foreach (var view in _stateViews.Values.Concat(_searchViews.Values))
+            {
+                bool was = view.Filter(current), now = view.Filter(updated);
+                if (was != now || (renamed && now))
+                {
+                    if (was) view.Order.Remove(current);
+                    moves.Add((view, now));
+                }
+            }
+            slot.User = updated;
+            foreach (var (view, now) in moves)
+            {
+                if (now) view.Order.Add(slot);
+            }
             result = updated;
             return PatchOutcome.Applied;
         }
     }
 
-    private static string[] Sort(IEnumerable<EmulatedUser> users) =>
-        users.OrderBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal).Select(u => u.Id).ToArray();
+    private sealed class View(Func<EmulatedUser, bool> filter, UserOrder order)
+    {
+        public Func<EmulatedUser, bool> Filter { get; } = filter;
+        public UserOrder Order { get; } = order;
+        public long LastUsed { get; set; }
+    }
 }
+
+/// <summary>One page of an index and how many users the whole index holds.</summary>
+internal sealed record UserPage(IReadOnlyList<EmulatedUser> Items, int Total);
 
 internal enum PatchOutcome { Applied, NotFound, VersionConflict }

@@ -41,10 +41,12 @@ internal static class UsersEndpoints
         var ids = query["id"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.Ordinal);
 
-        var users = state.Users.Query(userState, sortOrder.StartsWith("desc", StringComparison.Ordinal), ids);
-        var total = users.Count;
+        var descending = sortOrder.StartsWith("desc", StringComparison.Ordinal);
+        var skip = (long)(pageNumber - 1) * pageSize;
+        var (entities, total) = ids.Count > 0
+            ? state.Users.PageOf(ids, userState, descending, skip, pageSize)
+            : state.Users.Page(userState, descending, skip, pageSize);
         var pageCount = (total + pageSize - 1) / pageSize;
-        var entities = users.Skip((int)Math.Min(int.MaxValue, (long)(pageNumber - 1) * pageSize)).Take(pageSize).ToArray();
         string Uri(int number) => Paging.PageUri("/api/v2/users", query, pageSize, number);
         var listing = new UserListing(
             entities, pageSize, pageNumber, total, pageCount,
@@ -62,10 +64,9 @@ internal static class UsersEndpoints
             return ApiErrors.Result(400, "bad.request", error);
         if (!Paging.TryDecodeCursor(query["cursor"].ToString(), out var offset))
             return ApiErrors.Result(400, "bad.request", "The cursor is not valid.");
-        var users = state.Users.Query("active", descending: false, ids: null);
-        var entities = users.Skip(offset).Take(pageSize).ToArray();
-        var end = offset + entities.Length;
-        var cursor = end < users.Count ? Paging.EncodeCursor(end) : null;
+        var (entities, total) = state.Users.Page("active", descending: false, offset, pageSize);
+        var end = offset + entities.Count;
+        var cursor = end < total ? Paging.EncodeCursor(end) : null;
         var self = "/api/v2/users/query?pageSize=" + pageSize + (offset > 0 ? "&cursor=" + Paging.EncodeCursor(offset) : "");
         var next = cursor is null ? null : "/api/v2/users/query?pageSize=" + pageSize + "&cursor=" + cursor;
         return TypedResults.Json(new UserCursorListing(entities, cursor, next, self), EmulatorJson.Default.UserCursorListing);

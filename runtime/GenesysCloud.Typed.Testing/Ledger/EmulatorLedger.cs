@@ -11,7 +11,7 @@ public sealed class EmulatorLedger
     private readonly ConcurrentDictionary<(string Route, string Outcome), int> _requests = new();
     private readonly ConcurrentDictionary<string, int> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _userChanges = new(StringComparer.Ordinal);
-    private readonly Func<IReadOnlyCollection<string>> _allUserIds;
+    private readonly Func<int> _userCount;
     private readonly ConcurrentQueue<ReceivedRequest> _recent = new();
     private readonly Api.AnalyticsStore _analytics;
     private int _throttled;
@@ -20,9 +20,9 @@ public sealed class EmulatorLedger
     /// <summary>How many received requests <see cref="RecentRequests"/> keeps.</summary>
     public const int RecentRequestCapacity = 2000;
 
-    internal EmulatorLedger(Func<IReadOnlyCollection<string>> allUserIds, Api.AnalyticsStore analytics)
+    internal EmulatorLedger(Func<int> userCount, Api.AnalyticsStore analytics)
     {
-        _allUserIds = allUserIds;
+        _userCount = userCount;
         _analytics = analytics;
     }
 
@@ -102,7 +102,6 @@ public sealed class EmulatorLedger
     public LedgerSnapshot Snapshot()
     {
         var changes = new Dictionary<string, int>(_userChanges, StringComparer.Ordinal);
-        var allIds = _allUserIds();
         var (served, servedMoreThanOnce) = _analytics.ServedCounts();
         return new LedgerSnapshot
         {
@@ -119,7 +118,8 @@ public sealed class EmulatorLedger
             UserChanges = changes,
             UsersChangedOnce = changes.Values.Count(c => c == 1),
             UsersChangedMoreThanOnce = changes.Values.Count(c => c > 1),
-            UsersUnchanged = allIds.Count(id => !changes.ContainsKey(id)),
+            // Only existing users are changed and none is ever removed, so the unchanged are the rest: no pass over the org.
+            UsersUnchanged = _userCount() - changes.Count,
             JobsSubmitted = JobsSubmitted,
             JobsDeleted = JobsDeleted,
             JobStatusPolls = JobStatusPolls,
