@@ -1,3 +1,7 @@
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0004: infers <c>[RequiresScope]</c> from the route's area: <c>/api/v2/users/…</c> needs <c>users</c>, and a

@@ -1,3 +1,7 @@
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Rules;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0106: renames the route placeholder to a parameter that is bound to nothing yet (one fix per candidate),

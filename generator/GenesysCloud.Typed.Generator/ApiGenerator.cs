@@ -1,4 +1,7 @@
+using GenesysCloud.Typed.Generator.Emit;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -29,7 +32,7 @@ public sealed class ApiGenerator : IIncrementalGenerator
             .Select(static (facts, _) => facts!)
             .WithTrackingName(FactsStep);
         var models = facts
-            .Select(static (facts, _) => Parser.Build(facts))
+            .Select(static (facts, _) => ApiRules.Build(facts))
             .WithTrackingName(ModelStep);
 
         // Hint names must differ ignoring case (CS8785 otherwise): each output sees every interface's (name, hint) pair,

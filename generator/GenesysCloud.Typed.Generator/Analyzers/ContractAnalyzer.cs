@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
 using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace GenesysCloud.Typed.Generator.Analyzers;
 
 /// <summary>GCT0101–GCT0123: everything in a [GenesysApi] declaration the generator cannot turn into a correct client.
-/// It reports the problems of the same classification the generator emits from (<see cref="Parser.Classify"/>), so
+/// It reports the problems of the same classification the generator emits from (<see cref="ApiRules.Classify"/>), so
 /// every throwing stub has an error here that says why, at the place to fix.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ContractAnalyzer : GenesysAnalyzer
@@ -29,7 +31,7 @@ public sealed class ContractAnalyzer : GenesysAnalyzer
             var type = (INamedTypeSymbol)symbol.Symbol;
             if (!known.IsGenesysApi(type)) return;
             var declaration = type.Locations.FirstOrDefault(l => l.IsInSource && symbol.Compilation.ContainsSyntaxTree(l.SourceTree!)) ?? Location.None;
-            foreach (var problem in Parser.Classify(type, known, symbol.CancellationToken).Problems)
+            foreach (var problem in ApiRules.Classify(type, known, symbol.CancellationToken).Problems)
                 symbol.ReportDiagnostic(problem.ToDiagnostic(symbol.Compilation, declaration));
         }, SymbolKind.NamedType);
 }

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Analyzers;
+namespace GenesysCloud.Typed.Generator.Diagnostics;
 
 /// <summary>Every diagnostic GenesysCloud.Typed reports, each with a help link to its section of docs/diagnostics.md.</summary>
 internal static class Descriptors

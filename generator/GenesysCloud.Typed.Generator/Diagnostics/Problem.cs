@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Rules;
+namespace GenesysCloud.Typed.Generator.Diagnostics;
 
 /// <summary>One broken rule found by the classifier: the analyzers report it as a diagnostic, the generator writes its
 /// message and ID into the stub it emits instead of the member. It never enters the equatable model.</summary>
@@ -18,7 +20,7 @@ internal sealed class Problem
         Elsewhere = elsewhere;
     }
 
-    /// <summary>A member's problem found by the rules, at a <see cref="Rules.Site"/> that <see cref="Resolve"/> makes a location.</summary>
+    /// <summary>A member's problem found by the rules, at a <see cref="Diagnostics.Site"/> that <see cref="Resolve"/> makes a location.</summary>
     public Problem(DiagnosticDescriptor descriptor, Site site, object?[] arguments, ImmutableDictionary<string, string?>? properties = null,
         Site? elsewhere = null)
         : this(descriptor, Location.None, arguments, properties)
@@ -60,6 +62,9 @@ internal sealed class Problem
         var elsewhere = Elsewhere is null || Outside(Elsewhere) ? null : new[] { Elsewhere };
         return Diagnostic.Create(Descriptor, location, elsewhere, Properties, Arguments);
     }
+
+    /// <summary>"the route is empty (GCT0105); generic methods … (GCT0114)": every problem of a stubbed member.</summary>
+    public static string Explain(IEnumerable<Problem> problems) => string.Join("; ", problems.Select(p => p.Explanation));
 
     /// <summary>"the route must start with '/' (GCT0105)": what a stub's exception says.</summary>
     public string Explanation =>

@@ -1,4 +1,4 @@
-namespace GenesysCloud.Typed.Generator.Rules;
+namespace GenesysCloud.Typed.Generator.Diagnostics;
 
 /// <summary>Where a member's problem is reported, named without a symbol (the rules read only facts): the analyzer turns it
 /// into a location (<see cref="SiteLocations"/>); the generator, which reports nothing, never needs to.</summary>

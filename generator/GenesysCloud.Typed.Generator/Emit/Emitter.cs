@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Shared;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Emit;
 
 /// <summary>Writes the client for one <see cref="ApiModel"/>: a partial of the interface with <c>Create</c> and
 /// <c>Endpoints</c>, and a nested sealed client class that implements every member explicitly.</summary>
@@ -135,7 +137,7 @@ internal sealed class Emitter
         foreach (var e in api.Endpoints)
         {
             var scopes = e.Scopes.Count == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", e.Scopes.Select(Literal))} }}";
-            w.Line($"    new {Runtime}.GenesysEndpoint({Literal(Identifier.Unescape(e.Name))}, {Literal(KnownSymbols.Verb(e.HttpMethod))}, {Literal(e.Route)}, {scopes}),");
+            w.Line($"    new {Runtime}.GenesysEndpoint({Literal(Identifier.Unescape(e.Name))}, {Literal(HttpVerb.Of(e.HttpMethod))}, {Literal(e.Route)}, {scopes}),");
         }
         w.Line("};");
         w.Line();

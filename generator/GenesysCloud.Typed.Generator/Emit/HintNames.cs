@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Typed.Generator.Model;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Emit;
 
 /// <summary>File names of the generated sources. The natural name is the interface's full name with every character other
 /// than a letter, digit, '.' or '_' replaced by '_'; hint names compare ignoring case, so <c>IUsersApi</c> and

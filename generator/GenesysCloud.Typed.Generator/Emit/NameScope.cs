@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Emit;
 
 /// <summary>Hands out identifiers that clash with nothing already in a scope: the wanted name if it is free, else the
 /// wanted name with "_1", "_2", … appended. The emitter uses one per generated method (seeded with the user's parameter

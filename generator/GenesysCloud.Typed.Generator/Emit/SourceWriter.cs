@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Emit;
 
 /// <summary>Writes generated C#: four spaces a level, "\n" endings (deterministic output), multi-line templates re-indented
 /// to the current level, and no line longer than <see cref="MaxWidth"/> where C# allows a break: a long code line breaks

@@ -2,7 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Reads the enum- and string-valued arguments of the runtime's attributes. Null means "not a value the generator
 /// knows" — <c>(PagingStyle)7</c>, <c>(QueryCollectionFormat)9</c>, a null or empty ItemsProperty, an argument that did not

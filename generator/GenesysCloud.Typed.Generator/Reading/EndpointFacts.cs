@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Analyzers;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>What the analyzers need to know about a method of a [GenesysApi] interface, read from its symbol.</summary>
 internal sealed class EndpointFacts
@@ -40,7 +42,7 @@ internal sealed class EndpointFacts
     {
         var https = known.HttpAttributes(method);
         var http = https.Count == 1 ? https[0].Attribute : null;
-        var httpMethod = https.Count == 1 ? KnownSymbols.Verb(https[0].Method) : null;
+        var httpMethod = https.Count == 1 ? HttpVerb.Of(https[0].Method) : null;
         var route = http is { ConstructorArguments.Length: 1 } ? http.ConstructorArguments[0].Value as string : null;
         var source = KnownSymbols.Find(method, known.RequiresScope) ?? (method.ContainingType is { } type ? KnownSymbols.Find(type, known.RequiresScope) : null);
         var paging = KnownSymbols.Find(method, known.Paging);

@@ -1,4 +1,4 @@
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Metadata names of the runtime's attributes and types, resolved to symbols once per compilation by
 /// <see cref="KnownSymbols"/>.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>The runtime's attributes and the framework types the rules look for, resolved once per compilation (as
 /// System.Text.Json's KnownTypeSymbols are), so every check is a symbol identity compare rather than a display string.
@@ -174,18 +174,6 @@ internal sealed class KnownSymbols
     /// <summary>The T of a Nullable&lt;T&gt;; null for any other type.</summary>
     public static ITypeSymbol? NullableOf(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : null;
-
-    /// <summary>"GET" for "Get": the method as HTTP writes it, from a table (every endpoint of every compilation asks).</summary>
-    public static string Verb(string httpMethod) => httpMethod switch
-    {
-        "Get" => "GET",
-        "Post" => "POST",
-        "Put" => "PUT",
-        "Patch" => "PATCH",
-        "Delete" => "DELETE",
-        "Head" => "HEAD",
-        _ => httpMethod.ToUpperInvariant(),
-    };
 
     /// <summary>The HTTP method attributes on <paramref name="method"/> with the method each names.</summary>
     public List<(AttributeData Attribute, string Method)> HttpAttributes(IMethodSymbol method)

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Writes the parts of a signature an explicit implementation must repeat to implement the interface member
 /// without an error or a warning: ref kinds of parameters and returns, <c>scoped</c>, <c>params</c>, the nullability
@@ -51,7 +52,7 @@ internal static class Signatures
             parameter.RefKind, types.Of(parameter.Type), parameter.Name);
 
     /// <summary>The same, from the parameter's facts and its type's spelling.</summary>
-    public static string Declaration(Rules.ParameterFacts parameter, string typeName) =>
+    public static string Declaration(Reading.ParameterFacts parameter, string typeName) =>
         Declaration(parameter.Attributes, parameter.IsParams, parameter.Scoped, parameter.RefKind, typeName, parameter.Name);
 
     /// <param name="scoped">An explicit 'scoped' to repeat ('out' is implicitly scoped; elsewhere CS8987 otherwise).</param>

@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using GenesysCloud.Typed.Generator.Analyzers;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Rules;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Reads what the endpoint rules need of an interface's methods from their symbols: attributes as written, each
 /// parameter's requested binding and value, and every type once (a table the facts index). This is all the generator

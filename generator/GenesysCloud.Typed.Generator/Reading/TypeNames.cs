@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>How the generated code spells each type (<see cref="TypeText.Format"/>), computed once per type per interface:
 /// display strings are the dearest thing the parser makes, and an interface repeats its types on every endpoint.</summary>

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Which parameter types can become route, query or header text, and how. (Adding a kind of value: a
 /// <see cref="ValueKind"/>, its case here, its formatting call in the emitter, and the runtime's formatter.)</summary>
@@ -158,22 +159,4 @@ internal static class ValueClassifier
         }
         return field.Name.Length == 0 ? field.Name : char.ToLowerInvariant(field.Name[0]) + field.Name.Substring(1);
     }
-}
-
-/// <summary>How the generated code spells a type: fully qualified with global::, keywords for special types, keyword
-/// identifiers escaped, nullable reference annotations kept.</summary>
-internal static class TypeText
-{
-    public static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-}
-
-internal static class Identifier
-{
-    /// <summary>"class" → "@class": a symbol name usable as an identifier in emitted code.</summary>
-    public static string Escape(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
-
-    /// <summary>"@class" → "class": the name the compiler compares (a local may not reuse it).</summary>
-    public static string Unescape(string name) => name.StartsWith("@") ? name.Substring(1) : name;
 }

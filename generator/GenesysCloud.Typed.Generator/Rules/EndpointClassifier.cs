@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Rules;
@@ -44,7 +46,7 @@ internal sealed class EndpointClassifier
             return result;
         }
         var httpMethod = method.HttpMethod!;
-        var verb = KnownSymbols.Verb(httpMethod);
+        var verb = HttpVerb.Of(httpMethod);
         var route = method.Route;
         var routeProblem = Route.Problem(route);
         if (routeProblem is not null) problems.Add(new Problem(Descriptors.BadRoute, Site.RouteArgument, [route ?? "", name, routeProblem]));

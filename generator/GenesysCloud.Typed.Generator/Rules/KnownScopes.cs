@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Shared;
 
-namespace GenesysCloud.Typed.Generator.Analyzers;
+namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>The Genesys Cloud OAuth scope names (each also has a <c>:readonly</c> form), for typo checks.</summary>
 internal static class KnownScopes

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
+using GenesysCloud.Typed.Generator.Diagnostics;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>A route template split into literal text and <c>{name}</c> placeholders. Shared by the parser, the
 /// emitter and the analyzers so they agree on what a route means.</summary>
@@ -108,16 +109,4 @@ internal static class Route
             if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_')) return false;
         return true;
     }
-}
-
-internal readonly struct RoutePart
-{
-    public RoutePart(string text, bool isPlaceholder)
-    {
-        Text = text;
-        IsPlaceholder = isPlaceholder;
-    }
-
-    public string Text { get; }
-    public bool IsPlaceholder { get; }
 }

@@ -3,7 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>Facts about a type's declarations, shared by the parser and the analyzers so they agree.</summary>
 internal static class TypeDeclarations

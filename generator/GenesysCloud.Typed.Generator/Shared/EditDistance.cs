@@ -1,6 +1,6 @@
 using System;
 
-namespace GenesysCloud.Typed.Generator;
+namespace GenesysCloud.Typed.Generator.Shared;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions (linked into the scaffolding tool too).</summary>
 internal static class EditDistance
