@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,6 +23,19 @@ internal static class AttributeArguments
     public static QueryCollectionFormat? QueryFormat(AttributeData query) =>
         LastNamed(query, "Format") is not { } named ? QueryCollectionFormat.Multi
         : named.Value is int format && IsDefined<QueryCollectionFormat>(format) ? (QueryCollectionFormat)format : null;
+
+    /// <summary>The non-empty scope strings of a [RequiresScope] or [GrantedScopes]; none for <c>(null)</c> or no attribute.</summary>
+    public static IReadOnlyList<string> Scopes(AttributeData? attribute)
+    {
+        if (attribute is null || attribute.ConstructorArguments.Length != 1) return [];
+        var argument = attribute.ConstructorArguments[0];
+        if (argument.Kind != TypedConstantKind.Array || argument.IsNull) return [];
+        // A loop, not LINQ: the generator reads every endpoint's scopes on every compilation.
+        var scopes = new List<string>(argument.Values.Length);
+        foreach (var value in argument.Values)
+            if (value.Value is string { Length: > 0 } scope) scopes.Add(scope);
+        return scopes;
+    }
 
     /// <summary>The named argument as given (the last, when repeated); null when not given. A loop, not LINQ: the parser
     /// reads these on every compilation.</summary>

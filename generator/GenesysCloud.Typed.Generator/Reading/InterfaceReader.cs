@@ -53,7 +53,7 @@ internal static class InterfaceReader
             {
                 case IMethodSymbol method:
                     if (!interfaceScopes.TryGetValue(declaring, out var scopes))
-                        interfaceScopes[declaring] = scopes = EndpointFacts.ScopesOf(KnownSymbols.Find(declaring, known.RequiresScope)).ToEquatableArray();
+                        interfaceScopes[declaring] = scopes = AttributeArguments.Scopes(KnownSymbols.Find(declaring, known.RequiresScope)).ToEquatableArray();
                     var facts = reader.Method(method, interfaceName, scopes, marks);
                     needsUnsafe |= reader[facts.ReturnType].NeedsUnsafe;
                     foreach (var parameter in facts.Parameters) needsUnsafe |= reader[parameter.Type].NeedsUnsafe;

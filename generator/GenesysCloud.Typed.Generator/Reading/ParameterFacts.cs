@@ -3,11 +3,8 @@ using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Reading;
 
-/// <summary>How a parameter asks to be bound, before the rules check it: the first of a call token (a CancellationToken
-/// bound to nothing), [Body], [Query], [Header], or its name (a route placeholder, else unbound).</summary>
-internal enum Binding { ByReference, Conflicting, Token, Body, Query, Header, Name }
-
-/// <summary>One parameter as the rules read it. <paramref name="HasBody"/>: it carries [Body], whatever its binding.</summary>
+/// <summary>One parameter as the rules read it: its binding attributes as written (<see cref="Rules.ParameterBinding"/>
+/// decides what they bind), and what its binding needs read.</summary>
 /// <param name="Key">The query key ([Query("key")], else the name) or the header name ([Header("name")]; null when none).</param>
 /// <param name="Format">[Query] Format: null when not a QueryCollectionFormat (then <paramref name="FormatWritten"/>).</param>
 /// <param name="Value">How its type becomes text for its binding; null when it cannot (or has no value to format).</param>
@@ -17,7 +14,8 @@ internal sealed record ParameterFacts(
     string Name,
     RefKind RefKind,
     int Type,
-    Binding Binding,
+    bool HasQuery,
+    bool HasHeader,
     bool HasBody,
     string? Key,
     QueryCollectionFormat? Format,

@@ -124,7 +124,7 @@ internal sealed class SymbolReader
     /// <summary>The method's own [RequiresScope] scopes; the same array for every method that lists the same ones.</summary>
     private EquatableArray<string> Scopes(AttributeData? requiresScope)
     {
-        var scopes = EndpointFacts.ScopesOf(requiresScope);
+        var scopes = AttributeArguments.Scopes(requiresScope);
         if (scopes.Count == 0) return EquatableArray<string>.Empty;
         var key = string.Join("\n", scopes);
         if (!(_scopes ??= new Dictionary<string, EquatableArray<string>>()).TryGetValue(key, out var shared))
@@ -149,43 +149,36 @@ internal sealed class SymbolReader
             allowNull |= KnownSymbols.Is(attributeClass, _known.AllowNull);
         }
         var facts = _table[type];
-        var binding = parameter.RefKind != RefKind.None ? Binding.ByReference
-            : (query is null ? 0 : 1) + (header is null ? 0 : 1) + (body ? 1 : 0) > 1 ? Binding.Conflicting
-            // A CancellationToken (or CancellationToken?) bound to nothing is the call's token; one given [Body], [Query] or
-            // [Header] is refused there, not taken as the call's token.
-            : (facts.IsCancellationToken || facts.IsNullableCancellationToken) && !body && query is null && header is null ? Binding.Token
-            : body ? Binding.Body
-            : query is not null ? Binding.Query
-            : header is not null ? Binding.Header
-            : Binding.Name;
+        // What is read depends on the binding the rule gives the parameter: no more than the classifier will check.
+        var role = ParameterBinding.Of(parameter.RefKind, query is not null, header is not null, body, facts.IsCancellationToken || facts.IsNullableCancellationToken);
 
         string? key = null;
         QueryCollectionFormat? format = QueryCollectionFormat.Multi;
         var formatWritten = "";
         ValueModel? value = null;
-        switch (binding)
+        switch (role)
         {
-            case Binding.Body:
+            case ParameterRole.Body:
                 if (facts.NotSerializable is not null || facts.IsCancellationToken || facts.IsNullableCancellationToken) Message(type);
                 else ReadJson(type);
                 break;
-            case Binding.Query:
+            case ParameterRole.Query:
                 key = query!.ConstructorArguments.Length == 1 ? query.ConstructorArguments[0].Value as string : parameter.Name;
                 value = Value(_queryValues, type, ValueClassifier.ScalarOrCollection);
                 format = AttributeArguments.QueryFormat(query);
                 if (format is null) formatWritten = AttributeArguments.Display(AttributeArguments.LastNamed(query, "Format")!.Value);
                 break;
-            case Binding.Header:
+            case ParameterRole.Header:
                 key = header!.ConstructorArguments.Length == 1 ? header.ConstructorArguments[0].Value as string : null;
                 value = Value(_scalars, type, ValueClassifier.Scalar);
                 break;
-            case Binding.Name:
+            case ParameterRole.Route:
                 // A route value when the route names it (the rules decide); unbound otherwise.
                 value = Value(_scalars, type, ValueClassifier.Scalar);
                 break;
         }
-        if (value is null && binding is Binding.Query or Binding.Header or Binding.Name) Message(type);
-        return new ParameterFacts(parameter.Name, parameter.RefKind, type, binding, body, key, format, formatWritten, allowNull, value,
+        if (value is null && role is ParameterRole.Query or ParameterRole.Header or ParameterRole.Route) Message(type);
+        return new ParameterFacts(parameter.Name, parameter.RefKind, type, query is not null, header is not null, body, key, format, formatWritten, allowNull, value,
             nullability ? Signatures.Attributes(parameter, _known) : "", parameter.IsParams, Scoped(parameter));
     }
 

@@ -190,27 +190,25 @@ internal sealed class EndpointClassifier
     {
         var at = Site.OfParameter(index);
         var type = _types[parameter.Type];
-        switch (parameter.Binding)
+        var role = ParameterBinding.Of(parameter.RefKind, parameter.HasQuery, parameter.HasHeader, parameter.HasBody,
+            type.IsCancellationToken || type.IsNullableCancellationToken);
+        if (role is null)
         {
-            case Binding.ByReference:
-                problems.Add(new Problem(Descriptors.ByReference, at, [parameter.Name, method]));
-                return null;
-            case Binding.Conflicting:
-                problems.Add(new Problem(Descriptors.ConflictingBindings, at, [parameter.Name, method]));
-                return null;
+            problems.Add(new Problem(ParameterBinding.Refusal(parameter.RefKind), at, [parameter.Name, method]));
+            return null;
         }
         var before = problems.Count;
         ParameterModel Model(ParameterRole role, string key, QueryCollectionFormat format, ValueModel value) =>
             new(Identifier.Escape(parameter.Name), type.Name, Signatures.Declaration(parameter, type.Name), parameter.AllowNull,
                 role, key, format, value, type.Marks);
 
-        switch (parameter.Binding)
+        switch (role)
         {
-            case Binding.Token:
+            case ParameterRole.CancellationToken:
                 if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, at, [method]));
                 return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi,
                     type.IsNullableCancellationToken ? ValueModel.NullableToken : ValueModel.None);
-            case Binding.Body:
+            case ParameterRole.Body:
                 // A token, nullable or not, is never a JSON body (and no JsonContext entry would make it one).
                 if (type.IsCancellationToken || type.IsNullableCancellationToken)
                 {
@@ -225,7 +223,7 @@ internal sealed class EndpointClassifier
                 else if (type.JsonMissing is { } missing && _jsonContext is not null)
                     problems.Add(JsonContract.Missing(missing, _jsonContext, method, "sends", at));
                 return problems.Count > before ? null : Model(ParameterRole.Body, "", QueryCollectionFormat.Multi, ValueModel.None);
-            case Binding.Query:
+            case ParameterRole.Query:
             {
                 var key = parameter.Key;
                 if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, at, [parameter.Name, method]));
@@ -237,7 +235,7 @@ internal sealed class EndpointClassifier
                         parameter.FormatWritten, "use " + AttributeArguments.Names<QueryCollectionFormat>("QueryCollectionFormat.")]));
                 return problems.Count > before ? null : Model(ParameterRole.Query, key!, parameter.Format!.Value, parameter.Value!);
             }
-            case Binding.Header:
+            case ParameterRole.Header:
             {
                 var key = parameter.Key;
                 if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, at, [key ?? "", parameter.Name, "is not a valid HTTP header name"]));
