@@ -54,8 +54,8 @@ internal static class Descriptors
         "'{0}' is a {1} and cannot send a [Body]", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnsupportedReturn = Rule("GCT0112", "Unsupported return type",
         "'{0}' returns {1}; an endpoint returns Task, Task<T>, Task<ApiResponse<T>>, IAsyncEnumerable<T>, GenesysPageable<T> or GenesysJob<T>", Contract, DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor NoPagingShape = Rule("GCT0113", "Paging that cannot apply",
-        "'{0}': {1}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PagingWithoutPagedReturn = Rule("GCT0113", "[Paging] on a method that does not page",
+        "'{0}' has [Paging] but does not return IAsyncEnumerable<T> or GenesysPageable<T>, the only returns that page", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor GenericMethod = Rule("GCT0114", "Generic endpoint method",
         "'{0}' is generic; endpoint methods cannot have type parameters", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadHeaderName = Rule("GCT0115", "Invalid header name",
@@ -74,10 +74,35 @@ internal static class Descriptors
         "The {0} of '{1}' has the type {2}, which cannot be sent or received as JSON: {3}; use a class, struct, array or collection type", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingJsonContract = Rule("GCT0122", "Model missing from the JsonContext",
         "'{0}' {1} {2}, which the JsonContext {3} does not declare: add [JsonSerializable(typeof({2}))] to {3}", Contract, DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor NoJobShape = Rule("GCT0124", "Asynchronous job that cannot apply",
-        "'{0}': {1}", Contract, DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor HeadWithResult = Rule("GCT0125", "HEAD endpoint with a result",
-        "'{0}' is a HEAD, whose answer has no body: it returns Task, not {1}", Contract, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadJsonContext = Rule("GCT0123", "JsonContext that cannot be used",
         "The JsonContext of '{0}' is {1}; name a JsonSerializerContext the interface can see, e.g. typeof(AppJson)", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor AsyncJobWithoutJobReturn = Rule("GCT0124", "[AsyncJob] on a method that is not a job",
+        "'{0}' has [AsyncJob] but does not return GenesysJob<T>", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor HeadWithResult = Rule("GCT0125", "HEAD endpoint with a result",
+        "'{0}' is a HEAD, whose answer has no body: it returns Task, not {1}", Contract, DiagnosticSeverity.Error);
+
+    // Paging (GCT0113 above) and jobs (GCT0124 above), one ID for each mistake.
+    public static readonly DiagnosticDescriptor UnknownPagingStyle = Rule("GCT0126", "Paging style that does not exist",
+        "The [Paging] style of '{0}' is {1}, which is not a PagingStyle; use {2}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PagedListingNotGet = Rule("GCT0127", "Paged listing that is not a GET",
+        "'{0}' pages a listing with a {1}; a listing pages with a GET, a search that pages in its POST body says " +
+        "[Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BodyPagingNotPost = Rule("GCT0128", "Search paged in its body that is not a POST",
+        "'{0}' pages in the request body (PagingStyle.{1}), so it is a POST with a [Body], not a {2}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BodyPagingWithoutBody = Rule("GCT0129", "Search paged in its body without a [Body]",
+        "'{0}' pages in the request body (PagingStyle.{1}) but has no [Body] parameter: add the search's [Body]", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor BodyPagingBodyNotObject = Rule("GCT0130", "Search body that cannot carry the page",
+        "'{0}' pages in the request body (PagingStyle.{1}), which must be a JSON object to carry the page, not {2}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor JobWithoutAsyncJob = Rule("GCT0131", "Job without [AsyncJob]",
+        "'{0}' returns GenesysJob<T> but has no [AsyncJob(\"itemsProperty\")] naming where its results' items are", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor JobNotPost = Rule("GCT0132", "Job not submitted with a POST",
+        "'{0}' submits a job with a {1}; a job is submitted with a POST of its query", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor PagingOnJob = Rule("GCT0133", "[Paging] on a job",
+        "'{0}' is a job, whose results page by its cursor: remove [Paging]", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor JobWithoutItemsProperty = Rule("GCT0134", "Job without an items property",
+        "The [AsyncJob] of '{0}' names no items property: name the JSON property of a results page that holds the items, e.g. \"conversations\"", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor JobPathNotRoute = Rule("GCT0135", "Job path that is not a route",
+        "The [AsyncJob] {0} \"{1}\" of '{2}' is not a valid route: {3}", Contract, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor JobPathWithoutJobId = Rule("GCT0136", "Job path without its {jobId}",
+        "The [AsyncJob] {0} \"{1}\" of '{2}' must hold exactly one placeholder, {{jobId}}", Contract, DiagnosticSeverity.Error);
 }

@@ -7,7 +7,7 @@ namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Reads the enum- and string-valued arguments of the runtime's attributes. Null means "not a value the generator
 /// knows" — <c>(PagingStyle)7</c>, <c>(QueryCollectionFormat)9</c>, a null or empty ItemsProperty, an argument that did not
-/// bind — and the parser then stubs the member while the contract analyzer reports why (GCT0113 / GCT0120). Shared by
+/// bind — and the rules then stub the member while the contract analyzer reports why (GCT0126 / GCT0120). Shared by
 /// both so they cannot disagree.</summary>
 internal static class AttributeArguments
 {

@@ -92,10 +92,10 @@ internal sealed class EndpointClassifier
         if (method.Paging is { } paging)
         {
             if (kind is not null && !paged)
-                problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"]));
+                problems.Add(new Problem(Descriptors.PagingWithoutPagedReturn, Site.Member, [name]));
             if (paging.Style is { } style) pagingStyle = style;
             else
-                problems.Add(new Problem(Descriptors.NoPagingShape, Site.Paging, [name, $"the [Paging] style {paging.StyleWritten} is not a PagingStyle ({AttributeArguments.Names<PagingStyle>("")})"]));
+                problems.Add(new Problem(Descriptors.UnknownPagingStyle, Site.Paging, [name, paging.StyleWritten, AttributeArguments.Names<PagingStyle>("PagingStyle.")]));
             if (paging.ItemsProperty is { } items) itemsProperty = items;
             else
                 problems.Add(new Problem(Descriptors.UnknownArgument, Site.Paging, ["[Paging] ItemsProperty", name, paging.ItemsWritten,
@@ -103,9 +103,9 @@ internal sealed class EndpointClassifier
         }
         var search = PagingDefaults.PagesInBody(pagingStyle);
         if (paged && !search && verb != "GET")
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"a paged listing is a GET, not a {verb}; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"]));
+            problems.Add(new Problem(Descriptors.PagedListingNotGet, Site.Member, [name, verb]));
         if (paged && search && verb != "POST")
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"PagingStyle.{pagingStyle} pages in the request body, so the endpoint is a POST with a [Body], not a {verb}"]));
+            problems.Add(new Problem(Descriptors.BodyPagingNotPost, Site.Member, [name, pagingStyle.ToString(), verb]));
         ParameterFacts? searchBody = null;
         foreach (var parameter in method.Parameters)
         {
@@ -114,12 +114,9 @@ internal sealed class EndpointClassifier
             break;
         }
         if (paged && search && verb == "POST" && searchBody is null)
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"PagingStyle.{pagingStyle} pages in the request body: add the search's [Body] parameter"]));
+            problems.Add(new Problem(Descriptors.BodyPagingWithoutBody, Site.Member, [name, pagingStyle.ToString()]));
         if (paged && search && searchBody is not null && _types[searchBody.Type].CanBeJsonObject == false)
-        {
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name,
-                $"PagingStyle.{pagingStyle} sets the page in the body, which must be a JSON object, not {MessageOf(_types[searchBody.Type])}"]));
-        }
+            problems.Add(new Problem(Descriptors.BodyPagingBodyNotObject, Site.Member, [name, pagingStyle.ToString(), MessageOf(_types[searchBody.Type])]));
         var (statusPath, resultsPath) = Job(method.Job, kind, verb, method.Paging is not null, name, problems, ref itemsProperty);
 
         // Lists and loops, not sets and LINQ: routes hold few placeholders.
@@ -149,6 +146,9 @@ internal sealed class EndpointClassifier
         return result;
     }
 
+    /// <summary>The one placeholder of an [AsyncJob] StatusPath or ResultsPath.</summary>
+    private const string JobIdPlaceholder = "jobId";
+
     /// <summary>How a diagnostic spells a type (the reader reads it wherever a problem may need it).</summary>
     private static string MessageOf(TypeFacts type) => type.Message ?? type.Name;
 
@@ -160,25 +160,27 @@ internal sealed class EndpointClassifier
         var returnsJob = kind == ReturnKind.Job;
         if (job is null)
         {
-            if (returnsJob) problems.Add(new Problem(Descriptors.NoJobShape, Site.Member, [name, "a GenesysJob<T> needs [AsyncJob(\"itemsProperty\")] naming where its results' items are"]));
+            if (returnsJob) problems.Add(new Problem(Descriptors.JobWithoutAsyncJob, Site.Member, [name]));
             return (null, null);
         }
         if (kind is not null && !returnsJob)
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, "[AsyncJob] applies only to a method returning GenesysJob<T>"]));
+            problems.Add(new Problem(Descriptors.AsyncJobWithoutJobReturn, Site.Job, [name]));
         if (verb != "POST")
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, $"a job is submitted with a POST of its query, not a {verb}"]));
+            problems.Add(new Problem(Descriptors.JobNotPost, Site.Job, [name, verb]));
         if (hasPaging)
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Paging, [name, "a job's results page by its cursor; remove [Paging]"]));
+            problems.Add(new Problem(Descriptors.PagingOnJob, Site.Paging, [name]));
         if (job.ItemsProperty is { } items) itemsProperty = items;
         else
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, "[AsyncJob] names the JSON property of a results page that holds the items, e.g. \"conversations\""]));
+            problems.Add(new Problem(Descriptors.JobWithoutItemsProperty, Site.Job, [name]));
         string? Path(string key, bool given, string? path)
         {
             if (!given) return null;
-            var problem = Route.Problem(path) ?? (Route.Placeholders(path!)! is var placeholders &&
-                placeholders.Count == 1 && placeholders[0] == "jobId" ? null : "it must hold exactly one placeholder, {jobId}");
-            if (problem is null) return path;
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, $"the [AsyncJob] {key} \"{path}\" is not a job path: {problem}"]));
+            if (Route.Problem(path) is { } notRoute)
+                problems.Add(new Problem(Descriptors.JobPathNotRoute, Site.Job, [key, path ?? "", name, notRoute]));
+            else if (Route.Placeholders(path!)! is not [JobIdPlaceholder])
+                problems.Add(new Problem(Descriptors.JobPathWithoutJobId, Site.Job, [key, path, name]));
+            else
+                return path;
             return null;
         }
         return (Path("StatusPath", job.HasStatusPath, job.StatusPath), Path("ResultsPath", job.HasResultsPath, job.ResultsPath));
