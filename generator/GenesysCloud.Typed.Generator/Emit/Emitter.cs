@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Typed.Generator.Model;
-using GenesysCloud.Typed.Generator.Rules;
 using GenesysCloud.Typed.Generator.Shared;
 
 namespace GenesysCloud.Typed.Generator.Emit;
@@ -222,7 +221,7 @@ internal sealed class Emitter
 
         // Path: literal route text with escaped placeholder values; the runtime refuses values that are no segment
         // ("", ".", "..", unpaired surrogates) naming the parameter.
-        var parts = Route.Parse(e.Route)!;
+        var parts = RouteTemplate.Parse(e.Route)!;
         var pieces = parts.Select(part => part.IsPlaceholder
             ? RouteSegment(e.Parameters.First(p => p.Role == ParameterRole.Route && p.Key == part.Text))
             : Literal(part.Text)).ToList();

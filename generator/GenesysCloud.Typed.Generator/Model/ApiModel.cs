@@ -1,6 +1,6 @@
 namespace GenesysCloud.Typed.Generator.Model;
 
-// The equatable model between Parser and Emitter: strings, numbers and EquatableArrays only — no ISymbol,
+// The equatable model between the rules (ApiRules) and the Emitter: strings, numbers and EquatableArrays only — no ISymbol,
 // SyntaxNode, Location or Compilation — so an edit elsewhere leaves it equal and the emit step cached.
 
 /// <summary>One [GenesysApi] interface and everything its client must implement. <paramref name="JsonContext"/>: the

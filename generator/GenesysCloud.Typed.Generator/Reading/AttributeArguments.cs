@@ -37,7 +37,7 @@ internal static class AttributeArguments
         return scopes;
     }
 
-    /// <summary>The named argument as given (the last, when repeated); null when not given. A loop, not LINQ: the parser
+    /// <summary>The named argument as given (the last, when repeated); null when not given. A loop, not LINQ: the reader
     /// reads these on every compilation.</summary>
     public static TypedConstant? LastNamed(AttributeData attribute, string name)
     {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>How the generated code spells each type (<see cref="TypeText.Format"/>), computed once per type per interface:
-/// display strings are the dearest thing the parser makes, and an interface repeats its types on every endpoint.</summary>
+/// display strings are the dearest thing the reader makes, and an interface repeats its types on every endpoint.</summary>
 internal sealed class TypeNames
 {
     // This comparer tells nullability apart but not tuple element names, dynamic/object or nint/IntPtr, which are spelled

@@ -10,7 +10,8 @@ namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>The one place that decides what an interface method is: an <see cref="EndpointModel"/> the emitter implements,
 /// or the problems that stop it (every one, each at the place to fix). The generator emits from the model or stubs the
-/// member naming the problems; the contract analyzer reports the same problems. No rule lives anywhere else. It reads only
+/// member naming the problems; the contract analyzer reports the same problems (both through <see cref="ApiRules"/>). The
+/// rules it applies live beside it in Rules/ (a parameter's binding, routes, header names, JSON contracts); it reads only
 /// the method's facts (<see cref="SymbolReader"/>), so the generator runs it only when they change.</summary>
 internal sealed class EndpointClassifier
 {
@@ -121,7 +122,7 @@ internal sealed class EndpointClassifier
 
         // Lists and loops, not sets and LINQ: routes hold few placeholders.
         // A route refused for anything but its braces still names its placeholders: its parameters are bound, not also reported.
-        var placeholders = (route is null ? null : Route.Placeholders(route)) ?? [];
+        var placeholders = (route is null ? null : RouteTemplate.Placeholders(route)) ?? [];
         for (var i = 0; i < placeholders.Count; i++)
             if (placeholders.IndexOf(placeholders[i]) == i && placeholders.LastIndexOf(placeholders[i]) != i)
                 problems.Add(new Problem(Descriptors.BoundTwice, Site.RouteArgument, [$"The route placeholder {{{placeholders[i]}}}", name]));
@@ -177,7 +178,7 @@ internal sealed class EndpointClassifier
             if (!given) return null;
             if (Route.Problem(path) is { } notRoute)
                 problems.Add(new Problem(Descriptors.JobPathNotRoute, Site.Job, [key, path ?? "", name, notRoute]));
-            else if (Route.Placeholders(path!)! is not [JobIdPlaceholder])
+            else if (RouteTemplate.Placeholders(path!)! is not [JobIdPlaceholder])
                 problems.Add(new Problem(Descriptors.JobPathWithoutJobId, Site.Job, [key, path, name]));
             else
                 return path;

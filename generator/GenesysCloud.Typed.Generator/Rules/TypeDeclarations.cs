@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace GenesysCloud.Typed.Generator.Rules;
 
-/// <summary>Facts about a type's declarations, shared by the parser and the analyzers so they agree.</summary>
+/// <summary>Facts about a type's declarations, shared by the reader and the rules so they agree.</summary>
 internal static class TypeDeclarations
 {
     /// <summary>True when every declaration of the type carries <c>partial</c>, so code can be generated into it.</summary>

@@ -1,4 +1,4 @@
-namespace GenesysCloud.Typed.Generator.Rules;
+namespace GenesysCloud.Typed.Generator.Model;
 
 /// <summary>A piece of a route template: literal text, or the name of a <c>{name}</c> placeholder.</summary>
 internal readonly struct RoutePart
