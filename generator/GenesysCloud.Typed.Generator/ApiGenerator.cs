@@ -38,7 +38,7 @@ public sealed class ApiGenerator : IIncrementalGenerator
         // Hint names must differ ignoring case (CS8785 otherwise): each output sees every interface's (name, hint) pair,
         // an equatable value that changes only when an interface is added, removed or renamed.
         var hints = models
-            .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, model.HintName))
+            .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, HintNames.Natural(model.FullyQualifiedName)))
             .Collect()
             .Select(static (entries, _) => System.Linq.Enumerable.OrderBy(entries, e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(HintsStep);
@@ -46,7 +46,7 @@ public sealed class ApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(hints), static (spc, pair) =>
         {
             spc.CancellationToken.ThrowIfCancellationRequested();
-            spc.AddSource(HintNames.Unique(pair.Left.FullyQualifiedName, pair.Left.HintName, pair.Right), Emitter.Emit(pair.Left));
+            spc.AddSource(HintNames.Unique(pair.Left.FullyQualifiedName, HintNames.Natural(pair.Left.FullyQualifiedName), pair.Right), Emitter.Emit(pair.Left));
         });
     }
 }

@@ -10,7 +10,6 @@ internal sealed record ApiModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     string Name,
     string FullyQualifiedName,
-    string HintName,
     string ClientName,
     bool ClientHidesBase,
     bool EmitPublicCreate,

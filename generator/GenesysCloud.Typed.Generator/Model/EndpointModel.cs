@@ -1,5 +1,3 @@
-using GenesysCloud.Typed.Generator.Rules;
-
 namespace GenesysCloud.Typed.Generator.Model;
 
 /// <summary>An endpoint method the generator implements.</summary>

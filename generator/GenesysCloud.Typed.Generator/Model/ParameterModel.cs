@@ -1,5 +1,3 @@
-using GenesysCloud.Typed.Generator.Rules;
-
 namespace GenesysCloud.Typed.Generator.Model;
 
 /// <param name="Declaration">The parameter as the implementation declares it: nullability attributes, params, type, name.</param>

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using GenesysCloud.Typed.Generator.Model;
-using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Reading;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using GenesysCloud.Typed.Generator.Diagnostics;
-using GenesysCloud.Typed.Generator.Emit;
 using GenesysCloud.Typed.Generator.Model;
 using GenesysCloud.Typed.Generator.Rules;
 using GenesysCloud.Typed.Generator.Shared;
@@ -103,7 +102,6 @@ internal static class InterfaceReader
             ContainingTypes(api),
             Identifier.Escape(api.Name),
             fullName,
-            HintNames.Natural(fullName),
             clientName,
             hidesBase,
             !DeclaresCreate(api, known),

@@ -1,5 +1,4 @@
 using GenesysCloud.Typed.Generator.Model;
-using GenesysCloud.Typed.Generator.Rules;
 
 namespace GenesysCloud.Typed.Generator.Reading;
 
