@@ -1,3 +1,5 @@
+using GenesysCloud.Typed.Generator.Diagnostics;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0005: adds <c>System.Threading.CancellationToken cancellationToken = default</c> as the last parameter.</summary>

@@ -1,3 +1,7 @@
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0001: grants the narrowest sufficient scope (the <c>:readonly</c> one for a read) by adding it to

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Diagnostics;
 
 namespace GenesysCloud.Typed.CodeFixes;
 

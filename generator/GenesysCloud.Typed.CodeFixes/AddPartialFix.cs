@@ -1,3 +1,5 @@
+using GenesysCloud.Typed.Generator.Diagnostics;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0101: adds <c>partial</c> to the interface.</summary>

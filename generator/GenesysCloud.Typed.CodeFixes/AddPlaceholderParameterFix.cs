@@ -1,3 +1,6 @@
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0106: adds a <c>string</c> parameter named after the route placeholder, first in the list.</summary>

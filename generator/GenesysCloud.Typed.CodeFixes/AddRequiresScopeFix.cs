@@ -1,3 +1,7 @@
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0004: infers <c>[RequiresScope]</c> from the route's area: <c>/api/v2/users/…</c> needs <c>users</c>, and a
@@ -13,7 +17,7 @@ public sealed class AddRequiresScopeFix() : GenesysCodeFix(Descriptors.NoRequire
         var facts = EndpointFacts.Read(symbol, KnownSymbols.Of(model.Compilation));
         var area = AreaOf(facts.Route);
         if (area is null || !KnownScopes.IsKnown(area)) return;
-        var scopes = facts.IsWrite ? new[] { area } : new[] { area, area + ":readonly" };
+        var scopes = Writes.IsWrite(facts) ? new[] { area } : new[] { area, area + ":readonly" };
         var attribute = SyntaxFactory.Attribute(SyntaxFactory.IdentifierName("RequiresScope"), SyntaxFactory.AttributeArgumentList(
             SyntaxFactory.SeparatedList(scopes.Select(s => SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(s)))))));
         var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))

@@ -1,3 +1,6 @@
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0002: replaces an unknown scope with the known one it most likely meant.</summary>

@@ -1,3 +1,8 @@
+using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Model;
+
 namespace GenesysCloud.Typed.CodeFixes;
 
 /// <summary>GCT0106: renames the route placeholder to a parameter that is bound to nothing yet (one fix per candidate),
@@ -13,7 +18,7 @@ public sealed class RenamePlaceholderFix() : GenesysCodeFix(Descriptors.Placehol
             node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method ||
             node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault() is not { Token.ValueText: { } route } literal)
             return Task.CompletedTask;
-        var placeholders = Route.Parse(route)?.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() ?? [];
+        var placeholders = RouteTemplate.Parse(route)?.Where(p => p.IsPlaceholder).Select(p => p.Text).ToList() ?? [];
 
         // Candidates: parameters with no binding attribute that are not already placeholders and not CancellationTokens.
         foreach (var parameter in method.ParameterList.Parameters)

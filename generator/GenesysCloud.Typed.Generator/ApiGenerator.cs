@@ -1,4 +1,7 @@
+using GenesysCloud.Typed.Generator.Emit;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -29,13 +32,13 @@ public sealed class ApiGenerator : IIncrementalGenerator
             .Select(static (facts, _) => facts!)
             .WithTrackingName(FactsStep);
         var models = facts
-            .Select(static (facts, _) => Parser.Build(facts))
+            .Select(static (facts, _) => ApiRules.Build(facts))
             .WithTrackingName(ModelStep);
 
         // Hint names must differ ignoring case (CS8785 otherwise): each output sees every interface's (name, hint) pair,
         // an equatable value that changes only when an interface is added, removed or renamed.
         var hints = models
-            .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, model.HintName))
+            .Select(static (model, _) => new HintNames.Entry(model.FullyQualifiedName, HintNames.Natural(model.FullyQualifiedName)))
             .Collect()
             .Select(static (entries, _) => System.Linq.Enumerable.OrderBy(entries, e => e.FullName, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(HintsStep);
@@ -43,7 +46,7 @@ public sealed class ApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(models.Combine(hints), static (spc, pair) =>
         {
             spc.CancellationToken.ThrowIfCancellationRequested();
-            spc.AddSource(HintNames.Unique(pair.Left.FullyQualifiedName, pair.Left.HintName, pair.Right), Emitter.Emit(pair.Left));
+            spc.AddSource(HintNames.Unique(pair.Left.FullyQualifiedName, HintNames.Natural(pair.Left.FullyQualifiedName), pair.Right), Emitter.Emit(pair.Left));
         });
     }
 }

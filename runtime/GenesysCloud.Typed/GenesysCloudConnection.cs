@@ -121,8 +121,9 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
 
     public ReadOnlyMemory<byte> SerializeBody<T>(T value, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
 
-    /// <summary>The low-level send every generated method uses: the full pipeline, the final response as it came
-    /// (success or not). The caller disposes it.</summary>
+    /// <summary>The low-level send for code that reads the answer itself (generated methods call SendAsync,
+    /// SendForResponseAsync, Paginate or Job instead): the full pipeline, the final response as it came (success or not).
+    /// The caller disposes it.</summary>
     public Task<HttpResponseMessage> SendRawAsync(GenesysRequest request, CancellationToken cancellationToken = default)
     {
         return SendCoreAsync(request, cancellationToken).AsTask();

@@ -65,7 +65,7 @@ public sealed class BrokenInputTests
         "[GenesysApi] public partial interface I { [Get(\"/a\")] Task<User> M(__arglist); }",
         // Attribute arguments the generator does not understand, and paging that cannot apply: stubs with GCT errors.
         "[GenesysApi] public partial interface I { [Get(\"/a\"), Paging((PagingStyle)7)] IAsyncEnumerable<User> M(); }",
-        // Jobs and body-paged searches (GCT0124, GCT0113).
+        // Jobs and body-paged searches (GCT0124, GCT0126–GCT0136).
         "[GenesysApi] public partial interface I { [Post(\"/a\")] GenesysJob<User> M([Body] User q); }",
         "[GenesysApi] public partial interface I { [Get(\"/a\"), AsyncJob(\"x\")] GenesysJob<User> M(); }",
         "[GenesysApi] public partial interface I { [Post(\"/a\"), AsyncJob(\"x\")] Task<User> M([Body] User q); }",
@@ -238,10 +238,10 @@ public sealed class BrokenInputTests
     /// <summary>What the generator does not understand it does not guess: a stub naming the diagnostic, which the analyzer
     /// reports.</summary>
     [Theory]
-    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] IAsyncEnumerable<User> M();", "GCT0113")]
-    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] GenesysPageable<User> M();", "GCT0113")]
-    [InlineData("[Post(\"/a\")] IAsyncEnumerable<User> M();", "GCT0113")]
-    [InlineData("[Put(\"/a\")] GenesysPageable<User> M();", "GCT0113")]
+    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] IAsyncEnumerable<User> M();", "GCT0126")]
+    [InlineData("[Get(\"/a\"), Paging((PagingStyle)7)] GenesysPageable<User> M();", "GCT0126")]
+    [InlineData("[Post(\"/a\")] IAsyncEnumerable<User> M();", "GCT0127")]
+    [InlineData("[Put(\"/a\")] GenesysPageable<User> M();", "GCT0127")]
     [InlineData("[Get(\"/a\"), Paging(PagingStyle.Cursor)] Task<User> M();", "GCT0113")]
     [InlineData("[Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int[] ids);", "GCT0120")]
     [InlineData("[Get(\"/a\")] Task<User> M([Query(Format = (QueryCollectionFormat)9)] int one);", "GCT0120")]

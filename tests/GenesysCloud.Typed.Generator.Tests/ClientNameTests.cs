@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 

@@ -85,9 +85,65 @@ public sealed class ContractAnalyzerTests
             Verify.Diagnostic("GCT0105").WithLocation(2).WithArguments("/api/v2/users?x=1", "QueryInRoute", "the route must not carry a query string or fragment (use [Query] parameters)"),
             Verify.Diagnostic("GCT0114").WithLocation(3).WithArguments("Generic"),
             Verify.Diagnostic("GCT0112").WithLocation(4).WithArguments("NotAsync", "User"),
-            Verify.Diagnostic("GCT0113").WithLocation(5).WithArguments("PagedPost", "a paged listing is a GET, not a POST; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"),
-            Verify.Diagnostic("GCT0113").WithLocation(6).WithArguments("PagingOnSingle", "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"),
+            Verify.Diagnostic("GCT0127").WithLocation(5).WithArguments("PagedPost", "POST"),
+            Verify.Diagnostic("GCT0113").WithLocation(6).WithArguments("PagingOnSingle"),
             Verify.Diagnostic("GCT0117").WithLocation(7).WithArguments("Name", "a property"));
+    }
+
+    private const string AllPagingStyles = "PagingStyle.PageNumber, PagingStyle.Cursor, PagingStyle.BodyPageNumber or PagingStyle.BodyNextPage";
+
+    [Fact]
+    public async Task Paging_mistakes_each_have_their_own_id()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                [Get("/a"), Paging(PagingStyle.Cursor)] Task<User> {|#0:Single|}();
+                [Get("/a"), {|#1:Paging((PagingStyle)7)|}] IAsyncEnumerable<User> UnknownStyle();
+                [Delete("/a")] IAsyncEnumerable<User> {|#2:DeleteListing|}();
+                [Get("/a"), Paging(PagingStyle.BodyPageNumber)] IAsyncEnumerable<User> {|#3:SearchByGet|}([Query] int q);
+                [Post("/a"), Paging(PagingStyle.BodyNextPage)] GenesysPageable<User> {|#4:SearchWithoutBody|}();
+                [Post("/a"), Paging(PagingStyle.BodyPageNumber)] IAsyncEnumerable<User> {|#5:SearchByList|}([Body] int[] q);
+                [Post("/a"), Paging(PagingStyle.BodyNextPage)] IAsyncEnumerable<User> Search([Body] User q);
+                [Get("/a"), Paging(PagingStyle.Cursor)] GenesysPageable<User> Listing();
+            }
+            """,
+            Verify.Diagnostic("GCT0113").WithLocation(0).WithArguments("Single"),
+            Verify.Diagnostic("GCT0126").WithLocation(1).WithArguments("UnknownStyle", "(PagingStyle)7", AllPagingStyles),
+            Verify.Diagnostic("GCT0127").WithLocation(2).WithArguments("DeleteListing", "DELETE"),
+            Verify.Diagnostic("GCT0128").WithLocation(3).WithArguments("SearchByGet", "BodyPageNumber", "GET"),
+            Verify.Diagnostic("GCT0129").WithLocation(4).WithArguments("SearchWithoutBody", "BodyNextPage"),
+            Verify.Diagnostic("GCT0130").WithLocation(5).WithArguments("SearchByList", "BodyPageNumber", "int[]"));
+    }
+
+    [Fact]
+    public async Task Job_mistakes_each_have_their_own_id()
+    {
+        await Verify.VerifyAsync("""
+            [GenesysApi]
+            public partial interface IApi
+            {
+                [Post("/a"), {|#0:AsyncJob("x")|}] Task<User> NotAJob([Body] User q);
+                [Post("/a")] GenesysJob<User> {|#1:NoAttribute|}([Body] User q);
+                [Get("/a"), {|#2:AsyncJob("x")|}] GenesysJob<User> ByGet();
+                [Post("/a"), AsyncJob("x"), {|#3:Paging(PagingStyle.Cursor)|}] GenesysJob<User> {|#8:Paged|}([Body] User q);
+                [Post("/a"), {|#4:AsyncJob("")|}] GenesysJob<User> NoItems([Body] User q);
+                [Post("/a"), {|#5:AsyncJob("x", StatusPath = "no-slash")|}] GenesysJob<User> BadStatus([Body] User q);
+                [Post("/a"), {|#6:AsyncJob("x", ResultsPath = "/a/{jobId}/{jobId}")|}] GenesysJob<User> TwoIds([Body] User q);
+                [Post("/a"), {|#7:AsyncJob("x", StatusPath = "/a/{id}")|}] GenesysJob<User> OtherId([Body] User q);
+                [Post("/a"), AsyncJob("x", StatusPath = "/a/{jobId}", ResultsPath = "/a/{jobId}/results")] GenesysJob<User> Job([Body] User q);
+            }
+            """,
+            Verify.Diagnostic("GCT0124").WithLocation(0).WithArguments("NotAJob"),
+            Verify.Diagnostic("GCT0131").WithLocation(1).WithArguments("NoAttribute"),
+            Verify.Diagnostic("GCT0132").WithLocation(2).WithArguments("ByGet", "GET"),
+            Verify.Diagnostic("GCT0133").WithLocation(3).WithArguments("Paged"),
+            Verify.Diagnostic("GCT0113").WithLocation(8).WithArguments("Paged"),
+            Verify.Diagnostic("GCT0134").WithLocation(4).WithArguments("NoItems"),
+            Verify.Diagnostic("GCT0135").WithLocation(5).WithArguments("StatusPath", "no-slash", "BadStatus", "the route must start with '/'"),
+            Verify.Diagnostic("GCT0136").WithLocation(6).WithArguments("ResultsPath", "/a/{jobId}/{jobId}", "TwoIds"),
+            Verify.Diagnostic("GCT0136").WithLocation(7).WithArguments("StatusPath", "/a/{id}", "OtherId"));
     }
 
     [Fact]
@@ -136,7 +192,7 @@ public sealed class ContractAnalyzerTests
                 [Get("/a"), {|#3:Paging(PagingStyle.Cursor, ItemsProperty = null)|}] GenesysPageable<User> NullItems();
             }
             """,
-            Verify.Diagnostic("GCT0113").WithLocation(0).WithArguments("UnknownStyle", "the [Paging] style (PagingStyle)7 is not a PagingStyle (PageNumber, Cursor, BodyPageNumber or BodyNextPage)"),
+            Verify.Diagnostic("GCT0126").WithLocation(0).WithArguments("UnknownStyle", "(PagingStyle)7", AllPagingStyles),
             Verify.Diagnostic("GCT0120").WithLocation(1).WithArguments("[Query] Format of parameter 'ids'", "UnknownFormat", "(QueryCollectionFormat)9",
                 "use QueryCollectionFormat.Multi or QueryCollectionFormat.Csv"),
             Verify.Diagnostic("GCT0120").WithLocation(2).WithArguments("[Paging] ItemsProperty", "EmptyItems", "\"\"",

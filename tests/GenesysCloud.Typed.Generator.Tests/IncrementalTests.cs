@@ -125,9 +125,9 @@ public sealed class IncrementalTests
                 Walk(property.PropertyType);
         }
         Walk(typeof(ApiModel));
-        Walk(typeof(Rules.InterfaceFacts));
-        Assert.Contains(typeof(Rules.ParameterFacts), seen);
-        Assert.Contains(typeof(Rules.TypeFacts), seen);
+        Walk(typeof(Reading.InterfaceFacts));
+        Assert.Contains(typeof(Reading.ParameterFacts), seen);
+        Assert.Contains(typeof(Reading.TypeFacts), seen);
         Assert.Contains(typeof(ParameterModel), seen);
         Assert.Contains(typeof(EnumMemberModel), seen);
         Assert.All(seen.Where(t => t.IsClass && t != typeof(string)), t => Assert.True(t.IsSealed && t.GetMethod("<Clone>$") is not null, $"{t.Name} should be a sealed record"));

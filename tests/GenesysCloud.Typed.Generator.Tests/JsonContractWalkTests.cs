@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using GenesysCloud.Typed.Tests.Shared;
 using Microsoft.CodeAnalysis.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 

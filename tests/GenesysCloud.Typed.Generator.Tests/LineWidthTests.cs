@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using GenesysCloud.Typed.Generator.Emit;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 

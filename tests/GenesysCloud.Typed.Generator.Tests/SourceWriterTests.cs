@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using GenesysCloud.Typed.Generator.Emit;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 

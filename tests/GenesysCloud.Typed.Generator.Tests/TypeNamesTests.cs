@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using GenesysCloud.Typed.Generator.Reading;
 
 namespace GenesysCloud.Typed.Generator.Tests;
 

@@ -1,3 +1,4 @@
+using GenesysCloud.Typed.Generator.Reading;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace GenesysCloud.Typed.Generator.Analyzers;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,7 +49,7 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
             if (granted is not null) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoRequiredScope, location, facts.HttpMethod, facts.Route));
             return;
         }
-        if (facts.IsWrite && facts.Scopes.All(KnownScopes.IsReadOnly))
+        if (Writes.IsWrite(facts) && facts.Scopes.All(KnownScopes.IsReadOnly))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.WriteWithReadOnlyScope, location, facts.HttpMethod, facts.Route,
                 facts.Scopes.Count == 1 ? "" : "s", string.Join(", ", facts.Scopes), facts.Scopes.Count == 1 ? "is" : "are"));
@@ -69,7 +72,7 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
     {
         if (facts.Scopes.Any(required => granted.Any(g => ScopeCoverage.Covers(g, required)))) return null;
         // The narrowest sufficient scope: the read-only one for a read, else the first the endpoint accepts.
-        var suggestion = (!facts.IsWrite ? facts.Scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? facts.Scopes[0];
+        var suggestion = (!Writes.IsWrite(facts) ? facts.Scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? facts.Scopes[0];
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestedScopeKey, suggestion);
         var grantedText = granted.Count == 0 ? "nothing" : string.Join(", ", granted);
         return location => Diagnostic.Create(Descriptors.MissingScope, location, properties, facts.HttpMethod, facts.Route, string.Join(", ", facts.Scopes), grantedText);

@@ -1,14 +1,17 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
 using GenesysCloud.Typed.Generator.Model;
+using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>The one place that decides what an interface method is: an <see cref="EndpointModel"/> the emitter implements,
 /// or the problems that stop it (every one, each at the place to fix). The generator emits from the model or stubs the
-/// member naming the problems; the contract analyzer reports the same problems. No rule lives anywhere else. It reads only
+/// member naming the problems; the contract analyzer reports the same problems (both through <see cref="ApiRules"/>). The
+/// rules it applies live beside it in Rules/ (a parameter's binding, routes, header names, JSON contracts); it reads only
 /// the method's facts (<see cref="SymbolReader"/>), so the generator runs it only when they change.</summary>
 internal sealed class EndpointClassifier
 {
@@ -44,7 +47,7 @@ internal sealed class EndpointClassifier
             return result;
         }
         var httpMethod = method.HttpMethod!;
-        var verb = KnownSymbols.Verb(httpMethod);
+        var verb = HttpVerb.Of(httpMethod);
         var route = method.Route;
         var routeProblem = Route.Problem(route);
         if (routeProblem is not null) problems.Add(new Problem(Descriptors.BadRoute, Site.RouteArgument, [route ?? "", name, routeProblem]));
@@ -90,10 +93,10 @@ internal sealed class EndpointClassifier
         if (method.Paging is { } paging)
         {
             if (kind is not null && !paged)
-                problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, "[Paging] applies only to IAsyncEnumerable<T> or GenesysPageable<T>"]));
+                problems.Add(new Problem(Descriptors.PagingWithoutPagedReturn, Site.Member, [name]));
             if (paging.Style is { } style) pagingStyle = style;
             else
-                problems.Add(new Problem(Descriptors.NoPagingShape, Site.Paging, [name, $"the [Paging] style {paging.StyleWritten} is not a PagingStyle ({AttributeArguments.Names<PagingStyle>("")})"]));
+                problems.Add(new Problem(Descriptors.UnknownPagingStyle, Site.Paging, [name, paging.StyleWritten, AttributeArguments.Names<PagingStyle>("PagingStyle.")]));
             if (paging.ItemsProperty is { } items) itemsProperty = items;
             else
                 problems.Add(new Problem(Descriptors.UnknownArgument, Site.Paging, ["[Paging] ItemsProperty", name, paging.ItemsWritten,
@@ -101,9 +104,9 @@ internal sealed class EndpointClassifier
         }
         var search = PagingDefaults.PagesInBody(pagingStyle);
         if (paged && !search && verb != "GET")
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"a paged listing is a GET, not a {verb}; a search that pages in its POST body says [Paging(PagingStyle.BodyPageNumber)] or [Paging(PagingStyle.BodyNextPage)], and Task<T> is one answer"]));
+            problems.Add(new Problem(Descriptors.PagedListingNotGet, Site.Member, [name, verb]));
         if (paged && search && verb != "POST")
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"PagingStyle.{pagingStyle} pages in the request body, so the endpoint is a POST with a [Body], not a {verb}"]));
+            problems.Add(new Problem(Descriptors.BodyPagingNotPost, Site.Member, [name, pagingStyle.ToString(), verb]));
         ParameterFacts? searchBody = null;
         foreach (var parameter in method.Parameters)
         {
@@ -112,17 +115,14 @@ internal sealed class EndpointClassifier
             break;
         }
         if (paged && search && verb == "POST" && searchBody is null)
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name, $"PagingStyle.{pagingStyle} pages in the request body: add the search's [Body] parameter"]));
+            problems.Add(new Problem(Descriptors.BodyPagingWithoutBody, Site.Member, [name, pagingStyle.ToString()]));
         if (paged && search && searchBody is not null && _types[searchBody.Type].CanBeJsonObject == false)
-        {
-            problems.Add(new Problem(Descriptors.NoPagingShape, Site.Member, [name,
-                $"PagingStyle.{pagingStyle} sets the page in the body, which must be a JSON object, not {MessageOf(_types[searchBody.Type])}"]));
-        }
+            problems.Add(new Problem(Descriptors.BodyPagingBodyNotObject, Site.Member, [name, pagingStyle.ToString(), MessageOf(_types[searchBody.Type])]));
         var (statusPath, resultsPath) = Job(method.Job, kind, verb, method.Paging is not null, name, problems, ref itemsProperty);
 
         // Lists and loops, not sets and LINQ: routes hold few placeholders.
         // A route refused for anything but its braces still names its placeholders: its parameters are bound, not also reported.
-        var placeholders = (route is null ? null : Route.Placeholders(route)) ?? [];
+        var placeholders = (route is null ? null : RouteTemplate.Placeholders(route)) ?? [];
         for (var i = 0; i < placeholders.Count; i++)
             if (placeholders.IndexOf(placeholders[i]) == i && placeholders.LastIndexOf(placeholders[i]) != i)
                 problems.Add(new Problem(Descriptors.BoundTwice, Site.RouteArgument, [$"The route placeholder {{{placeholders[i]}}}", name]));
@@ -147,6 +147,9 @@ internal sealed class EndpointClassifier
         return result;
     }
 
+    /// <summary>The one placeholder of an [AsyncJob] StatusPath or ResultsPath.</summary>
+    private const string JobIdPlaceholder = "jobId";
+
     /// <summary>How a diagnostic spells a type (the reader reads it wherever a problem may need it).</summary>
     private static string MessageOf(TypeFacts type) => type.Message ?? type.Name;
 
@@ -158,25 +161,27 @@ internal sealed class EndpointClassifier
         var returnsJob = kind == ReturnKind.Job;
         if (job is null)
         {
-            if (returnsJob) problems.Add(new Problem(Descriptors.NoJobShape, Site.Member, [name, "a GenesysJob<T> needs [AsyncJob(\"itemsProperty\")] naming where its results' items are"]));
+            if (returnsJob) problems.Add(new Problem(Descriptors.JobWithoutAsyncJob, Site.Member, [name]));
             return (null, null);
         }
         if (kind is not null && !returnsJob)
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, "[AsyncJob] applies only to a method returning GenesysJob<T>"]));
+            problems.Add(new Problem(Descriptors.AsyncJobWithoutJobReturn, Site.Job, [name]));
         if (verb != "POST")
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, $"a job is submitted with a POST of its query, not a {verb}"]));
+            problems.Add(new Problem(Descriptors.JobNotPost, Site.Job, [name, verb]));
         if (hasPaging)
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Paging, [name, "a job's results page by its cursor; remove [Paging]"]));
+            problems.Add(new Problem(Descriptors.PagingOnJob, Site.Paging, [name]));
         if (job.ItemsProperty is { } items) itemsProperty = items;
         else
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, "[AsyncJob] names the JSON property of a results page that holds the items, e.g. \"conversations\""]));
+            problems.Add(new Problem(Descriptors.JobWithoutItemsProperty, Site.Job, [name]));
         string? Path(string key, bool given, string? path)
         {
             if (!given) return null;
-            var problem = Route.Problem(path) ?? (Route.Placeholders(path!)! is var placeholders &&
-                placeholders.Count == 1 && placeholders[0] == "jobId" ? null : "it must hold exactly one placeholder, {jobId}");
-            if (problem is null) return path;
-            problems.Add(new Problem(Descriptors.NoJobShape, Site.Job, [name, $"the [AsyncJob] {key} \"{path}\" is not a job path: {problem}"]));
+            if (Route.Problem(path) is { } notRoute)
+                problems.Add(new Problem(Descriptors.JobPathNotRoute, Site.Job, [key, path ?? "", name, notRoute]));
+            else if (RouteTemplate.Placeholders(path!)! is not [JobIdPlaceholder])
+                problems.Add(new Problem(Descriptors.JobPathWithoutJobId, Site.Job, [key, path, name]));
+            else
+                return path;
             return null;
         }
         return (Path("StatusPath", job.HasStatusPath, job.StatusPath), Path("ResultsPath", job.HasResultsPath, job.ResultsPath));
@@ -188,27 +193,25 @@ internal sealed class EndpointClassifier
     {
         var at = Site.OfParameter(index);
         var type = _types[parameter.Type];
-        switch (parameter.Binding)
+        var role = ParameterBinding.Of(parameter.RefKind, parameter.HasQuery, parameter.HasHeader, parameter.HasBody,
+            type.IsCancellationToken || type.IsNullableCancellationToken);
+        if (role is null)
         {
-            case Binding.ByReference:
-                problems.Add(new Problem(Descriptors.ByReference, at, [parameter.Name, method]));
-                return null;
-            case Binding.Conflicting:
-                problems.Add(new Problem(Descriptors.ConflictingBindings, at, [parameter.Name, method]));
-                return null;
+            problems.Add(new Problem(ParameterBinding.Refusal(parameter.RefKind), at, [parameter.Name, method]));
+            return null;
         }
         var before = problems.Count;
         ParameterModel Model(ParameterRole role, string key, QueryCollectionFormat format, ValueModel value) =>
             new(Identifier.Escape(parameter.Name), type.Name, Signatures.Declaration(parameter, type.Name), parameter.AllowNull,
                 role, key, format, value, type.Marks);
 
-        switch (parameter.Binding)
+        switch (role)
         {
-            case Binding.Token:
+            case ParameterRole.CancellationToken:
                 if (++bindings.Tokens == 2) problems.Add(new Problem(Descriptors.TooManyCancellationTokens, at, [method]));
                 return problems.Count > before ? null : Model(ParameterRole.CancellationToken, "", QueryCollectionFormat.Multi,
                     type.IsNullableCancellationToken ? ValueModel.NullableToken : ValueModel.None);
-            case Binding.Body:
+            case ParameterRole.Body:
                 // A token, nullable or not, is never a JSON body (and no JsonContext entry would make it one).
                 if (type.IsCancellationToken || type.IsNullableCancellationToken)
                 {
@@ -223,7 +226,7 @@ internal sealed class EndpointClassifier
                 else if (type.JsonMissing is { } missing && _jsonContext is not null)
                     problems.Add(JsonContract.Missing(missing, _jsonContext, method, "sends", at));
                 return problems.Count > before ? null : Model(ParameterRole.Body, "", QueryCollectionFormat.Multi, ValueModel.None);
-            case Binding.Query:
+            case ParameterRole.Query:
             {
                 var key = parameter.Key;
                 if (string.IsNullOrEmpty(key)) problems.Add(new Problem(Descriptors.UnboundParameter, at, [parameter.Name, method]));
@@ -235,7 +238,7 @@ internal sealed class EndpointClassifier
                         parameter.FormatWritten, "use " + AttributeArguments.Names<QueryCollectionFormat>("QueryCollectionFormat.")]));
                 return problems.Count > before ? null : Model(ParameterRole.Query, key!, parameter.Format!.Value, parameter.Value!);
             }
-            case Binding.Header:
+            case ParameterRole.Header:
             {
                 var key = parameter.Key;
                 if (!HeaderName.IsValid(key)) problems.Add(new Problem(Descriptors.BadHeaderName, at, [key ?? "", parameter.Name, "is not a valid HTTP header name"]));

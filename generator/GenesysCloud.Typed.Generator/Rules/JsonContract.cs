@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using GenesysCloud.Typed.Generator.Analyzers;
+using GenesysCloud.Typed.Generator.Diagnostics;
+using GenesysCloud.Typed.Generator.Reading;
 using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Rules;

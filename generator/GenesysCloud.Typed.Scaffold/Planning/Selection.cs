@@ -37,7 +37,7 @@ internal static class Selection
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = GenesysCloud.Typed.Generator.EditDistance.Of(wanted.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = GenesysCloud.Typed.Generator.Shared.EditDistance.Of(wanted.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance) (best, bestDistance) = (candidate, distance);
         }
         return best is not null && bestDistance <= Math.Max(2, wanted.Length / 3) ? $" (did you mean '{best}'?)" : "";
