@@ -50,9 +50,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor PreviewOperation = Rule("GCT0208", "Preview operation",
         "{0} {1} is a preview in {2}: Genesys may change or remove it without notice", Document, DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor UndocumentedBodyProperty = Rule("GCT0209", "Body property the document's schema does not have",
-        "The body {0} of '{1}' has the JSON property '{2}', which {3} (the body of {4} {5}) does not have{6}: Genesys ignores it", Document, DiagnosticSeverity.Warning);
+        "The body {0} of '{1}' has the JSON property '{2}', which {3} (the body of {4} {5}) does not have: Genesys ignores it{6}", Document, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UndocumentedResultProperty = Rule("GCT0210", "Result property the document's schema does not have",
-        "The result {0} of '{1}' has the JSON property '{2}', which {3} (the result of {4} {5}) does not have{6}: it is never filled", Document, DiagnosticSeverity.Warning);
+        "The result {0} of '{1}' has the JSON property '{2}', which {3} (the result of {4} {5}) does not have: it is never filled{6}", Document, DiagnosticSeverity.Warning);
 
     // Contract
     public static readonly DiagnosticDescriptor NotPartial = Rule("GCT0101", "[GenesysApi] interface must be partial",

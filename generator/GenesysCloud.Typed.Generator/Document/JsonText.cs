@@ -68,8 +68,8 @@ internal sealed class JsonText
             Expect(':');
             result[name] = Value(depth + 1);
             Space();
-            var next = Peek();
-            _at++;
+            if (_at >= _text.Length) throw Error("the text ends inside an object");
+            var next = _text[_at++];
             if (next == '}') return result;
             if (next != ',') throw Error("',' or '}' should follow a property", -1);
         }
@@ -89,8 +89,8 @@ internal sealed class JsonText
         {
             result.Add(Value(depth + 1));
             Space();
-            var next = Peek();
-            _at++;
+            if (_at >= _text.Length) throw Error("the text ends inside an array");
+            var next = _text[_at++];
             if (next == ']') return result;
             if (next != ',') throw Error("',' or ']' should follow an array item", -1);
         }
