@@ -48,10 +48,11 @@ public sealed class DocumentAnalyzer : GenesysAnalyzer
             });
             return;
         }
-        start.RegisterSymbolAction(symbol => Check(symbol, known, index), SymbolKind.Method);
+        var json = new JsonPropertyNames(start.Compilation);
+        start.RegisterSymbolAction(symbol => Check(symbol, known, index, json), SymbolKind.Method);
     }
 
-    private static void Check(SymbolAnalysisContext context, KnownSymbols known, ApiIndex index)
+    private static void Check(SymbolAnalysisContext context, KnownSymbols known, ApiIndex index, JsonPropertyNames json)
     {
         if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, ContainingType: { TypeKind: TypeKind.Interface } type } method ||
             !known.IsGenesysApi(type))
@@ -123,17 +124,17 @@ public sealed class DocumentAnalyzer : GenesysAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.PreviewOperation, at, verb, operation.Route, source));
 
         if (operation.Body.Length == 0 && operation.Result.Length == 0) return;
-        var policy = JsonPropertyNames.NamingPolicyOf(JsonContextOf(type, known));
+        var policy = json.NamingPolicyOf(JsonContextOf(type, known));
         if (operation.Body.Length > 0 && bindings.Body is { } body && JsonPropertyNames.Model(body.Type) is { } bodyModel &&
             index.SchemaProperties(operation.Body) is { } bodyNames)
         {
             var bodyAt = body.Locations.FirstOrDefault() ?? at;
-            Properties(context, Descriptors.UndocumentedBodyProperty, bodyModel, policy, bodyNames, operation.Body, method, verb, operation.Route, bodyAt);
+            Properties(context, json, Descriptors.UndocumentedBodyProperty, bodyModel, policy, bodyNames, operation.Body, method, verb, operation.Route, bodyAt);
         }
         if (operation.Result.Length > 0 && ResultOf(method, known) is { } result && JsonPropertyNames.Model(result) is { } resultModel &&
             index.SchemaProperties(operation.Result) is { } resultNames)
         {
-            Properties(context, Descriptors.UndocumentedResultProperty, resultModel, policy, resultNames, operation.Result, method, verb, operation.Route, at);
+            Properties(context, json, Descriptors.UndocumentedResultProperty, resultModel, policy, resultNames, operation.Result, method, verb, operation.Route, at);
         }
     }
 
@@ -145,14 +146,14 @@ public sealed class DocumentAnalyzer : GenesysAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, verb, route, name, source, suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
     }
 
-    private static void Properties(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, INamedTypeSymbol model, int policy, string[] documented,
+    private static void Properties(SymbolAnalysisContext context, JsonPropertyNames json, DiagnosticDescriptor descriptor, INamedTypeSymbol model, int policy, string[] documented,
         string schema, IMethodSymbol method, string verb, string route, Location fallback)
     {
         // Without a naming policy of its own the runtime reads case-insensitively (Web defaults); a policy's names are exact.
         var comparison = policy <= 1 ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var names = new HashSet<string>(documented, comparison);
         var exact = new HashSet<string>(documented, StringComparer.Ordinal);
-        foreach (var (name, isExplicit, property) in JsonPropertyNames.Of(model, policy))
+        foreach (var (name, isExplicit, property) in json.Of(model, policy))
         {
             if (isExplicit ? exact.Contains(name) : names.Contains(name)) continue;
             var suggestion = Nearest(name, documented);

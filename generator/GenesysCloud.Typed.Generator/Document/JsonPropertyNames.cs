@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -7,9 +8,22 @@ namespace GenesysCloud.Typed.Generator.Document;
 
 /// <summary>The JSON property names System.Text.Json gives a model's public properties: [JsonPropertyName] where written,
 /// else the C# name under the JsonContext's naming policy (camelCase when it names none, as the runtime's Web defaults
-/// do). [JsonIgnore] and [JsonExtensionData] properties are left out.</summary>
-internal static class JsonPropertyNames
+/// do). [JsonIgnore] and [JsonExtensionData] properties are left out. One per compilation: the attribute classes are
+/// resolved once and compared by reference, and each JsonContext's policy is read once (a context of the whole API carries
+/// 5,000 attributes, which every endpoint would otherwise walk).</summary>
+internal sealed class JsonPropertyNames
 {
+    private readonly INamedTypeSymbol? _propertyName, _ignore, _extensionData, _options;
+    private readonly ConcurrentDictionary<ITypeSymbol, int> _policies = new(SymbolEqualityComparer.Default);
+
+    public JsonPropertyNames(Compilation compilation)
+    {
+        _propertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+        _ignore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
+        _extensionData = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
+        _options = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute");
+    }
+
     /// <summary>A model whose properties are checked: a class, record or struct of the user's, not a collection, a map,
     /// JsonElement or a framework type. Null for anything else.</summary>
     public static INamedTypeSymbol? Model(ITypeSymbol? type)
@@ -23,7 +37,7 @@ internal static class JsonPropertyNames
     }
 
     /// <summary>(JSON name, whether [JsonPropertyName] set it, the property) for each serialized property.</summary>
-    public static List<(string Name, bool Explicit, IPropertySymbol Property)> Of(INamedTypeSymbol type, int namingPolicy)
+    public List<(string Name, bool Explicit, IPropertySymbol Property)> Of(INamedTypeSymbol type, int namingPolicy)
     {
         var names = new List<(string, bool, IPropertySymbol)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -36,9 +50,9 @@ internal static class JsonPropertyNames
                 var skip = false;
                 foreach (var attribute in property.GetAttributes())
                 {
-                    var attributeName = attribute.AttributeClass?.ToDisplayString();
-                    if (attributeName is "System.Text.Json.Serialization.JsonIgnoreAttribute" or "System.Text.Json.Serialization.JsonExtensionDataAttribute") skip = true;
-                    else if (attributeName == "System.Text.Json.Serialization.JsonPropertyNameAttribute" && attribute.ConstructorArguments.Length == 1)
+                    var attributeClass = attribute.AttributeClass;
+                    if (KnownSymbols.Is(attributeClass, _ignore) || KnownSymbols.Is(attributeClass, _extensionData)) skip = true;
+                    else if (KnownSymbols.Is(attributeClass, _propertyName) && attribute.ConstructorArguments.Length == 1)
                         named = attribute.ConstructorArguments[0].Value as string;
                 }
                 if (skip) continue;
@@ -50,12 +64,13 @@ internal static class JsonPropertyNames
 
     /// <summary>The JsonKnownNamingPolicy of <paramref name="context"/>'s [JsonSourceGenerationOptions]: 0 (none given: camelCase
     /// here), 1 camel, 2/3 snake lower/upper, 4/5 kebab lower/upper.</summary>
-    public static int NamingPolicyOf(ITypeSymbol? context)
+    public int NamingPolicyOf(ITypeSymbol? context) => context is null || _options is null ? 0 : _policies.GetOrAdd(context, ReadPolicy);
+
+    private int ReadPolicy(ITypeSymbol context)
     {
-        if (context is null) return 0;
         foreach (var attribute in context.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != "System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute") continue;
+            if (!KnownSymbols.Is(attribute.AttributeClass, _options)) continue;
             foreach (var argument in attribute.NamedArguments)
                 if (argument.Key == "PropertyNamingPolicy" && argument.Value.Value is int policy) return policy;
         }
