@@ -16,7 +16,7 @@ public sealed class DocumentCodeFixTests
     private const string Index = """
         {"format":"genesys-typed-index","version":1,"source":"Test API v2","scopes":["users","users:readonly","routing","routing:readonly"],
         "operations":[
-        ["GET","/api/v2/users/{userId}",[["p","userId",1,"string"]],"","User",["users","users:readonly"],0],
+        ["GET","/api/v2/users/{userId}",[["p","userId",1,"string"],["q","expand",0,"string[]","multi"],["h","X-Request-Tag",0,"string"]],"","User",["users","users:readonly"],0],
         ["PATCH","/api/v2/users/{userId}",[["p","userId",1,"string"]],"","User",["users"],0],
         ["GET","/api/v2/routing/queues/{queueId}",[["p","queueId",1,"string"]],"","",["routing","routing:readonly"],0]
         ],
@@ -68,5 +68,27 @@ public sealed class DocumentCodeFixTests
             "[GenesysApi, RequiresScope(\"users\")]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/routing/queues/{queueId}\")]\n    Task<User> {|#0:GetQueueAsync|}(string queueId);\n}\n",
             "[GenesysApi, RequiresScope(\"users\")]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/routing/queues/{queueId}\")]\n    [RequiresScope(\"routing\", \"routing:readonly\")]\n    Task<User> GetQueueAsync(string queueId);\n}\n",
             Expect("GCT0206").WithLocation(0).WithArguments("GET", "/api/v2/routing/queues/{queueId}", "routing, routing:readonly", "Test API v2", "GetQueueAsync", "users"));
+    }
+
+    [Fact]
+    public async Task GCT0203_names_the_query_parameter_as_the_document_does_keeping_its_other_arguments()
+    {
+        const string before = "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> GetAsync(string userId, {0} string[] {|#0:expnd|}); }\n";
+        var expected = Expect("GCT0203").WithLocation(0).WithArguments("GET", "/api/v2/users/{userId}", "expnd", "Test API v2", "; did you mean 'expand'?");
+        await VerifyAsync<UseDocumentedQueryNameFix>(before.Replace("{0}", "[Query]"), Fixed("[Query(\"expand\")]"), expected);
+        await VerifyAsync<UseDocumentedQueryNameFix>(before.Replace("{0}", "[Query(Format = QueryCollectionFormat.Csv)]"), Fixed("[Query(\"expand\", Format = QueryCollectionFormat.Csv)]"), expected);
+        await VerifyAsync<UseDocumentedQueryNameFix>(before.Replace("{0}", "[Query(\"expnd\")]"), Fixed("[Query(\"expand\")]"), expected);
+
+        static string Fixed(string attribute) =>
+            $"[GenesysApi]\npublic partial interface IUsersApi {{ [Get(\"/api/v2/users/{{userId}}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> GetAsync(string userId, {attribute} string[] expnd); }}\n";
+    }
+
+    [Fact]
+    public async Task GCT0204_names_the_header_as_the_document_does()
+    {
+        await VerifyAsync<UseDocumentedHeaderNameFix>(
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> GetAsync(string userId, [Header(\"X-Request-Tags\")] string {|#0:tag|}); }\n",
+            "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> GetAsync(string userId, [Header(\"X-Request-Tag\")] string tag); }\n",
+            Expect("GCT0204").WithLocation(0).WithArguments("GET", "/api/v2/users/{userId}", "X-Request-Tags", "Test API v2", "; did you mean 'X-Request-Tag'?"));
     }
 }
