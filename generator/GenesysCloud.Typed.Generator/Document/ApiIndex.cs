@@ -52,15 +52,18 @@ internal sealed class ApiIndex
         _byShape.TryGetValue(RouteShape.Of(route), out var list) ? list : (IReadOnlyList<IndexedOperation>)Array.Empty<IndexedOperation>();
 
     /// <summary>The documented route of this verb nearest to <paramref name="route"/> (edit distance of the shapes, ties
-    /// by the route's text), or null when none is near enough to be a plausible typo.</summary>
+    /// by the route's text), or null when none is near enough to be a plausible typo. Only routes with as many segments
+    /// are compared: a slip rarely adds or drops one, and a project whose every endpoint is undocumented (an index of
+    /// another API) must not pay a distance to each of 3,300 routes for each endpoint.</summary>
     public string? Nearest(string verb, string route)
     {
         var shape = RouteShape.Of(route);
+        var segments = RouteShape.Segments(shape);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var operation in Operations)
         {
-            if (operation.Verb != verb || Math.Abs(operation.Shape.Length - shape.Length) >= bestDistance) continue;
+            if (operation.Verb != verb || operation.Segments != segments || Math.Abs(operation.Shape.Length - shape.Length) >= bestDistance) continue;
             var distance = EditDistance.Of(shape, operation.Shape);
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(operation.Route, best) < 0))
             {
@@ -157,12 +160,14 @@ internal sealed class IndexedOperation
         Deprecated = deprecated;
         Preview = preview;
         Shape = RouteShape.Of(route);
+        Segments = RouteShape.Segments(Shape);
         Placeholders = RouteShape.Placeholders(route);
     }
 
     public string Verb { get; }
     public string Route { get; }
     public string Shape { get; }
+    public int Segments { get; }
     public IReadOnlyList<string> Placeholders { get; }
     public IReadOnlyList<IndexedParameter> Parameters { get; }
     /// <summary>The body's definition, or "" when none or not a named definition.</summary>
@@ -240,6 +245,14 @@ internal static class RouteShape
             if (!inside) shape.Append(c);
         }
         return shape.ToString();
+    }
+
+    public static int Segments(string shape)
+    {
+        var count = 0;
+        foreach (var c in shape)
+            if (c == '/') count++;
+        return count;
     }
 
     public static IReadOnlyList<string> Placeholders(string route)
