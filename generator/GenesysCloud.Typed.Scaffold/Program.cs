@@ -4,6 +4,7 @@ using GenesysCloud.Typed.Scaffold.Document;
 using GenesysCloud.Typed.Scaffold.Planning;
 
 // genesys-typed: Genesys's API document in, annotated interfaces, models and a JsonSerializerContext out.
+// genesys-typed index: the document in, the compact index the analyzers read out.
 // Exit codes: 0 done, 1 the document cannot be scaffolded, 2 usage.
 
 const int ExitDocument = 1;
@@ -45,12 +46,38 @@ scaffold.SetAction(async (parse, cancellationToken) =>
     }
 });
 
-var root = new RootCommand("genesys-typed: scaffold GenesysCloud.Typed clients from Genesys Cloud's Platform API document.") { scaffold };
+var indexSpec = new Option<string>("--spec") { Description = spec.Description, Required = true };
+var indexOut = new Option<string>("--out") { Description = "The index file to write, e.g. genesys-api.json (replaced when it exists).", Required = true };
+var index = new Command("index", "Write the compact index of the document that the analyzers check declared endpoints against (add it as <AdditionalFiles Include=\"genesys-api.json\" />).")
+{
+    indexSpec, indexOut,
+};
+index.SetAction(async (parse, cancellationToken) =>
+{
+    try
+    {
+        var written = await Indexer.RunAsync(parse.GetValue(indexSpec)!, parse.GetValue(indexOut)!, cancellationToken);
+        Console.WriteLine($"Indexed {written.Operations:N0} operations into {written.Path} ({written.Bytes / 1024.0:N0} KB).");
+        return 0;
+    }
+    catch (UsageException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitUsage;
+    }
+    catch (DocumentException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitDocument;
+    }
+});
+
+var root = new RootCommand("genesys-typed: scaffold GenesysCloud.Typed clients from Genesys Cloud's Platform API document, or index it for the analyzers.") { scaffold, index };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors) Console.Error.WriteLine("error: " + error.Message);
-    Console.Error.WriteLine("Try 'genesys-typed scaffold --help'.");
+    Console.Error.WriteLine($"Try 'genesys-typed {(args.FirstOrDefault() == "index" ? "index" : "scaffold")} --help'.");
     return ExitUsage;
 }
 return await parsed.InvokeAsync();

@@ -12,7 +12,7 @@ internal sealed record ScaffoldRequest(string Spec, string Out, string Namespace
 /// <summary>What it wrote, for the summary line and for tests.</summary>
 internal sealed record ScaffoldResult(int Interfaces, int Methods, int Models, int Skipped, TimeSpan Elapsed, IReadOnlyList<string> Notes);
 
-/// <summary>Document → selection → plan → files → output folder.</summary>
+/// <summary>Document → selection → plan → files (and the document's index, genesys-api.json) → output folder.</summary>
 internal static class Scaffolder
 {
     public static async Task<ScaffoldResult> RunAsync(ScaffoldRequest request, CancellationToken cancellationToken)
@@ -24,7 +24,10 @@ internal static class Scaffolder
         var source = $"{document.Title} {document.Version}".Trim();
         var plan = Planner.Plan(document, operations, request.Namespace, request.JsonContext, source);
         var header = $"genesys-typed scaffold of {new string(source.Select(c => char.IsControl(c) ? ' ' : c).ToArray())}\n";
-        OutputFolder.Write(request.Out, Files(plan), header);
+        // The index of the whole document beside the code, so hand-written endpoints are checked as well as the scaffolded ones.
+        var files = Files(plan);
+        files[IndexWriter.FileName] = IndexWriter.Write(document);
+        OutputFolder.Write(request.Out, files, header);
         return new ScaffoldResult(plan.Interfaces.Count, plan.Interfaces.Sum(i => i.Methods.Count), plan.Models.Count, plan.Notes.Count, clock.Elapsed, plan.Notes);
     }
 

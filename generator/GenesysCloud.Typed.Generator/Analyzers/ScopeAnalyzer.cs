@@ -4,6 +4,7 @@ using System.Linq;
 using GenesysCloud.Typed.Generator.Diagnostics;
 using GenesysCloud.Typed.Generator.Reading;
 using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Document;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,8 @@ namespace GenesysCloud.Typed.Generator.Analyzers;
 
 /// <summary>GCT0001–GCT0004: endpoints whose OAuth scopes the app is not granted (at the declaration and at every call,
 /// also of interfaces from other assemblies), unknown scope names, writes that accept only read-only scopes, and endpoints
-/// that declare none.</summary>
+/// that declare none. With genesys-api.json (see <see cref="DocumentAnalyzer"/>), an endpoint that declares no scope is
+/// checked with the document's scopes for it, and scope names are checked against the document's list.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ScopeAnalyzer : GenesysAnalyzer
 {
@@ -30,12 +32,17 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
     private protected override void Start(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         var granted = EndpointFacts.GrantedScopes(start.Compilation, known);
-        start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, known, granted), SymbolKind.Method);
-        start.RegisterSyntaxNodeAction(ctx => AnalyzeScopeNames(ctx, known), SyntaxKind.Attribute);
-        if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, known, granted), OperationKind.Invocation);
+        var index = IndexFiles.Find(start.Options, start.CancellationToken)?.Index;
+        start.RegisterSymbolAction(ctx => AnalyzeDeclaration(ctx, known, granted, index), SymbolKind.Method);
+        start.RegisterSyntaxNodeAction(ctx => AnalyzeScopeNames(ctx, known, index), SyntaxKind.Attribute);
+        if (granted is not null) start.RegisterOperationAction(ctx => AnalyzeCall(ctx, known, granted, index), OperationKind.Invocation);
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, KnownSymbols known, IReadOnlyList<string>? granted)
+    /// <summary>The endpoint's scopes: its [RequiresScope], else the document's for its verb and route (with an index).</summary>
+    private static IReadOnlyList<string> ScopesOf(EndpointFacts facts, ApiIndex? index) =>
+        facts.Scopes.Count > 0 || index is null || facts.Route is null ? facts.Scopes : index.Find(facts.HttpMethod!, facts.Route)?.Scopes ?? facts.Scopes;
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, KnownSymbols known, IReadOnlyList<string>? granted, ApiIndex? index)
     {
         if (context.Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, ContainingType: { TypeKind: TypeKind.Interface } type } method ||
             !known.IsGenesysApi(type))
@@ -44,7 +51,8 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
         if (facts.HttpMethod is null) return;   // the contract analyzer reports it
         var location = method.Locations.FirstOrDefault() ?? Location.None;
 
-        if (facts.Scopes.Count == 0)
+        var scopes = ScopesOf(facts, index);
+        if (scopes.Count == 0)
         {
             if (granted is not null) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoRequiredScope, location, facts.HttpMethod, facts.Route));
             return;
@@ -54,32 +62,34 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.WriteWithReadOnlyScope, location, facts.HttpMethod, facts.Route,
                 facts.Scopes.Count == 1 ? "" : "s", string.Join(", ", facts.Scopes), facts.Scopes.Count == 1 ? "is" : "are"));
         }
-        if (granted is not null && Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
+        if (granted is not null && Missing(facts, scopes, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, KnownSymbols known, IReadOnlyList<string> granted)
+    private static void AnalyzeCall(OperationAnalysisContext context, KnownSymbols known, IReadOnlyList<string> granted, ApiIndex? index)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod.OriginalDefinition;
         if (method.ContainingType is not { TypeKind: TypeKind.Interface } type || !known.IsGenesysApi(type)) return;
         var facts = EndpointFacts.Read(method, known);
-        if (facts.HttpMethod is null || facts.Scopes.Count == 0) return;
+        if (facts.HttpMethod is null) return;
+        var scopes = ScopesOf(facts, index);
+        if (scopes.Count == 0) return;
         var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.GetLocation() : invocation.Syntax.GetLocation();
-        if (Missing(facts, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
+        if (Missing(facts, scopes, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
     }
 
-    private static System.Func<Location, Diagnostic>? Missing(EndpointFacts facts, IReadOnlyList<string> granted)
+    private static System.Func<Location, Diagnostic>? Missing(EndpointFacts facts, IReadOnlyList<string> scopes, IReadOnlyList<string> granted)
     {
-        if (facts.Scopes.Any(required => granted.Any(g => ScopeCoverage.Covers(g, required)))) return null;
+        if (scopes.Any(required => granted.Any(g => ScopeCoverage.Covers(g, required)))) return null;
         // The narrowest sufficient scope: the read-only one for a read, else the first the endpoint accepts.
-        var suggestion = (!Writes.IsWrite(facts) ? facts.Scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? facts.Scopes[0];
+        var suggestion = (!Writes.IsWrite(facts) ? scopes.FirstOrDefault(KnownScopes.IsReadOnly) : null) ?? scopes[0];
         var properties = ImmutableDictionary<string, string?>.Empty.Add(SuggestedScopeKey, suggestion);
         var grantedText = granted.Count == 0 ? "nothing" : string.Join(", ", granted);
-        return location => Diagnostic.Create(Descriptors.MissingScope, location, properties, facts.HttpMethod, facts.Route, string.Join(", ", facts.Scopes), grantedText);
+        return location => Diagnostic.Create(Descriptors.MissingScope, location, properties, facts.HttpMethod, facts.Route, string.Join(", ", scopes), grantedText);
     }
 
     /// <summary>Every scope string in [RequiresScope(...)] and [assembly: GrantedScopes(...)], at its own argument.</summary>
-    private static void AnalyzeScopeNames(SyntaxNodeAnalysisContext context, KnownSymbols known)
+    private static void AnalyzeScopeNames(SyntaxNodeAnalysisContext context, KnownSymbols known, ApiIndex? index)
     {
         var attribute = (AttributeSyntax)context.Node;
         if (attribute.ArgumentList is null || attribute.ArgumentList.Arguments.Count == 0) return;
@@ -89,8 +99,9 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
         foreach (var argument in attribute.ArgumentList.Arguments)
         {
             if (context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: string scope }) continue;
-            if (KnownScopes.IsKnown(scope)) continue;
-            var suggestion = KnownScopes.Suggest(scope);
+            // The document's scope names when the project has its index; the compiled-in list otherwise.
+            if (index is null ? KnownScopes.IsKnown(scope) : index.Scopes.Contains(scope)) continue;
+            var suggestion = index is null ? KnownScopes.Suggest(scope) : KnownScopes.Suggest(scope, index.Scopes);
             var properties = suggestion is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(DidYouMeanKey, suggestion);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownScope, argument.GetLocation(), properties, scope,
                 suggestion is null ? "" : $"; did you mean '{suggestion}'?"));

@@ -29,6 +29,31 @@ internal static class Descriptors
         "'{0}' names no JsonContext, so a model missing from your JsonSerializerContext is found on the first call, not at build time; " +
         "write [GenesysApi(JsonContext = typeof(YourJsonContext))]", Contract, DiagnosticSeverity.Info);
 
+    // Checked against Genesys's API document (genesys-api.json in AdditionalFiles)
+    private const string Document = "GenesysCloud.Document";
+    public static readonly DiagnosticDescriptor IndexUnusable = Rule("GCT0200", "The API index cannot be used",
+        "{0} cannot be used, so no endpoint is checked against Genesys's API document: {1}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UndocumentedEndpoint = Rule("GCT0201", "Endpoint not in Genesys's API document",
+        "{0} {1} is not in {2}{3}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PlaceholderNameDiffers = Rule("GCT0202", "Route placeholder named differently from the document",
+        "The placeholder {{{0}}} of {1} {2} is {{{3}}} in {4}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UndocumentedQuery = Rule("GCT0203", "Query parameter the operation does not have",
+        "{0} {1} has no query parameter '{2}' in {3}{4}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UndocumentedHeader = Rule("GCT0204", "Header the operation does not have",
+        "{0} {1} has no header '{2}' in {3}{4}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RequiredQueryUnbound = Rule("GCT0205", "Required query parameter not bound",
+        "{0} {1} requires the query parameter '{2}' ({3}) in {4}, but '{5}' does not send it: add a [Query] parameter named '{2}'", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ScopesDiffer = Rule("GCT0206", "[RequiresScope] differs from the document's scopes",
+        "{0} {1} accepts the scopes [{2}] in {3}, but '{4}' requires [{5}]", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor DeprecatedOperation = Rule("GCT0207", "Deprecated operation",
+        "{0} {1} is deprecated in {2}: Genesys may remove it; mark '{3}' [Obsolete] once you have checked it is still what you want", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor PreviewOperation = Rule("GCT0208", "Preview operation",
+        "{0} {1} is a preview in {2}: Genesys may change or remove it without notice", Document, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor UndocumentedBodyProperty = Rule("GCT0209", "Body property the document's schema does not have",
+        "The body {0} of '{1}' has the JSON property '{2}', which {3} (the body of {4} {5}) does not have: Genesys ignores it{6}", Document, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UndocumentedResultProperty = Rule("GCT0210", "Result property the document's schema does not have",
+        "The result {0} of '{1}' has the JSON property '{2}', which {3} (the result of {4} {5}) does not have: it is never filled{6}", Document, DiagnosticSeverity.Warning);
+
     // Contract
     public static readonly DiagnosticDescriptor NotPartial = Rule("GCT0101", "[GenesysApi] interface must be partial",
         "The [GenesysApi] interface '{0}' must be declared partial so its client can be generated into it", Contract, DiagnosticSeverity.Error);

@@ -31,11 +31,14 @@ internal static class KnownScopes
     public static bool IsReadOnly(string scope) => ScopeCoverage.IsReadOnly(scope);
 
     /// <summary>The closest known scope within a small edit distance (case ignored), or null.</summary>
-    public static string? Suggest(string scope)
+    public static string? Suggest(string scope) => Suggest(scope, All);
+
+    /// <summary>The closest of <paramref name="candidates"/> within a small edit distance (case ignored), or null.</summary>
+    public static string? Suggest(string scope, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in All)
+        foreach (var candidate in candidates)
         {
             var distance = EditDistance.Of(scope.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
