@@ -22,7 +22,7 @@ internal static class RetryStrategy
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context, options, time, refused)),
-        DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfterOf(args.Outcome, time.GetUtcNow())),
+        DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfterOf(args.Outcome.Result, time.GetUtcNow())),
         OnRetry = onRetry,
     };
 
@@ -34,7 +34,7 @@ internal static class RetryStrategy
         var now = time.GetUtcNow();
         // A spent budget starts no attempt: two timers due at once (attempt and call) may fire in either order.
         if (facts.Deadline <= now) return false;
-        if (TransientFailures.RetryAfterOf(outcome, now) is not { } wait) return true;
+        if (TransientFailures.RetryAfterOf(outcome.Result, now) is not { } wait) return true;
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
         var remaining = facts.Deadline - now;
         var limit = options.MaxRetryAfter < remaining ? options.MaxRetryAfter : remaining;
