@@ -27,18 +27,18 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
 
     /// <summary>Parses a success answer with <paramref name="parse"/> (null for 204 or an empty body); an error answer
     /// throws, and so does a body <paramref name="parse"/> cannot read as a <paramref name="model"/> (or, for a
-    /// <paramref name="page"/>, a listing of them).</summary>
-    public async ValueTask<T?> ReadAsync<T, TState>(HttpResponseMessage response, GenesysRequest request, TState state,
+    /// <paramref name="page"/>, a listing of them). A success completes at once: its body is in memory already.</summary>
+    public ValueTask<T?> ReadAsync<T, TState>(HttpResponseMessage response, GenesysRequest request, TState state,
         Func<Stream, TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
     {
-        if (!response.IsSuccessStatusCode) await ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
-        // The transport buffered the body: parse from that buffer, without copying it to an array first.
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
+        // The transport buffered the body (ResponseContentRead): parse from that buffer, synchronously, without a copy.
+        var stream = response.Content.ReadAsStream(cancellationToken);
         // A page always has a body: an empty one is not a listing.
         if (!page && (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0)) return default;
         try
         {
-            return parse(stream, state);   // in memory already: the synchronous path is cheaper
+            return new ValueTask<T?>(parse(stream, state));
         }
         catch (JsonException ex)
         {
@@ -47,6 +47,12 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
             stream.ReadExactly(start);
             throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", start, ex);
         }
+    }
+
+    private async ValueTask<T?> ThrowErrorAsync<T>(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
+    {
+        await ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);
+        throw new InvalidOperationException($"{request.Sent} answered {(int)response.StatusCode}, which is not a success, yet was read as one.");
     }
 
     /// <summary>A success body that does not say what it should: the one shape of that error.</summary>

@@ -9,11 +9,13 @@ internal sealed class Attempts(GenesysRetryOptions options, PipelineObserver obs
     /// <summary>The wait before the next attempt, or null when <paramref name="retries"/> retries were the last.</summary>
     public TimeSpan? Next(CallScope call, int retries, HttpResponseMessage? response, Exception? failure)
     {
+        // The common ending first: an answer nobody retries.
+        if (response is not null && !TransientFailures.IsTransientStatus((int)response.StatusCode)) return null;
         if (retries >= options.MaxRetries) return null;
         if (!TransientFailures.ShouldRetry(response, failure, call.Request.IsIdempotent)) return null;
         // A spent budget starts no attempt: two deadlines due at once (attempt and call) may fire in either order.
         if (call.BudgetSpent) return null;
-        var now = call.Time.GetUtcNow();
+        var now = call.Now;
         if (TransientFailures.RetryAfterOf(response, now) is not { } wait) return Backoff(retries);
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
         var remaining = call.Deadline - now;

@@ -12,23 +12,29 @@ internal sealed class CallScope : IDisposable
     private CancellationTokenSource _source;
     private CancellationTokenRegistration _onCaller;
     private CancellationTokenRegistration _onStopping;
+    private readonly long _startedTicks;
     private Armed _armed;
+    // Nothing has waited or been sent yet: the start's clock reading still stands for "now" (each read costs).
+    private bool _fresh = true;
 
     private enum Armed { Nothing, Budget, Attempt }
 
-    internal CallScope(CallScopes owner, GenesysRequest request, DateTimeOffset deadline, CancellationToken caller)
+    internal CallScope(CallScopes owner, GenesysRequest request, DateTimeOffset started, CancellationToken caller)
     {
         _owner = owner;
         _caller = caller;
         Request = request;
-        Deadline = deadline;
+        _startedTicks = started.UtcTicks;
         _source = Acquire(out _onCaller, out _onStopping);
     }
 
     public GenesysRequest Request { get; }
 
     /// <summary>When the call's budget runs out.</summary>
-    public DateTimeOffset Deadline { get; }
+    public DateTimeOffset Deadline => new DateTimeOffset(_startedTicks, TimeSpan.Zero) + _owner.Budget;
+
+    /// <summary>The clock, read once for a call that has not yet waited or sent.</summary>
+    public DateTimeOffset Now => _fresh ? new DateTimeOffset(_startedTicks, TimeSpan.Zero) : _owner.Time.GetUtcNow();
 
     /// <summary>Some attempt reached the server and its fate is unknown or "applied": a caller must re-read before
     /// repeating a write. Stays false while every attempt was refused before processing (429, 503, never sent).</summary>
@@ -42,14 +48,16 @@ internal sealed class CallScope : IDisposable
     /// <summary>For waits off the wire: ends with the caller, the connection, or the call's budget.</summary>
     public CancellationToken Waiting()
     {
-        if (_armed != Armed.Budget) Arm(Armed.Budget, Deadline - _owner.Time.GetUtcNow());
+        if (_armed != Armed.Budget) Arm(Armed.Budget, Deadline - Now);
+        _fresh = false;
         return _source.Token;
     }
 
     /// <summary>For one send: ends with the caller, the connection, or the attempt's deadline (the budget's when sooner).</summary>
     public CancellationToken Sending()
     {
-        var left = Deadline - _owner.Time.GetUtcNow();
+        var left = Deadline - Now;
+        _fresh = false;
         if (_owner.AttemptTimeout < left) Arm(Armed.Attempt, _owner.AttemptTimeout);
         else Arm(Armed.Budget, left);
         return _source.Token;
@@ -69,7 +77,7 @@ internal sealed class CallScope : IDisposable
     public bool TimedOut => _source.IsCancellationRequested && !_caller.IsCancellationRequested && !_owner.IsStopping;
 
     /// <summary>Nothing more may start: the budget's timer fired or its time has passed.</summary>
-    public bool BudgetSpent => (TimedOut && _armed == Armed.Budget) || _owner.Time.GetUtcNow() >= Deadline;
+    public bool BudgetSpent => (TimedOut && _armed == Armed.Budget) || Now >= Deadline;
 
     /// <summary>After an attempt's deadline fired: a fresh source for what follows (a fired one cannot be re-armed).</summary>
     public void Renew()

@@ -22,7 +22,7 @@ internal sealed class CallScopes(GenesysCloudOptions options, CancellationToken 
     public bool IsStopping => stopping.IsCancellationRequested;
 
     public CallScope Start(GenesysRequest request, CancellationToken cancellationToken) =>
-        new(this, request, _time.GetUtcNow() + options.Timeout, cancellationToken);
+        new(this, request, _time.GetUtcNow(), cancellationToken);
 
     /// <summary>A source that ends with the connection; its timer is set by the scope.</summary>
     internal CancellationTokenSource Rent(out CancellationTokenRegistration onStopping)

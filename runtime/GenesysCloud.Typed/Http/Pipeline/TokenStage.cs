@@ -7,7 +7,7 @@ namespace GenesysCloud.Typed;
 internal sealed class TokenStage(TokenSource tokens, SecretRedactor redactor)
 {
     public ValueTask<AccessToken> GetAsync(CallScope call) =>
-        tokens.TryGetNow(call.Time.GetUtcNow(), out var token) ? new(token) : tokens.GetTokenAsync(call.Waiting());
+        tokens.TryGetNow(call.Now, out var token) ? new(token) : tokens.GetTokenAsync(call.Waiting());
 
     /// <summary>A 401 answered a send made with <paramref name="sentWith"/>: the error code when a replay may help (the
     /// token is then forgotten), or null when the 401 is the answer.</summary>
