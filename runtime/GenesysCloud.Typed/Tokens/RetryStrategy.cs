@@ -3,8 +3,9 @@ using Polly.Retry;
 
 namespace GenesysCloud.Typed;
 
-/// <summary>Builds the Polly retry both pipelines use (API calls and the token endpoint), so that both classify failures
-/// through <see cref="TransientFailures"/> and treat Retry-After alike: honoured for every retried status, never beyond
+/// <summary>Builds the token endpoint's Polly retry (API calls have their own attempt loop, <see cref="Attempts"/>), so
+/// that both classify failures through <see cref="TransientFailures"/> and treat Retry-After alike: honoured for every
+/// retried status, never beyond
 /// <see cref="GenesysRetryOptions.MaxRetryAfter"/> nor beyond what is left of the call's budget. Past either cap the
 /// attempt is not repeated and the caller gets the server's answer (with its Retry-After) at once.</summary>
 internal static class RetryStrategy
@@ -44,8 +45,8 @@ internal static class RetryStrategy
     }
 }
 
-/// <summary>What the retry needs to know about one call. The API pipeline extends it with what it learns per attempt.</summary>
-internal class RetryFacts(bool idempotent, DateTimeOffset deadline)
+/// <summary>What the retry needs to know about one token request.</summary>
+internal sealed class RetryFacts(bool idempotent, DateTimeOffset deadline)
 {
     public static readonly RetryFacts Unknown = new(false, DateTimeOffset.MaxValue);
 
