@@ -141,7 +141,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <see cref="ObjectDisposedException"/>, like every other wait of a call in flight.</summary>
     internal async Task DelayAsync(TimeSpan delay, string waitingFor, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        // Disposed just before the wait began: the same answer as during it.
+        if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(GenesysCloudConnection), $"The connection was disposed while {waitingFor}.");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         try
         {
@@ -157,8 +158,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        var value = await Responses.ReadAsync(response, request, typeInfo, static (body, info) => JsonSerializer.Deserialize(body, info), typeof(T),
-            page: false, cancellationToken).ConfigureAwait(false);
+        var value = await Responses.ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
         return value ?? throw Responses.Empty(request, response, typeof(T));
     }
 
@@ -173,8 +173,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public async Task<ApiResponse<T>> SendForResponseAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        var value = await Responses.ReadAsync(response, request, typeInfo, static (body, info) => JsonSerializer.Deserialize(body, info), typeof(T),
-            page: false, cancellationToken).ConfigureAwait(false);
+        var value = await Responses.ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
         return new ApiResponse<T>(response.StatusCode, response.Headers, value);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace GenesysCloud.Typed;
 
@@ -42,11 +43,33 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
         }
         catch (JsonException ex)
         {
-            stream.Position = 0;
-            var start = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
-            stream.ReadExactly(start);
-            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", start, ex);
+            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", Start(stream), ex);
         }
+    }
+
+    /// <summary>The JSON value of a success answer (null for 204 or an empty body); as <see cref="ReadAsync{T, TState}"/>
+    /// without a parser to call: what every typed call reads.</summary>
+    public ValueTask<T?> ReadJsonAsync<T>(HttpResponseMessage response, GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
+        var stream = response.Content.ReadAsStream(cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0) return default;
+        try
+        {
+            return new ValueTask<T?>(JsonSerializer.Deserialize(stream, typeInfo));
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(request, response, $"is not a {typeof(T).Name}", Start(stream), ex);
+        }
+    }
+
+    private static byte[] Start(Stream stream)
+    {
+        stream.Position = 0;
+        var start = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
+        stream.ReadExactly(start);
+        return start;
     }
 
     private async ValueTask<T?> ThrowErrorAsync<T>(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)

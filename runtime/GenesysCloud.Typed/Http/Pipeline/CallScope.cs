@@ -13,6 +13,7 @@ internal sealed class CallScope : IDisposable
     private CancellationTokenRegistration _onCaller;
     private CancellationTokenRegistration _onStopping;
     private readonly long _startedTicks;
+    private readonly long _deadlineTicks;
     private Armed _armed;
     // Nothing has waited or been sent yet: the start's clock reading still stands for "now" (each read costs).
     private bool _fresh = true;
@@ -25,13 +26,14 @@ internal sealed class CallScope : IDisposable
         _caller = caller;
         Request = request;
         _startedTicks = started.UtcTicks;
+        _deadlineTicks = _startedTicks + owner.Budget.Ticks;
         _source = Acquire(out _onCaller, out _onStopping);
     }
 
     public GenesysRequest Request { get; }
 
     /// <summary>When the call's budget runs out.</summary>
-    public DateTimeOffset Deadline => new DateTimeOffset(_startedTicks, TimeSpan.Zero) + _owner.Budget;
+    public DateTimeOffset Deadline => new(_deadlineTicks, TimeSpan.Zero);
 
     /// <summary>The clock, read once for a call that has not yet waited or sent.</summary>
     public DateTimeOffset Now => _fresh ? new DateTimeOffset(_startedTicks, TimeSpan.Zero) : _owner.Time.GetUtcNow();
@@ -56,7 +58,7 @@ internal sealed class CallScope : IDisposable
     /// <summary>For one send: ends with the caller, the connection, or the attempt's deadline (the budget's when sooner).</summary>
     public CancellationToken Sending()
     {
-        var left = Deadline - Now;
+        var left = TimeSpan.FromTicks(_deadlineTicks - (_fresh ? _startedTicks : _owner.Time.GetUtcNow().UtcTicks));
         _fresh = false;
         if (_owner.AttemptTimeout < left) Arm(Armed.Attempt, _owner.AttemptTimeout);
         else Arm(Armed.Budget, left);
