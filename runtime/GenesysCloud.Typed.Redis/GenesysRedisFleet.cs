@@ -60,7 +60,7 @@ namespace GenesysCloud.Typed.Redis
             try
             {
                 var echoed = await _redis.GetDatabase().ScriptEvaluateAsync(Probe,
-                    new { key = (RedisKey)$"{_options.KeyPrefix}{{verify}}:probe", value = (RedisValue)value }).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    new { key = (RedisKey)new RedisKeys(_options.KeyPrefix).Probe, value = (RedisValue)value }).WaitAsync(cancellationToken).ConfigureAwait(false);
                 if ((string?)echoed != value)
                     throw new GenesysRedisConfigurationException(GenesysRedisRefusal.Other, "Redis did not give back what the start-up check wrote: check the connection string.");
                 Health.Succeeded();
@@ -91,7 +91,14 @@ namespace GenesysCloud.Typed
         /// <summary>Joins a fleet on Redis: the access token is shared by every process using this OAuth client (one fetch
         /// per lifetime for the whole fleet, encrypted at rest), and <see cref="GenesysCloudOptions.Pacing"/>'s rate becomes
         /// the budget of the whole fleet rather than of this process. Call once per options, before creating the connection.</summary>
-        public static GenesysRedisFleet UseRedisFleet(this GenesysCloudOptions options, IConnectionMultiplexer redis, GenesysRedisOptions fleet)
+        public static GenesysRedisFleet UseRedisFleet(this GenesysCloudOptions options, IConnectionMultiplexer redis, GenesysRedisOptions fleet) =>
+            options.UseRedisFleet(redis, fleet, meterFactory: null);
+
+        /// <summary>As <see cref="UseRedisFleet(GenesysCloudOptions, IConnectionMultiplexer, GenesysRedisOptions)"/>, recording the
+        /// fleet's metrics (meter <c>GenesysCloud.Typed.Redis</c>) through <paramref name="meterFactory"/>, as the connection does
+        /// its own; null: a process-wide meter.</summary>
+        public static GenesysRedisFleet UseRedisFleet(this GenesysCloudOptions options, IConnectionMultiplexer redis, GenesysRedisOptions fleet,
+            System.Diagnostics.Metrics.IMeterFactory? meterFactory)
         {
             ArgumentNullException.ThrowIfNull(options);
             ArgumentNullException.ThrowIfNull(redis);
@@ -99,7 +106,7 @@ namespace GenesysCloud.Typed
             fleet.Validate();
             ILogger? logger = null;
             ILogger Logger() => logger ??= (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("GenesysCloud.Typed.Redis");
-            var health = new RedisFleetHealth(fleet, options.TimeProvider, Logger);
+            var health = new RedisFleetHealth(fleet, options.TimeProvider, Logger, RedisTelemetry.For(meterFactory));
             var tokens = new RedisTokenCache(redis, fleet, health, options.TimeProvider, Logger);
             var handle = new GenesysRedisFleet(redis, fleet, health, tokens);
             options.TokenCache = tokens;
@@ -108,24 +115,26 @@ namespace GenesysCloud.Typed
                 if (pacing.RequestsPerMinute is null) return null;
                 var clientId = options.ClientId ?? (options.Credential as AuthorizationCodeCredential)?.ClientId
                     ?? throw new InvalidOperationException("A fleet budget is per OAuth client: set ClientId (or an AuthorizationCodeCredential).");
-                var key = $"budget/{options.ResolveLoginBaseAddress().Authority}/{clientId}";
+                var key = RedisKeys.BudgetName(options.ResolveLoginBaseAddress().Authority, clientId);
                 return handle.Budget = new RedisRequestBudget(redis, key, pacing, fleet, time, health);
             };
             return handle;
         }
 
         /// <summary>The <see cref="UseRedisFleet(GenesysCloudOptions, IConnectionMultiplexer, GenesysRedisOptions)"/> of a host:
-        /// takes the <see cref="IConnectionMultiplexer"/> registered in the container.</summary>
+        /// takes the <see cref="IConnectionMultiplexer"/> registered in the container, and records metrics through its
+        /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> when it has one.</summary>
         public static Microsoft.Extensions.DependencyInjection.IGenesysCloudBuilder AddRedisFleet(this Microsoft.Extensions.DependencyInjection.IGenesysCloudBuilder builder, Action<GenesysRedisOptions> configure)
         {
             ArgumentNullException.ThrowIfNull(builder);
             ArgumentNullException.ThrowIfNull(configure);
             Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<GenesysCloudOptions>(builder.Services)
-                .PostConfigure<IConnectionMultiplexer>((options, redis) =>
+                .PostConfigure<IConnectionMultiplexer, IServiceProvider>((options, redis, services) =>
                 {
                     var fleet = new GenesysRedisOptions();
                     configure(fleet);
-                    options.UseRedisFleet(redis, fleet);
+                    options.UseRedisFleet(redis, fleet,
+                        (System.Diagnostics.Metrics.IMeterFactory?)services.GetService(typeof(System.Diagnostics.Metrics.IMeterFactory)));
                 });
             return builder;
         }

@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace GenesysCloud.Typed.Redis;
@@ -8,15 +7,6 @@ namespace GenesysCloud.Typed.Redis;
 /// metric) and tries Redis again every <see cref="GenesysRedisOptions.RetryInterval"/>; the first success rejoins.</summary>
 internal sealed class RedisFleetHealth
 {
-    public const string MeterName = "GenesysCloud.Typed.Redis";
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> OutageCounter = Meter.CreateCounter<long>("genesys.redis.outages", "{outage}",
-        "Times a process lost Redis and started working alone");
-    private static readonly UpDownCounter<long> DegradedCounter = Meter.CreateUpDownCounter<long>("genesys.redis.degraded", "{process}",
-        "Processes working alone because Redis is unreachable");
-    private static readonly Counter<long> FallbackCounter = Meter.CreateCounter<long>("genesys.redis.fallbacks", "{operation}",
-        "Token fetches and budget turns done alone while Redis was unreachable");
-
     private readonly GenesysRedisOptions _options;
     private readonly TimeProvider _time;
     private readonly Func<ILogger> _logger;
@@ -31,8 +21,11 @@ internal sealed class RedisFleetHealth
     private int _probing;
     private DateTimeOffset _probedAt = DateTimeOffset.MinValue;
 
-    public RedisFleetHealth(GenesysRedisOptions options, TimeProvider time, Func<ILogger> logger)
+    private readonly RedisTelemetry _telemetry;
+
+    public RedisFleetHealth(GenesysRedisOptions options, TimeProvider time, Func<ILogger> logger, RedisTelemetry? telemetry = null)
     {
+        _telemetry = telemetry ?? RedisTelemetry.Shared;
         _options = options;
         _time = time;
         _logger = logger;
@@ -94,7 +87,7 @@ internal sealed class RedisFleetHealth
             wasDegraded = _degraded;
             _degraded = false;
         }
-        if (wasDegraded) DegradedCounter.Add(-1);
+        if (wasDegraded) _telemetry.Degraded.Add(-1);
         lock (_gate)
         {
             if (!_refusalsLogged.Add(error.Cause)) return error;
@@ -117,8 +110,8 @@ internal sealed class RedisFleetHealth
         }
         if (!first) return;
         Interlocked.Increment(ref _outages);
-        OutageCounter.Add(1);
-        DegradedCounter.Add(1);
+        _telemetry.Outages.Add(1);
+        _telemetry.Degraded.Add(1);
         Log.Degraded(_logger(), operation, ex.GetType().Name, ShareDescription());
     }
 
@@ -165,13 +158,13 @@ internal sealed class RedisFleetHealth
             _degraded = false;
             outage = _time.GetUtcNow() - _since;
         }
-        DegradedCounter.Add(-1);
+        _telemetry.Degraded.Add(-1);
         Log.Rejoined(_logger(), outage);
     }
 
     public void FellBack()
     {
         Interlocked.Increment(ref _fallbacks);
-        FallbackCounter.Add(1);
+        _telemetry.Fallbacks.Add(1);
     }
 }

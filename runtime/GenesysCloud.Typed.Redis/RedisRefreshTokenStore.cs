@@ -21,7 +21,7 @@ public sealed class RedisRefreshTokenStore : IRefreshTokenStore
         options.Validate();
         _redis = redis;
         _protector = new TokenProtector(options.EncryptionKey!);
-        _key = $"{options.KeyPrefix}{{refresh/{clientId}/{userKey}}}:refresh";
+        _key = new RedisKeys(options.KeyPrefix).RefreshToken(clientId, userKey);
     }
 
     public bool IsShared => true;

@@ -87,8 +87,9 @@ internal sealed class RedisRequestBudget : IGenesysRequestBudget
         TimeProvider time, RedisFleetHealth health)
     {
         _redis = redis;
-        _stateKey = [$"{options.KeyPrefix}{{{budgetKey}}}:budget"];
-        _membersKey = [$"{options.KeyPrefix}{{{budgetKey}}}:members"];
+        var keys = new RedisKeys(options.KeyPrefix);
+        _stateKey = [keys.Budget(budgetKey)];
+        _membersKey = [keys.BudgetMembers(budgetKey)];
         _pacing = pacing;
         _options = options;
         _time = time;

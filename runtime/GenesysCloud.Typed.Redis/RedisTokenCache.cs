@@ -39,6 +39,7 @@ internal sealed class RedisTokenCache : IGenesysTokenCache
     private readonly RedisFleetHealth _health;
     private readonly TimeProvider _time;
     private readonly Func<ILogger> _logger;
+    private readonly RedisKeys _keys;
     private long _fleetFetches, _sharedReads;
     private int _mismatchLogged;
 
@@ -49,6 +50,7 @@ internal sealed class RedisTokenCache : IGenesysTokenCache
     {
         _redis = redis;
         _options = options;
+        _keys = new RedisKeys(options.KeyPrefix);
         _protector = new TokenProtector(options.EncryptionKey!);
         _health = health;
         health.Watch(redis);
@@ -64,8 +66,8 @@ internal sealed class RedisTokenCache : IGenesysTokenCache
     public string KeyId => _protector.KeyId;
     public bool KeyMismatch => Volatile.Read(ref _mismatchLogged) != 0;
 
-    internal string TokenKey(string key) => $"{_options.KeyPrefix}{{{key}}}:token";
-    private string LockKey(string key) => $"{_options.KeyPrefix}{{{key}}}:lock";
+    internal string TokenKey(string key) => _keys.Token(key);
+    private string LockKey(string key) => _keys.TokenLock(key);
 
     public async Task<AccessToken> GetTokenAsync(GenesysTokenCacheRequest request, CancellationToken cancellationToken)
     {

@@ -67,6 +67,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         _tokens = new TokenSource(credential.CreateFetcher(endpoint), options.Tokens, _time, logger, Telemetry, _redactor, shared.cache, shared.key);
         _pacer = options.RequestBudgetFactory?.Invoke(options.Pacing, _time)
             ?? (options.Pacing.RequestsPerMinute is null ? null : new AdaptivePacer(options.Pacing, _time));
+        Responses = new ResponseReader(_redactor, _time);
         _pipeline = new RequestPipeline(options, _http, _tokens, ApiBaseAddress, logger, Telemetry, _pacer, _redactor, _stopping.Token,
             acceptIsDefault: _ownedClient is not null);
     }
@@ -129,7 +130,7 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         return SendCoreAsync(request, cancellationToken).AsTask();
     }
 
-    // What the typed methods await: a ValueTask, so a call that completes at once allocates no Task for the response.
+    // What the typed methods, paging and jobs await: a ValueTask, so a call that completes at once allocates no Task.
     internal ValueTask<HttpResponseMessage> SendCoreAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -141,7 +142,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     /// <see cref="ObjectDisposedException"/>, like every other wait of a call in flight.</summary>
     internal async Task DelayAsync(TimeSpan delay, string waitingFor, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        // Disposed just before the wait began: the same answer as during it.
+        if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(GenesysCloudConnection), $"The connection was disposed while {waitingFor}.");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         try
         {
@@ -157,58 +159,24 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
     public async Task<T> SendAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
-        // The pipeline buffered the body: deserialize from that buffer, without copying it to an array first.
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        T? value = default;
-        if (response.StatusCode != HttpStatusCode.NoContent && stream.Length > 0)
-        {
-            try
-            {
-                value = JsonSerializer.Deserialize(stream, typeInfo);   // in memory already: the synchronous path is cheaper
-            }
-            catch (JsonException ex)
-            {
-                stream.Position = 0;
-                var body = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
-                stream.ReadExactly(body);
-                throw Invalid(request, response, typeof(T).Name, body, ex);
-            }
-        }
-        return value ?? throw new GenesysInvalidResponseException(
-            $"{request} answered {(int)response.StatusCode} with no body where a {typeof(T).Name} was expected.", response.StatusCode, CorrelationIdOf(response));
+        var value = await Responses.ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        return value ?? throw Responses.Empty(request, response, typeof(T));
     }
 
     /// <summary>Sends and discards the answer's body; any error becomes a typed exception.</summary>
     public async Task SendAsync(GenesysRequest request, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        await Responses.ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends and returns the value with status, headers and correlation id. 204 gives a null value.</summary>
     public async Task<ApiResponse<T>> SendForResponseAsync<T>(GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken = default)
     {
         using var response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NoContent || body.Length == 0)
-            return new ApiResponse<T>(response.StatusCode, response.Headers, default);
-        try
-        {
-            return new ApiResponse<T>(response.StatusCode, response.Headers, JsonSerializer.Deserialize(body, typeInfo));
-        }
-        catch (JsonException ex)
-        {
-            throw Invalid(request, response, typeof(T).Name, body, ex);
-        }
+        var value = await Responses.ReadJsonAsync(response, request, typeInfo, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse<T>(response.StatusCode, response.Headers, value);
     }
-
-    private GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string model, byte[] body, JsonException ex) =>
-        new($"{request} answered {(int)response.StatusCode} with a body that is not a {model} " +
-            $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body, _redactor)}",
-            response.StatusCode, CorrelationIdOf(response), ex);
-
-    private string? CorrelationIdOf(HttpResponseMessage response) => GenesysHeaders.CorrelationIdOf(response.Headers, _redactor);
 
     /// <summary>A paged listing; nothing is sent until it is enumerated.</summary>
     public GenesysPageable<T> Paginate<T>(GenesysRequest firstPage, JsonTypeInfo<T> typeInfo, PagingStyle style = PagingStyle.PageNumber,
@@ -222,15 +190,8 @@ public sealed class GenesysCloudConnection : IAsyncDisposable, IDisposable
         string? resultsPath = null, CancellationToken cancellationToken = default) =>
         new(this, submit, typeInfo, itemsProperty, statusPath, resultsPath, cancellationToken);
 
-    internal async Task<byte[]> ReadSuccessBodyAsync(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return body;
-        throw ErrorReader.ToException(ErrorReader.Read(response, body, _time.GetUtcNow(), _redactor), request);
-    }
-
-    /// <summary>Blanks every secret this connection knows from text a server sent back.</summary>
-    internal SecretRedactor Redactor => _redactor;
+    /// <summary>The one reader of answers, for calls, paging and jobs.</summary>
+    internal ResponseReader Responses { get; }
 
     private static JsonSerializerOptions CreateJsonOptions(GenesysCloudOptions options)
     {

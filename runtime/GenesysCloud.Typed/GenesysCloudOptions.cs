@@ -63,6 +63,11 @@ public sealed class GenesysCloudOptions
     /// returning null falls back to in-process pacing. Null: in-process pacing when <see cref="GenesysPacingOptions.RequestsPerMinute"/> is set.</summary>
     public Func<GenesysPacingOptions, TimeProvider, IGenesysRequestBudget?>? RequestBudgetFactory { get; set; }
 
+    /// <summary>Your own stages in every call's pipeline (a header on every request, an audit of every write), in order.
+    /// Each runs once per attempt — retries and the 401 replay included — after the pacing turn and the token, around
+    /// the send; see <see cref="GenesysPipelineStage"/>. Read when the connection is created.</summary>
+    public IList<GenesysPipelineStage> PipelineStages { get; } = new List<GenesysPipelineStage>();
+
     /// <summary>Bodies larger than this are refused rather than buffered.</summary>
     public long MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -108,6 +113,8 @@ public sealed class GenesysCloudOptions
         if (AttemptTimeout <= TimeSpan.Zero || AttemptTimeout > TimeSpan.FromHours(24)) problems.Add($"AttemptTimeout must be more than zero and at most 24 hours (it is {AttemptTimeout}).");
         if (MaxResponseBytes is < 1024 or > int.MaxValue) problems.Add($"MaxResponseBytes must be from 1024 to {int.MaxValue} (what HttpClient can buffer).");
         if (HttpClient is not null && HttpMessageHandler is not null) problems.Add("Set HttpClient or HttpMessageHandler, not both.");
+        for (var i = 0; i < PipelineStages.Count; i++)
+            if (PipelineStages[i] is null) problems.Add($"PipelineStages[{i}] is null.");
         problems.AddRange(Retry.Validate());
         problems.AddRange(Tokens.Validate());
         problems.AddRange(Pacing.Validate());

@@ -42,6 +42,9 @@ public static class GenesysCloudServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenesysCloudOptions>>().Value;
             options.LoggerFactory ??= sp.GetService<ILoggerFactory>();
+            // Stages registered with AddPipelineStage run after those set on the options, in registration order.
+            foreach (var stage in sp.GetServices<GenesysPipelineStage>())
+                if (!options.PipelineStages.Contains(stage)) options.PipelineStages.Add(stage);
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new GenesysCloudConnection(options, () => factory.CreateClient(HttpClientName), sp.GetService<IMeterFactory>());
         });
@@ -92,6 +95,11 @@ public interface IGenesysCloudBuilder
 
     /// <summary>Registers the generated client of <typeparamref name="TApi"/> as a singleton (no reflection).</summary>
     IGenesysCloudBuilder AddApi<TApi>() where TApi : class, IGenesysApi<TApi>;
+
+    /// <summary>Adds <typeparamref name="TStage"/> (a singleton, built by the container) to every call's pipeline, after
+    /// the stages already added; see <see cref="GenesysPipelineStage"/> for where it runs.</summary>
+    IGenesysCloudBuilder AddPipelineStage<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(
+        System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TStage>() where TStage : GenesysPipelineStage;
 }
 
 internal sealed class GenesysCloudBuilder(IServiceCollection services) : IGenesysCloudBuilder
@@ -101,6 +109,13 @@ internal sealed class GenesysCloudBuilder(IServiceCollection services) : IGenesy
     public IGenesysCloudBuilder AddApi<TApi>() where TApi : class, IGenesysApi<TApi>
     {
         Services.AddSingleton<TApi>(sp => TApi.Create(sp.GetRequiredService<GenesysCloudConnection>()));
+        return this;
+    }
+
+    public IGenesysCloudBuilder AddPipelineStage<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(
+        System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicConstructors)] TStage>() where TStage : GenesysPipelineStage
+    {
+        Services.AddSingleton<GenesysPipelineStage, TStage>();
         return this;
     }
 }

@@ -9,14 +9,17 @@ namespace GenesysCloud.Typed;
 /// imposes itself (a response larger than MaxResponseBytes) are never repeated: the next answer would be as large.</summary>
 internal static class TransientFailures
 {
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent) => outcome switch
+    /// <summary>An attempt's outcome: an answer, or the failure of its send.</summary>
+    public static bool ShouldRetry(HttpResponseMessage? response, Exception? failure, bool idempotent) => failure switch
     {
-        { Exception: HttpRequestException http } => !IsOwnLimit(http) && (idempotent || Transport.WasNotSent(http)),
-        { Exception: TimeoutRejectedException } => idempotent,   // one attempt timed out on the wire: the server may have it
-        { Exception: not null } => false,
-        { Result: { } response } => IsTransientStatus((int)response.StatusCode) && (idempotent || !MayHaveBeenProcessed((int)response.StatusCode)),
-        _ => false,
+        HttpRequestException http => !IsOwnLimit(http) && (idempotent || Transport.WasNotSent(http)),
+        AttemptTimeoutException or TimeoutRejectedException => idempotent,   // one attempt timed out on the wire: the server may have it
+        not null => false,
+        null => response is not null && IsTransientStatus((int)response.StatusCode) && (idempotent || !MayHaveBeenProcessed((int)response.StatusCode)),
     };
+
+    /// <summary>The same rule for a Polly outcome (the token endpoint's retry).</summary>
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent) => ShouldRetry(outcome.Result, outcome.Exception, idempotent);
 
     /// <summary>Statuses that say "try again": throttled, timed out, unavailable, or a gateway in trouble.</summary>
     public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
@@ -29,11 +32,22 @@ internal static class TransientFailures
     public static bool IsOwnLimit(HttpRequestException exception) => exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded;
 
     /// <summary>How long the server asks to wait, or null when it did not say (or said garbage).</summary>
-    public static TimeSpan? RetryAfterOf(Outcome<HttpResponseMessage> outcome, DateTimeOffset now) =>
-        outcome.Result is { } response ? RetryAfter.Read(response.Headers, now) : null;
+    public static TimeSpan? RetryAfterOf(HttpResponseMessage? response, DateTimeOffset now) =>
+        response is not null ? RetryAfter.Read(response.Headers, now) : null;
 
-    public static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : outcome.Exception is HttpRequestException http ? http.HttpRequestError.ToString()
-            : outcome.Exception?.GetType().Name ?? "unknown";
+    public static string Describe(HttpResponseMessage? response, Exception? failure) =>
+        response is not null ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : failure is HttpRequestException http ? http.HttpRequestError.ToString()
+            : failure is AttemptTimeoutException ? nameof(TimeoutRejectedException)   // the reason's name dashboards already know
+            : failure?.GetType().Name ?? "unknown";
+
+    public static string Describe(Outcome<HttpResponseMessage> outcome) => Describe(outcome.Result, outcome.Exception);
+}
+
+/// <summary>One attempt got no answer within <see cref="GenesysCloudOptions.AttemptTimeout"/> (or what was left of the
+/// call's budget).</summary>
+internal sealed class AttemptTimeoutException(TimeSpan timeout, Exception inner)
+    : TimeoutException($"The attempt got no answer within {timeout}.", inner)
+{
+    public TimeSpan Timeout { get; } = timeout;
 }

@@ -115,7 +115,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
         }
         _jobId = id;
         _state = GenesysJobState.Queued;
-        Log.JobSubmitted(_connection.Logger, _connection.Redactor.Redact(id), _submit.RouteTemplate);
+        Log.JobSubmitted(_connection.Logger, _connection.Responses.Redact(id), _submit.RouteTemplate);
         return id;
     }
 
@@ -188,7 +188,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
         var request = new GenesysRequest(HttpMethod.Delete, StatusPath(_jobId), StatusRoute);
         using var response = await _connection.SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.NotFound)
-            await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws on error
+            await _connection.Responses.ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws on error
     }
 
     private async Task DeleteQuietlyAsync(string jobId)
@@ -245,20 +245,20 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
             _state = GenesysJobState.NotFound;
             return (_state, null, null);
         }
-        var body = await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        var body = await _connection.Responses.ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);
         var text = ReadString(body, "state")
             ?? throw new GenesysInvalidResponseException(
-                $"{request.Sent} answered a job status without a state: {Excerpt.Of(body, _connection.Redactor)}", response.StatusCode, null);
+                $"{request.Sent} answered a job status without a state: {Excerpt.Of(body, _connection.Responses.Redactor)}", response.StatusCode, null);
         _state = StateNamed(text);
         var reason = ReadString(body, "errorMessage");
-        return (_state, reason is null ? null : _connection.Redactor.Redact(reason),
+        return (_state, reason is null ? null : _connection.Responses.Redact(reason),
             RetryAfter.Read(response.Headers, _connection.Options.TimeProvider.GetUtcNow()));
     }
 
     private async Task<byte[]> SendForBodyAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
         using var response = await _connection.SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        return await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);
+        return await _connection.Responses.ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);
     }
 
     private static string? ReadString(byte[] body, string property)
@@ -300,7 +300,7 @@ public sealed class GenesysJob<T> : IAsyncEnumerable<T>
         _ => $"Job {Safe(jobId)} no longer exists (deleted, or expired and removed); submit the query again",
     }, jobId, state, reason, inner);
 
-    private string Safe(string text) => _connection.Redactor.Redact(text);
+    private string Safe(string text) => _connection.Responses.Redact(text);
 
     private string StatusPath(string jobId)
     {

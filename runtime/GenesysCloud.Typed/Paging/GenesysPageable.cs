@@ -70,14 +70,14 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 if (next is not null && !(visited ??= First(firstKey)).Add(next))
                 {
                     throw new GenesysPagingException(
-                        $"The server's next page '{_connection.Redactor.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
+                        $"The server's next page '{_connection.Responses.Redact(next)}' repeats an earlier page of {request.RouteTemplate} after {visited.Count} pages; paging stopped to avoid a loop.");
                 }
                 emptyRun = data.Items!.Count == 0 && next is not null ? emptyRun + 1 : 0;
                 if (emptyRun > _connection.Options.Paging.MaxConsecutiveEmptyPages)
                 {
                     throw new GenesysPagingException(
                         $"{request.RouteTemplate} answered {emptyRun} pages in a row without items, each pointing to another page (the last to " +
-                        $"'{_connection.Redactor.Redact(next!)}'); paging stopped because the server is not making progress " +
+                        $"'{_connection.Responses.Redact(next!)}'); paging stopped because the server is not making progress " +
                         $"(Paging.MaxConsecutiveEmptyPages is {_connection.Options.Paging.MaxConsecutiveEmptyPages}).");
                 }
                 var nextRequest = next is null ? null : RequestFor(request, next);
@@ -113,9 +113,9 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     {
         PagingStyle.BodyPageNumber => int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1
             ? RequestFor(_first, token)
-            : throw new GenesysPagingException($"'{_connection.Redactor.Redact(token)}' is not a continuation token of this search (a page number).") ,
+            : throw new GenesysPagingException($"'{_connection.Responses.Redact(token)}' is not a continuation token of this search (a page number).") ,
         PagingStyle.BodyNextPage => RequestFor(_first, CheckedToken(token, _first)),
-        _ => _first.WithPathAndQuery(NextLink.Resolve(token, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Redactor)),
+        _ => _first.WithPathAndQuery(NextLink.Resolve(token, _connection.ApiBaseAddress, _first.PathAndQuery, _connection.Responses.Redactor)),
     };
 
     /// <summary>What identifies a page among those asked for: its path, or its position in the search body.</summary>
@@ -145,7 +145,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
                 $"The server's nextPage token for {request.RouteTemplate} is not one this client will send back (longer than {MaxLength} characters, control characters or text with no UTF-8 form).");
         }
         if (token.StartsWith('/') || token.Contains("://", StringComparison.Ordinal) || token.StartsWith("//", StringComparison.Ordinal))
-            NextLink.Resolve(token, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
+            NextLink.Resolve(token, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Responses.Redactor);
         return token;
     }
 
@@ -182,7 +182,7 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
         if (data.NextUri is { Length: > MaxLength } || data.Cursor is { Length: > MaxLength })
             throw new GenesysPagingException($"{request.RouteTemplate} answered a next link or cursor longer than {MaxLength} characters; paging stopped rather than send it.");
         if (!string.IsNullOrEmpty(data.NextUri))
-            return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Redactor);
+            return NextLink.Resolve(data.NextUri, _connection.ApiBaseAddress, request.PathAndQuery, _connection.Responses.Redactor);
         if (_style == PagingStyle.Cursor)
             return string.IsNullOrEmpty(data.Cursor) ? null : NextLink.WithQueryParameter(request.PathAndQuery, "cursor", data.Cursor);
         // Without a nextUri, a page count that says there is more is still followed (empty pages in a row are bounded).
@@ -194,26 +194,14 @@ public sealed class GenesysPageable<T> : IAsyncEnumerable<T>
     private async Task<(PageData<T> Data, string? CorrelationId)> FetchAsync(GenesysRequest request, CancellationToken cancellationToken)
     {
         using var response = await _connection.SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) await _connection.ReadSuccessBodyAsync(response, request, cancellationToken).ConfigureAwait(false);   // throws
-        var correlationId = GenesysHeaders.CorrelationIdOf(response.Headers, _connection.Redactor);
-        // The pipeline buffered the body: one deserialization of the whole envelope reads it in place, without a copy.
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        PageData<T> data;
-        try
-        {
-            data = PageEnvelope<T>.Read(body, _envelope, _itemsProperty);
-        }
-        catch (JsonException ex)
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            throw new GenesysInvalidResponseException(
-                $"{request.Sent} answered a page that cannot be read as a listing of {typeof(T).Name}: {ex.Message} Body starts: {Excerpt.Of(bytes, _connection.Redactor)}",
-                response.StatusCode, correlationId, ex);
-        }
+        var correlationId = _connection.Responses.CorrelationIdOf(response);
+        // The transport buffered the body: one deserialization of the whole envelope reads it in place, without a copy.
+        var data = await _connection.Responses.ReadAsync(response, request, this, static (body, self) => PageEnvelope<T>.Read(body, self._envelope, self._itemsProperty),
+            typeof(T), page: true, cancellationToken).ConfigureAwait(false) ?? throw _connection.Responses.Empty(request, response, typeof(T));
         if (data.Unreadable is { } unreadable && Unusable(unreadable) is { } field)
         {
             throw new GenesysInvalidResponseException(
-                $"{request.Sent} answered a page whose '{field}' is {_connection.Redactor.Redact(unreadable[field])}, which this client cannot follow as a " +
+                $"{request.Sent} answered a page whose '{field}' is {_connection.Responses.Redact(unreadable[field])}, which this client cannot follow as a " +
                 $"{(field is "pageNumber" or "pageCount" ? "page number" : "next page")}; paging stopped rather than skip or repeat pages.",
                 response.StatusCode, correlationId);
         }

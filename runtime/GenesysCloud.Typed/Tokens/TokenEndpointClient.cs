@@ -10,7 +10,7 @@ using Polly.Retry;
 namespace GenesysCloud.Typed;
 
 /// <summary>Talks to <c>POST {login}/oauth/token</c>: form-encoded, HTTP Basic client authentication, the token or OAuth
-/// error shape back. Retries through the same <see cref="RetryStrategy"/> as API calls: what the server did not process
+/// error shape back. Retries with Polly (<see cref="RetryStrategy"/>) by the same rules as API calls: what the server did not process
 /// always, anything else only where repeating the grant is harmless (client credentials yes, a one-time code or a
 /// rotating refresh token no), with Retry-After capped by the fetch's own budget.</summary>
 internal sealed class TokenEndpointClient

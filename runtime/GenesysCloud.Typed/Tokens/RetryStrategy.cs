@@ -3,8 +3,9 @@ using Polly.Retry;
 
 namespace GenesysCloud.Typed;
 
-/// <summary>Builds the Polly retry both pipelines use (API calls and the token endpoint), so that both classify failures
-/// through <see cref="TransientFailures"/> and treat Retry-After alike: honoured for every retried status, never beyond
+/// <summary>Builds the token endpoint's Polly retry (API calls have their own attempt loop, <see cref="Attempts"/>), so
+/// that both classify failures through <see cref="TransientFailures"/> and treat Retry-After alike: honoured for every
+/// retried status, never beyond
 /// <see cref="GenesysRetryOptions.MaxRetryAfter"/> nor beyond what is left of the call's budget. Past either cap the
 /// attempt is not repeated and the caller gets the server's answer (with its Retry-After) at once.</summary>
 internal static class RetryStrategy
@@ -22,7 +23,7 @@ internal static class RetryStrategy
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context, options, time, refused)),
-        DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfterOf(args.Outcome, time.GetUtcNow())),
+        DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfterOf(args.Outcome.Result, time.GetUtcNow())),
         OnRetry = onRetry,
     };
 
@@ -34,7 +35,7 @@ internal static class RetryStrategy
         var now = time.GetUtcNow();
         // A spent budget starts no attempt: two timers due at once (attempt and call) may fire in either order.
         if (facts.Deadline <= now) return false;
-        if (TransientFailures.RetryAfterOf(outcome, now) is not { } wait) return true;
+        if (TransientFailures.RetryAfterOf(outcome.Result, now) is not { } wait) return true;
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
         var remaining = facts.Deadline - now;
         var limit = options.MaxRetryAfter < remaining ? options.MaxRetryAfter : remaining;
@@ -44,8 +45,8 @@ internal static class RetryStrategy
     }
 }
 
-/// <summary>What the retry needs to know about one call. The API pipeline extends it with what it learns per attempt.</summary>
-internal class RetryFacts(bool idempotent, DateTimeOffset deadline)
+/// <summary>What the retry needs to know about one token request.</summary>
+internal sealed class RetryFacts(bool idempotent, DateTimeOffset deadline)
 {
     public static readonly RetryFacts Unknown = new(false, DateTimeOffset.MaxValue);
 
