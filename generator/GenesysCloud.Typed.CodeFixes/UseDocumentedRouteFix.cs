@@ -2,12 +2,11 @@ using GenesysCloud.Typed.Generator.Diagnostics;
 
 namespace GenesysCloud.Typed.CodeFixes;
 
-/// <summary>GCT0201: replaces a route Genesys's API document does not have with the nearest documented one.</summary>
+/// <summary>GCT0201: replaces a route Genesys's API document does not have with the nearest documented one. Fix All
+/// applies each diagnostic's own suggestion (the batch fixer of <see cref="GenesysCodeFix"/>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseDocumentedRouteFix)), Shared]
 public sealed class UseDocumentedRouteFix() : GenesysCodeFix(Descriptors.UndocumentedEndpoint)
 {
-    public override FixAllProvider? GetFixAllProvider() => null;   // each suggestion is a guess to look at
-
     internal override Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SyntaxNode node)
     {
         if (!diagnostic.Properties.TryGetValue(DocumentAnalyzer.DocumentedRouteKey, out var route) || route is null ||

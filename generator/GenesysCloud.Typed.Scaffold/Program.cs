@@ -57,7 +57,7 @@ index.SetAction(async (parse, cancellationToken) =>
     try
     {
         var written = await Indexer.RunAsync(parse.GetValue(indexSpec)!, parse.GetValue(indexOut)!, cancellationToken);
-        Console.WriteLine($"Indexed {written.Operations:N0} operations into {written.Path} ({written.Bytes / 1024.0:N0} KB).");
+        Console.WriteLine($"Indexed {(written.Operations == 1 ? "1 operation" : $"{written.Operations:N0} operations")} into {written.Path} ({written.Bytes / 1024.0:N0} KB).");
         return 0;
     }
     catch (UsageException ex)

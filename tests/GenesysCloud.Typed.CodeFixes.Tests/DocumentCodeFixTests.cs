@@ -91,4 +91,48 @@ public sealed class DocumentCodeFixTests
             "[GenesysApi]\npublic partial interface IUsersApi { [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> GetAsync(string userId, [Header(\"X-Request-Tag\")] string tag); }\n",
             Expect("GCT0204").WithLocation(0).WithArguments("GET", "/api/v2/users/{userId}", "X-Request-Tags", "Test API v2", "; did you mean 'X-Request-Tag'?"));
     }
+
+    /// <summary>Every fix of a document diagnostic offers Fix All (dotnet format analyzers and the IDE's "fix all in
+    /// solution" need it); each diagnostic gets its own suggestion.</summary>
+    [Fact]
+    public void Every_document_fix_supports_Fix_All()
+    {
+        var fixes = typeof(UseDocumentedRouteFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .Where(f => f.FixableDiagnosticIds.Any(id => id.StartsWith("GCT02", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(fixes.Count >= 4, $"{fixes.Count} document fixes");
+        Assert.All(fixes, f => Assert.NotNull(f.GetFixAllProvider()));
+    }
+
+    [Fact]
+    public async Task Fix_All_GCT0201_uses_each_routes_own_suggestion()
+    {
+        await VerifyAsync<UseDocumentedRouteFix>(
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get({|#0:\"/api/v2/user/{userId}\"|}), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId);\n    [Get({|#1:\"/api/v2/routing/queue/{queueId}\"|}), RequiresScope(\"routing\", \"routing:readonly\")] Task<User> B(string queueId);\n}\n",
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId);\n    [Get(\"/api/v2/routing/queues/{queueId}\"), RequiresScope(\"routing\", \"routing:readonly\")] Task<User> B(string queueId);\n}\n",
+            Expect("GCT0201").WithLocation(0).WithArguments("GET", "/api/v2/user/{userId}", "Test API v2", "; did you mean `/api/v2/users/{userId}`?"),
+            Expect("GCT0201").WithLocation(1).WithArguments("GET", "/api/v2/routing/queue/{queueId}", "Test API v2", "; did you mean `/api/v2/routing/queues/{queueId}`?"));
+    }
+
+    [Fact]
+    public async Task Fix_All_GCT0203_GCT0204_and_GCT0206_fix_every_diagnostic()
+    {
+        await VerifyAsync<UseDocumentedQueryNameFix>(
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId, [Query] string[] {|#0:expnd|});\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> B(string userId, [Query(\"expan\")] string[] {|#1:e|});\n}\n",
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId, [Query(\"expand\")] string[] expnd);\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> B(string userId, [Query(\"expand\")] string[] e);\n}\n",
+            Expect("GCT0203").WithLocation(0).WithArguments("GET", "/api/v2/users/{userId}", "expnd", "Test API v2", "; did you mean 'expand'?"),
+            Expect("GCT0203").WithLocation(1).WithArguments("GET", "/api/v2/users/{userId}", "expan", "Test API v2", "; did you mean 'expand'?"));
+        await VerifyAsync<UseDocumentedHeaderNameFix>(
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId, [Header(\"X-Request-Tags\")] string {|#0:t|});\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> B(string userId, [Header(\"X-Reqest-Tag\")] string {|#1:t|});\n}\n",
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> A(string userId, [Header(\"X-Request-Tag\")] string t);\n    [Get(\"/api/v2/users/{userId}\"), RequiresScope(\"users\", \"users:readonly\")] Task<User> B(string userId, [Header(\"X-Request-Tag\")] string t);\n}\n",
+            Expect("GCT0204").WithLocation(0).WithArguments("GET", "/api/v2/users/{userId}", "X-Request-Tags", "Test API v2", "; did you mean 'X-Request-Tag'?"),
+            Expect("GCT0204").WithLocation(1).WithArguments("GET", "/api/v2/users/{userId}", "X-Reqest-Tag", "Test API v2", "; did you mean 'X-Request-Tag'?"));
+        await VerifyAsync<UseDocumentScopesFix>(
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Patch(\"/api/v2/users/{userId}\"), {|#0:RequiresScope(\"users:readonly\")|}] Task<User> A(string userId);\n    [Get(\"/api/v2/routing/queues/{queueId}\"), {|#1:RequiresScope(\"routing\")|}] Task<User> B(string queueId);\n}\n",
+            "[GenesysApi]\npublic partial interface IApi\n{\n    [Patch(\"/api/v2/users/{userId}\"), RequiresScope(\"users\")] Task<User> A(string userId);\n    [Get(\"/api/v2/routing/queues/{queueId}\"), RequiresScope(\"routing\", \"routing:readonly\")] Task<User> B(string queueId);\n}\n",
+            Expect("GCT0206").WithLocation(0).WithArguments("PATCH", "/api/v2/users/{userId}", "users", "Test API v2", "A", "users:readonly"),
+            Expect("GCT0206").WithLocation(1).WithArguments("GET", "/api/v2/routing/queues/{queueId}", "routing, routing:readonly", "Test API v2", "B", "routing"));
+    }
 }

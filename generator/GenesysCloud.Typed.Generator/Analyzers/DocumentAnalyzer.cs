@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 using GenesysCloud.Typed.Generator.Reading;
 using GenesysCloud.Typed.Generator.Diagnostics;
 using GenesysCloud.Typed.Generator.Shared;
+using GenesysCloud.Typed.Generator.Rules;
 
 namespace GenesysCloud.Typed.Generator.Analyzers;
 
@@ -61,7 +62,8 @@ public sealed class DocumentAnalyzer : GenesysAnalyzer
             !known.IsGenesysApi(type))
             return;
         var facts = EndpointFacts.Read(method, known);
-        if (facts.HttpMethod is not { } verb || facts.Route is not { Length: > 0 } route || route[0] != '/') return;   // the contract analyzer reports it
+        // A route that is a contract error (GCT0105: a query string, '//', a malformed placeholder...) is reported there once.
+        if (facts.HttpMethod is not { } verb || facts.Route is not { } route || Route.Problem(route) is not null) return;
         var at = method.Locations.FirstOrDefault() ?? Location.None;
         var routeAt = RouteLocation(facts, context) ?? at;
         var source = index.Source;

@@ -57,10 +57,11 @@ public sealed class ScopeAnalyzer : GenesysAnalyzer
             if (granted is not null) context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoRequiredScope, location, facts.HttpMethod, facts.Route));
             return;
         }
-        if (Writes.IsWrite(facts) && facts.Scopes.All(KnownScopes.IsReadOnly))
+        // The effective scopes, as GCT0001 judges them (never an empty list: that returned above).
+        if (Writes.IsWrite(facts) && scopes.All(KnownScopes.IsReadOnly))
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.WriteWithReadOnlyScope, location, facts.HttpMethod, facts.Route,
-                facts.Scopes.Count == 1 ? "" : "s", string.Join(", ", facts.Scopes), facts.Scopes.Count == 1 ? "is" : "are"));
+                scopes.Count == 1 ? "" : "s", string.Join(", ", scopes), scopes.Count == 1 ? "is" : "are"));
         }
         if (granted is not null && Missing(facts, scopes, granted) is { } diagnostic) context.ReportDiagnostic(diagnostic(location));
     }

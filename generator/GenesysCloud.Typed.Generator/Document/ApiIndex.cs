@@ -58,7 +58,7 @@ internal sealed class ApiIndex
     /// another API) must not pay a distance to each of 3,300 routes for each endpoint.</summary>
     public string? Nearest(string verb, string route)
     {
-        var shape = RouteShape.Of(route);
+        var shape = RouteShape.Harmless(RouteShape.Of(route));
         var segments = RouteShape.Segments(shape);
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -89,8 +89,8 @@ internal sealed class ApiIndex
                 ? $"it is Genesys's API document itself, not its index; write the index with 'genesys-typed index --spec FILE|URL --out {FileName}'"
                 : $"it is not a genesys-typed index (no \"format\": \"{Format}\"); write it with 'genesys-typed index --spec FILE|URL --out {FileName}'");
         }
-        if (!root.TryGetValue("version", out var versionValue) || versionValue is not double version || version != Math.Floor(version))
-            throw new FormatException("its \"version\" is missing or not a whole number");
+        if (!root.TryGetValue("version", out var versionValue) || versionValue is not double version || double.IsInfinity(version) || version != Math.Floor(version) || version < 1 || version > int.MaxValue)
+            throw new FormatException($"its \"version\" is missing or not a format version (a whole number such as {Version})");
         if (version != Version)
         {
             throw new FormatException(version > Version
@@ -102,11 +102,24 @@ internal sealed class ApiIndex
         var operations = new List<IndexedOperation>();
         var all = Member(root, "operations") as List<object?> ?? throw new FormatException("its \"operations\" is not an array");
         for (var i = 0; i < all.Count; i++) operations.Add(Operation(all[i], i));
+        // Well-formed but empty lists would make every endpoint undocumented (GCT0201) or every scope unknown (GCT0002).
+        if (operations.Count == 0) throw new FormatException($"its \"operations\" is empty, so every endpoint would be undocumented; write it again with 'genesys-typed index --spec FILE|URL --out {FileName}'");
+        if (scopes.Count == 0) throw new FormatException($"its \"scopes\" is empty, so every scope would be unknown; write it again with 'genesys-typed index --spec FILE|URL --out {FileName}'");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var key = operations[i].Verb + " " + operations[i].Shape;
+            if (seen.TryGetValue(key, out var first))
+                throw new FormatException($"operations[{i}] ({operations[i].Verb} {operations[i].Route}) is the same operation as operations[{first}] ({operations[first].Verb} {operations[first].Route})");
+            seen[key] = i;
+        }
         var schemas = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (Member(root, "schemas") is not Dictionary<string, object?> schemaObject) throw new FormatException("its \"schemas\" is not an object");
         foreach (var pair in schemaObject) schemas[pair.Key] = Strings(pair.Value, "schemas." + pair.Key).ToArray();
         return new ApiIndex(source, scopes, operations, schemas);
     }
+
+    private static readonly string[] Verbs = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
     private static object? Member(Dictionary<string, object?> root, string name) =>
         root.TryGetValue(name, out var value) ? value : throw new FormatException($"it has no \"{name}\"");
@@ -116,6 +129,7 @@ internal sealed class ApiIndex
         var at = $"operations[{index}]";
         if (value is not List<object?> { Count: 7 } parts) throw new FormatException($"{at} is not [verb, route, parameters, body, result, scopes, flags]");
         var verb = Text(parts[0], at + " verb");
+        if (Array.IndexOf(Verbs, verb) < 0) throw new FormatException($"{at} verb \"{verb}\" is not one of {string.Join(", ", Verbs)}");
         var route = Text(parts[1], at + " route");
         if (route.Length == 0 || route[0] != '/') throw new FormatException($"{at} route \"{route}\" does not start with '/'");
         at = $"operations[{index}] ({verb} {route})";
@@ -130,7 +144,8 @@ internal sealed class ApiIndex
             parameters.Add(new IndexedParameter(place[0], Text(p[1], at + " parameter name"), required != 0, Text(p[3], at + " parameter type"),
                 p.Count == 5 ? Text(p[4], at + " collection format") : null));
         }
-        var flags = parts[6] is double f ? (int)f : throw new FormatException($"{at} flags is not a number");
+        // Flags: 1 deprecated, 2 preview; anything else is not from genesys-typed.
+        var flags = parts[6] is double f && f >= 0 && f <= 3 && f == Math.Floor(f) ? (int)f : throw new FormatException($"{at} flags is not 0, 1, 2 or 3 (1 deprecated, 2 preview)");
         return new IndexedOperation(verb, route, parameters, Text(parts[3], at + " body"), Text(parts[4], at + " result"),
             Strings(parts[5], at + " scopes").ToArray(), (flags & 1) != 0, (flags & 2) != 0);
     }
@@ -246,6 +261,14 @@ internal static class RouteShape
             if (!inside) shape.Append(c);
         }
         return shape.ToString();
+    }
+
+    /// <summary>The shape without differences that do not make another route of it: a trailing '/' and doubled '/'.
+    /// (Documented routes have neither, so the nearest route of <c>/api/v2/users/{userId}/</c> is <c>/api/v2/users/{userId}</c>.)</summary>
+    public static string Harmless(string shape)
+    {
+        while (shape.IndexOf("//", StringComparison.Ordinal) >= 0) shape = shape.Replace("//", "/");
+        return shape.Length > 1 && shape[shape.Length - 1] == '/' ? shape.Substring(0, shape.Length - 1) : shape;
     }
 
     public static int Segments(string shape)

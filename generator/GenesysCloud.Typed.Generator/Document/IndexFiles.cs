@@ -24,6 +24,12 @@ internal static class IndexFiles
     {
         var file = FileOf(options);
         if (file is null) return null;
+        // Two indexes could describe different documents: guessing which is meant would check against the wrong one.
+        if (SecondOf(options, file) is { } second)
+        {
+            return new IndexLoad(file.Path, null,
+                $"the project adds two files named {ApiIndex.FileName}, this one and {second.Path}, so neither is used; keep one in AdditionalFiles");
+        }
         var text = file.GetText(cancellationToken);
         if (text is null) return new IndexLoad(file.Path, null, "it cannot be read");
         return ByText.GetValue(text, t => Load(file.Path, t));
@@ -39,6 +45,18 @@ internal static class IndexFiles
             if (found is null || string.CompareOrdinal(file.Path, found.Path) < 0) found = file;
         }
         return found;
+    }
+
+    /// <summary>Another additional file named genesys-api.json than <paramref name="first"/>, or null.</summary>
+    private static AdditionalText? SecondOf(AnalyzerOptions options, AdditionalText first)
+    {
+        AdditionalText? second = null;
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (ReferenceEquals(file, first) || !string.Equals(Path.GetFileName(file.Path), ApiIndex.FileName, StringComparison.OrdinalIgnoreCase)) continue;
+            if (second is null || string.CompareOrdinal(file.Path, second.Path) < 0) second = file;
+        }
+        return second;
     }
 
     private static IndexLoad Load(string path, SourceText text)

@@ -9,12 +9,13 @@ namespace GenesysCloud.Typed.Generator.Document;
 
 /// <summary>The JSON property names System.Text.Json gives a model's public properties: [JsonPropertyName] where written,
 /// else the C# name under the JsonContext's naming policy (camelCase when it names none, as the runtime's Web defaults
-/// do). [JsonIgnore] and [JsonExtensionData] properties are left out. One per compilation: the attribute classes are
+/// do). [JsonExtensionData] properties and those [JsonIgnore] always leaves out are left out (a conditional
+/// [JsonIgnore] still sends or reads the property). One per compilation: the attribute classes are
 /// resolved once and compared by reference, and each JsonContext's policy is read once (a context of the whole API carries
 /// 5,000 attributes, which every endpoint would otherwise walk).</summary>
 internal sealed class JsonPropertyNames
 {
-    private readonly INamedTypeSymbol? _propertyName, _ignore, _extensionData, _options;
+    private readonly INamedTypeSymbol? _propertyName, _ignore, _extensionData, _include, _options;
     private readonly ConcurrentDictionary<ITypeSymbol, int> _policies = new(SymbolEqualityComparer.Default);
 
     public JsonPropertyNames(Compilation compilation)
@@ -22,6 +23,7 @@ internal sealed class JsonPropertyNames
         _propertyName = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
         _ignore = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
         _extensionData = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
+        _include = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIncludeAttribute");
         _options = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonSourceGenerationOptionsAttribute");
     }
 
@@ -38,21 +40,29 @@ internal sealed class JsonPropertyNames
     }
 
     /// <summary>(JSON name, whether [JsonPropertyName] set it, the property) for each serialized property.</summary>
-    public List<(string Name, bool Explicit, IPropertySymbol Property)> Of(INamedTypeSymbol type, int namingPolicy)
+    public List<(string Name, bool Explicit, ISymbol Property)> Of(INamedTypeSymbol type, int namingPolicy)
     {
-        var names = new List<(string, bool, IPropertySymbol)>();
+        var names = new List<(string, bool, ISymbol)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && current.SpecialType != SpecialType.System_ValueType; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is not IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsIndexer: false } property || !seen.Add(property.Name)) continue;
+                // Public properties, and the non-public properties and fields [JsonInclude] brings in.
+                var serialized = member switch
+                {
+                    IPropertySymbol { IsStatic: false, IsIndexer: false } p => p.DeclaredAccessibility == Accessibility.Public || Has(p, _include),
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } f => Has(f, _include),
+                    _ => false,
+                };
+                if (!serialized || !seen.Add(member.Name)) continue;
+                var property = member;
                 string? named = null;
                 var skip = false;
                 foreach (var attribute in property.GetAttributes())
                 {
                     var attributeClass = attribute.AttributeClass;
-                    if (KnownSymbols.Is(attributeClass, _ignore) || KnownSymbols.Is(attributeClass, _extensionData)) skip = true;
+                    if ((KnownSymbols.Is(attributeClass, _ignore) && IgnoresAlways(attribute)) || KnownSymbols.Is(attributeClass, _extensionData)) skip = true;
                     else if (KnownSymbols.Is(attributeClass, _propertyName) && attribute.ConstructorArguments.Length == 1)
                         named = attribute.ConstructorArguments[0].Value as string;
                 }
@@ -61,6 +71,23 @@ internal sealed class JsonPropertyNames
             }
         }
         return names;
+    }
+
+    private static bool Has(ISymbol member, INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null) return false;
+        foreach (var attribute in member.GetAttributes())
+            if (KnownSymbols.Is(attribute.AttributeClass, attributeClass)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a [JsonIgnore] takes the property out of the JSON: bare or Condition = Always (1). Never (0),
+    /// WhenWritingDefault (2) and WhenWritingNull (3) still read and write it, so its name is checked.</summary>
+    private static bool IgnoresAlways(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+            if (argument.Key == "Condition") return argument.Value.Value is int condition && condition == 1;
+        return true;
     }
 
     /// <summary>The JsonKnownNamingPolicy of <paramref name="context"/>'s [JsonSourceGenerationOptions]: 0 (none given: camelCase
