@@ -25,7 +25,7 @@ scaffold.SetAction(async (parse, cancellationToken) =>
 {
     var request = new ScaffoldRequest(parse.GetValue(spec)!, parse.GetValue(output)!, parse.GetValue(ns)!, parse.GetValue(tags) ?? [],
         parse.GetValue(operations) ?? [], parse.GetValue(context)!);
-    try
+    return await ExitCodeOf(async () =>
     {
         var result = await Scaffolder.RunAsync(request, cancellationToken);
         foreach (var note in result.Notes) Console.Error.WriteLine("note: " + note);
@@ -33,17 +33,7 @@ scaffold.SetAction(async (parse, cancellationToken) =>
         Console.WriteLine($"Scaffolded {Count(result.Methods, "operation")} in {Count(result.Interfaces, "interface")} and {Count(result.Models, "model")} into {Path.GetFullPath(request.Out)} " +
                           $"in {result.Elapsed.TotalSeconds:0.0} s{(result.Skipped > 0 ? $" ({result.Skipped} notes above)" : "")}.");
         return 0;
-    }
-    catch (UsageException ex)
-    {
-        Console.Error.WriteLine("error: " + ex.Message);
-        return ExitUsage;
-    }
-    catch (DocumentException ex)
-    {
-        Console.Error.WriteLine("error: " + ex.Message);
-        return ExitDocument;
-    }
+    });
 });
 
 var indexSpec = new Option<string>("--spec") { Description = spec.Description, Required = true };
@@ -52,25 +42,12 @@ var index = new Command("index", "Write the compact index of the document that t
 {
     indexSpec, indexOut,
 };
-index.SetAction(async (parse, cancellationToken) =>
+index.SetAction(async (parse, cancellationToken) => await ExitCodeOf(async () =>
 {
-    try
-    {
-        var written = await Indexer.RunAsync(parse.GetValue(indexSpec)!, parse.GetValue(indexOut)!, cancellationToken);
-        Console.WriteLine($"Indexed {(written.Operations == 1 ? "1 operation" : $"{written.Operations:N0} operations")} into {written.Path} ({written.Bytes / 1024.0:N0} KB).");
-        return 0;
-    }
-    catch (UsageException ex)
-    {
-        Console.Error.WriteLine("error: " + ex.Message);
-        return ExitUsage;
-    }
-    catch (DocumentException ex)
-    {
-        Console.Error.WriteLine("error: " + ex.Message);
-        return ExitDocument;
-    }
-});
+    var written = await Indexer.RunAsync(parse.GetValue(indexSpec)!, parse.GetValue(indexOut)!, cancellationToken);
+    Console.WriteLine($"Indexed {(written.Operations == 1 ? "1 operation" : $"{written.Operations:N0} operations")} into {written.Path} ({written.Bytes / 1024.0:N0} KB).");
+    return 0;
+}));
 
 var root = new RootCommand("genesys-typed: scaffold GenesysCloud.Typed clients from Genesys Cloud's Platform API document, or index it for the analyzers.") { scaffold, index };
 var parsed = root.Parse(args);
@@ -81,3 +58,22 @@ if (parsed.Errors.Count > 0)
     return ExitUsage;
 }
 return await parsed.InvokeAsync();
+
+// The two ways a command fails, as exit codes with the error on standard error: 2 for usage, 1 for the document.
+static async Task<int> ExitCodeOf(Func<Task<int>> command)
+{
+    try
+    {
+        return await command();
+    }
+    catch (UsageException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitUsage;
+    }
+    catch (DocumentException ex)
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+        return ExitDocument;
+    }
+}

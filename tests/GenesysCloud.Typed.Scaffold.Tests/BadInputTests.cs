@@ -164,10 +164,7 @@ public sealed class BadInputTests
 /// standard error and nothing written.</summary>
 public sealed class CommandLineTests
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "GenesysCloud.Typed.Scaffold.dll");
-
-    private static Task<(int ExitCode, string Output)> Run(params string[] arguments) =>
-        ScaffoldedClientTests.RunAsync("dotnet", "\"" + Tool + "\" " + string.Join(' ', arguments.Select(a => "\"" + a + "\"")), TimeSpan.FromMinutes(2));
+    private static Task<(int ExitCode, string Output)> Run(params string[] arguments) => Fixture.RunToolAsync(arguments);
 
     [Fact]
     public async Task Done_is_0_a_bad_document_1_and_usage_2()

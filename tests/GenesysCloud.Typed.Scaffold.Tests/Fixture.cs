@@ -7,6 +7,12 @@ public static class Fixture
 {
     public static readonly string Path = System.IO.Path.Combine(AppContext.BaseDirectory, "Fixtures", "genesys-platform-api.swagger.json.gz");
 
+    private static readonly string Tool = System.IO.Path.Combine(AppContext.BaseDirectory, "GenesysCloud.Typed.Scaffold.dll");
+
+    /// <summary>Runs genesys-typed as a user does (its own process), each argument quoted.</summary>
+    public static Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments) =>
+        ScaffoldedClientTests.RunAsync("dotnet", "\"" + Tool + "\" " + string.Join(' ', arguments.Select(a => "\"" + a + "\"")), TimeSpan.FromMinutes(2));
+
     private static readonly Lazy<ApiDocument> Lazy = new(() => DocumentReader.Read(File.ReadAllBytes(Path), Path));
 
     internal static ApiDocument Document => Lazy.Value;
