@@ -97,6 +97,12 @@ public sealed class GenesysCloudEmulator : IAsyncDisposable
         app.Map("/api/v2/{**rest}", (HttpContext context) =>
             ApiErrors.Result(404, "not.found", $"No resource at {context.Request.Method} {context.Request.Path}."));
         app.MapGet("/emulator/stats", () => TypedResults.Json(state.Ledger.Snapshot(), EmulatorJson.Default.LedgerSnapshot));
+        // Emulator-only: lets a client of an emulator host cover every conversation, as one embedding the emulator can.
+        app.MapGet("/emulator/info", () =>
+        {
+            var (start, end) = state.Analytics.Span;
+            return TypedResults.Json(new EmulatorInfo(state.Users.Count, state.Analytics.Conversations.Count, start, end), EmulatorJson.Default.EmulatorInfo);
+        });
     }
 
     private static async Task RecordReceivedAsync(HttpContext context, EmulatorState state)

@@ -26,4 +26,5 @@ public sealed record ConversationQuery(string Interval, string Order = "asc");
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(ExportCheckpoint))]
 [JsonSerializable(typeof(ExportSummary))]
+[JsonSerializable(typeof(EmulatorHostInfo))]
 public sealed partial class ExportJson : JsonSerializerContext;

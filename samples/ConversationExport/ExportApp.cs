@@ -54,7 +54,21 @@ public static class ExportApp
             }
             else
             {
-                if (settings.Interval is null) throw new ArgumentException("An interval is needed for an export outside the embedded emulator.");
+                if (remote.BaseAddress is { } host)
+                {
+                    // An emulator host: like the embedded emulator, its whole span unless an interval is given.
+                    if (await EmulatorHostInfo.TryReadAsync(host, stop) is { } info)
+                    {
+                        orgConversations = info.Conversations;
+                        if (settings.Interval is null) settings = settings with { Interval = $"{Iso(info.ConversationsStart)}/{Iso(info.ConversationsEnd)}" };
+                        log.WriteLine($"The emulator host at {host} holds {info.Conversations} conversations from {Iso(info.ConversationsStart)} to {Iso(info.ConversationsEnd)}.");
+                    }
+                    else if (settings.Interval is null)
+                    {
+                        throw new ArgumentException($"{host} does not answer GET /emulator/info, so its span is unknown: give --interval.");
+                    }
+                }
+                if (settings.Interval is null) throw new ArgumentException("An interval is needed for an export from Genesys Cloud.");
                 options = new GenesysCloudOptions
                 {
                     BaseAddress = remote.BaseAddress,

@@ -7,8 +7,8 @@ public sealed record ExportSettings
 {
     /// <summary>NDJSON output: one conversation per line, in result order.</summary>
     public required string OutputPath { get; init; }
-    /// <summary>ISO 8601 interval, <c>start/end</c>. Null on the embedded emulator: its whole span, so an export holds
-    /// every conversation whatever <see cref="EmulatorSettings.Conversations"/> is.</summary>
+    /// <summary>ISO 8601 interval, <c>start/end</c>. Null on an emulator (embedded, or a host's <c>GET /emulator/info</c>):
+    /// its whole span, so an export holds every conversation whatever the emulator was seeded with.</summary>
     public required string? Interval { get; init; }
     public int PageSize { get; init; } = 500;
     public bool Resume { get; init; }

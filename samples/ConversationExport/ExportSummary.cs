@@ -9,7 +9,7 @@ public sealed record ExportSummary
     public long Exported { get; init; }
     /// <summary>The interval exported.</summary>
     public string? Interval { get; init; }
-    /// <summary>Conversations the org holds, when known (the embedded emulator); more than <see cref="Exported"/> when the
+    /// <summary>Conversations the org holds, when known (the embedded emulator or an emulator host); more than <see cref="Exported"/> when the
     /// interval held only part of them.</summary>
     public long? OrgConversations { get; init; }
     /// <summary>Conversations written by this run.</summary>

@@ -10,7 +10,7 @@ using GenesysCloud.Typed;
 var output = new Option<string>("--out") { Description = "NDJSON output file: one conversation per line.", DefaultValueFactory = _ => "conversations.ndjson" };
 var json = new Option<string?>("--json") { Description = "Write a JSON summary to this file." };
 var resume = new Option<bool>("--resume") { Description = "Continue an interrupted export from its checkpoint (<out>.checkpoint.json)." };
-var interval = new Option<string?>("--interval") { Description = "ISO 8601 interval start/end. Default: every conversation of the embedded emulator, all of 2026 on an emulator host, yesterday (UTC) on Genesys Cloud." };
+var interval = new Option<string?>("--interval") { Description = "ISO 8601 interval start/end. Default: every conversation of the emulator (embedded or a host), yesterday (UTC) on Genesys Cloud." };
 var pageSize = new Option<int>("--page-size") { Description = "Conversations per results page (1-1000).", DefaultValueFactory = _ => 500 };
 var emulatorUrl = new Option<string?>("--emulator") { Description = "Use an emulator host already running at this address (secret from GENESYS_CLIENT_SECRET)." };
 var clientId = new Option<string?>("--client-id") { Description = "OAuth client id; overrides GENESYS_CLIENT_ID. The secret is read only from GENESYS_CLIENT_SECRET." };
@@ -56,10 +56,9 @@ root.SetAction(async (parse, cancellationToken) =>
             JsonPath = parse.GetValue(json),
             Resume = parse.GetValue(resume),
             PageSize = Range(parse.GetValue(pageSize), 1, 1000, "--page-size"),
-            // No --interval: yesterday on Genesys Cloud, 2026 on an emulator host, the whole span of the embedded emulator.
+            // No --interval: yesterday on Genesys Cloud, the whole span of the emulator (embedded, or a host's /emulator/info).
             Interval = parse.GetValue(interval) is { } given ? Interval(given)
                 : remote is { Region: not null } ? Yesterday()
-                : remote is not null ? "2026-01-01T00:00:00Z/2027-01-01T00:00:00Z"
                 : null,
         };
         var emulator = new EmulatorSettings

@@ -1,6 +1,6 @@
 // The Genesys Cloud emulator as a process, for tools outside .NET:
 //   dotnet run --project samples/EmulatorHost -- --port 5099 --users 2000 --conversations 50000 --token-lifetime 5s
-// It prints its address and OAuth client, and serves until Ctrl+C. Stats: GET {address}emulator/stats
+// It prints its address and OAuth client, and serves until Ctrl+C. Stats: GET {address}emulator/stats; seeding and span: GET {address}emulator/info
 using GenesysCloud.Typed.Samples;
 using GenesysCloud.Typed.Testing;
 

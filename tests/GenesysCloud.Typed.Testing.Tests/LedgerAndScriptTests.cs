@@ -5,6 +5,26 @@ namespace GenesysCloud.Typed.Testing.Tests;
 
 public sealed class LedgerAndScriptTests
 {
+    [Theory]
+    [InlineData(0, 0, 1)]
+    [InlineData(1, 1, 2)]
+    [InlineData(57, 3_000, 3)]
+    [InlineData(10, 80_000, 4)]
+    public async Task Info_says_the_counts_and_the_span_that_holds_every_conversation(int users, int conversations, int seed)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = users, ConversationCount = conversations, Seed = seed });
+        using var wire = new Wire(emulator);
+
+        var info = JsonDocument.Parse(await wire.Http.GetStringAsync("emulator/info")).RootElement;
+
+        Assert.Equal(users, info.GetProperty("users").GetInt32());
+        Assert.Equal(conversations, info.GetProperty("conversations").GetInt32());
+        var (start, end) = (info.GetProperty("conversationsStart").GetDateTimeOffset(), info.GetProperty("conversationsEnd").GetDateTimeOffset());
+        Assert.Equal(emulator.ConversationSpan, (start, end));
+        Assert.Equal(emulator.Ledger.AllConversationIds(), emulator.Ledger.ConversationIdsIn(start, end));
+        Assert.Equal(0, emulator.Ledger.TotalApiRequests);   // not an API request
+    }
+
     [Fact]
     public async Task Stats_are_served_as_json_out_of_process_and_match_the_in_process_ledger()
     {

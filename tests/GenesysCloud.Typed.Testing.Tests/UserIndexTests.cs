@@ -9,7 +9,7 @@ namespace GenesysCloud.Typed.Testing.Tests;
 public sealed class UserIndexTests
 {
     private static readonly string[] States = ["any", "active", "inactive", "deleted"];
-    private static readonly (string Key, Func<EmulatedUser, bool> Filter)[] Searches =
+    internal static readonly (string Key, Func<EmulatedUser, bool> Filter)[] Searches =
     [
         ("department=Sales", u => u.State == "active" && u.Department == "Sales"),
         ("name starts A", u => u.Name.StartsWith('A')),
@@ -70,7 +70,7 @@ public sealed class UserIndexTests
         Assert.Equal(Naive(model.Values, _ => true, descending: false), store.All());
     }
 
-    private static void Patch(UserStore store, Dictionary<string, EmulatedUser> model, string[] ids, string[] names, Random random)
+    internal static void Patch(UserStore store, Dictionary<string, EmulatedUser> model, string[] ids, string[] names, Random random)
     {
         var id = random.Next(50) == 0 ? Guid.NewGuid().ToString() : ids[random.Next(ids.Length)];
         var current = model.GetValueOrDefault(id);
@@ -101,7 +101,7 @@ public sealed class UserIndexTests
         model[id] = expected;
     }
 
-    private static List<EmulatedUser> Naive(IEnumerable<EmulatedUser> users, Func<EmulatedUser, bool> filter, bool descending)
+    internal static List<EmulatedUser> Naive(IEnumerable<EmulatedUser> users, Func<EmulatedUser, bool> filter, bool descending)
     {
         var sorted = users.Where(filter).OrderBy(u => u.Name, StringComparer.Ordinal).ThenBy(u => u.Id, StringComparer.Ordinal).ToList();
         if (descending) sorted.Reverse();

@@ -243,6 +243,23 @@ public sealed class UserSearchTests
         Assert.Equal(bad.Length, emulator.Ledger.Requests("POST " + Search, 400));
     }
 
+    [Theory]
+    [InlineData("""{"type":"EXACT","fields":["name"]}""", "needs a value or values")]
+    [InlineData("""{"type":"EXACT","fields":["name"],"values":[]}""", "needs a value or values")]
+    [InlineData("""{"type":"EXACT","fields":["name"],"value":"a","values":["b"]}""", "not both")]
+    [InlineData("""{"type":"EXACT","fields":["name"],"value":null,"values":null}""", "needs a value or values")]
+    public async Task A_criterion_without_a_value_and_one_with_both_are_told_apart(string criterion, string reason)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(Org(10));
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (response, error) = await wire.SendAsync(HttpMethod.Post, Search, token, $$"""{"query":[{{criterion}}]}""");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = error.GetProperty("message").GetString()!;
+        Assert.Contains(reason, message);
+        Assert.DoesNotContain(reason == "not both" ? "needs" : "not both", message);
+    }
+
     [Fact]
     public async Task Sort_order_type_and_field_names_are_accepted_in_any_case_and_unknown_body_fields_ignored()
     {

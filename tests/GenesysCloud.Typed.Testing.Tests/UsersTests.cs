@@ -117,6 +117,51 @@ public sealed class UsersTests
         Assert.Equal(new[] { users[3].Id, users[7].Id }, Ids(byIdList));
     }
 
+    [Theory]
+    [InlineData("sortOrder=sideways")]
+    [InlineData("state=bogus")]
+    [InlineData("state=sleeping&sortOrder=descending")]
+    [InlineData("pageSize=0")]
+    public async Task The_cursor_listing_refuses_bad_parameters_with_the_page_listings_400(string query)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 10 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var (pages, pagesJson) = await wire.GetAsync("/api/v2/users?" + query, token);
+        var (cursor, cursorJson) = await wire.GetAsync("/api/v2/users/query?" + query, token);
+        Assert.Equal(HttpStatusCode.BadRequest, pages.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, cursor.StatusCode);
+        Assert.Equal(pagesJson.GetProperty("message").GetString(), cursorJson.GetProperty("message").GetString());
+    }
+
+    [Theory]
+    [InlineData("state=any")]
+    [InlineData("state=any&sortOrder=descending")]
+    [InlineData("state=inactive")]
+    [InlineData("sortOrder=desc")]
+    [InlineData("state=any&id={3},{7},{11}&id={40}")]
+    [InlineData("state=active&id={3},{5},{6},{7},{8},{9},{10},{11},{12},{40}&sortOrder=descending")]
+    public async Task The_cursor_listing_walks_the_users_the_page_listing_lists_with_the_same_filters(string filters)
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 90 });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        var users = emulator.Users;
+        for (var i = 0; i < users.Count; i++) filters = filters.Replace("{" + i + "}", users[i].Id, StringComparison.Ordinal);
+
+        var (_, listing) = await wire.GetAsync("/api/v2/users?pageSize=500&" + filters, token);
+        var seen = new List<string>();
+        for (string? next = "/api/v2/users/query?pageSize=4&" + filters; next is not null;)
+        {
+            var (response, json) = await wire.GetAsync(next, token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange(Ids(json));
+            next = json.TryGetProperty("nextUri", out var n) ? n.GetString() : null;
+        }
+        Assert.NotEmpty(seen);
+        Assert.Equal(Ids(listing), seen);
+    }
+
     [Fact]
     public async Task The_same_seed_gives_the_same_users_and_another_seed_does_not()
     {

@@ -35,6 +35,20 @@ internal static class Paging
         return builder.ToString();
     }
 
+    /// <summary>"/api/v2/users/query?pageSize=25&amp;cursor=…&amp;…": the other parameters (state, sortOrder, id) kept.</summary>
+    public static string CursorUri(string path, IQueryCollection query, int pageSize, string? cursor)
+    {
+        var builder = new StringBuilder(path).Append("?pageSize=").Append(pageSize);
+        if (cursor is not null) builder.Append("&cursor=").Append(cursor);
+        foreach (var (key, values) in query)
+        {
+            if (key is "pageSize" or "cursor") continue;
+            foreach (var value in values)
+                builder.Append('&').Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? ""));
+        }
+        return builder.ToString();
+    }
+
     // Cursors are opaque on purpose, so clients must follow them rather than compute offsets.
     public static string EncodeCursor(int offset) => EncodeToken("emu:" + offset);
 

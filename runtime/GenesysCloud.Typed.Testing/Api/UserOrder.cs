@@ -1,11 +1,18 @@
 namespace GenesysCloud.Typed.Testing.Api;
 
 /// <summary>One user's place in the store: the indexes hold slots, so a PATCH that keeps the name swaps the record in
-/// place without touching any index.</summary>
+/// place without touching any index. Written under the store's lock; read without it by index builds (a volatile
+/// reference to an immutable record).</summary>
 internal sealed class UserSlot(EmulatedUser user)
 {
-    public EmulatedUser User { get; set; } = user;
+    private volatile EmulatedUser _user = user;
+
+    public EmulatedUser User { get => _user; set => _user = value; }
 }
+
+/// <summary>A slot in an index, filed under <see cref="Key"/>: the record it held when filed. An index stays ordered by
+/// its keys even while a build outside the store's lock reads slots that PATCHes change meanwhile.</summary>
+internal readonly record struct UserEntry(UserSlot Slot, EmulatedUser Key);
 
 /// <summary>Users in listing order (name, then id, ordinal) with rank lookup: a list of sorted blocks of at most
 /// 512 slots and a Fenwick tree over the block sizes. Finding rank r or a key's place costs O(log n),
@@ -14,7 +21,7 @@ internal sealed class UserOrder
 {
     private const int DefaultMaxBlock = 512;
     private readonly int _maxBlock;
-    private readonly List<List<UserSlot>> _blocks = [];
+    private readonly List<List<UserEntry>> _blocks = [];
     private int[] _tree = [0];   // Fenwick tree over _blocks[i].Count, 1-based
 
     /// <summary>Slots read plus comparisons and tree steps made: what an answer costs, for tests of the complexity class.</summary>
@@ -22,16 +29,16 @@ internal sealed class UserOrder
 
     public int Count { get; private set; }
 
-    /// <summary>Builds from slots already in listing order. Tests pass a small <paramref name="maxBlock"/> to split and
-    /// drop blocks often.</summary>
-    public UserOrder(IReadOnlyList<UserSlot> sorted, int maxBlock = DefaultMaxBlock)
+    /// <summary>Builds from entries already in listing order of their keys. Tests pass a small <paramref name="maxBlock"/>
+    /// to split and drop blocks often.</summary>
+    public UserOrder(IReadOnlyList<UserEntry> sorted, int maxBlock = DefaultMaxBlock)
     {
         if (maxBlock < 2) throw new ArgumentOutOfRangeException(nameof(maxBlock), maxBlock, "A block holds at least 2 users.");
         _maxBlock = maxBlock;
         // Half-full blocks leave room for inserts before the first split.
         for (var i = 0; i < sorted.Count; i += _maxBlock / 2)
         {
-            var block = new List<UserSlot>(_maxBlock + 1);
+            var block = new List<UserEntry>(_maxBlock + 1);
             for (var j = i; j < Math.Min(sorted.Count, i + _maxBlock / 2); j++) block.Add(sorted[j]);
             _blocks.Add(block);
         }
@@ -45,19 +52,20 @@ internal sealed class UserOrder
         return byName != 0 ? byName : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    /// <summary>Inserts the slot at the place of its current record.</summary>
+    /// <summary>Inserts the slot filed under its current record.</summary>
     public void Add(UserSlot slot)
     {
+        var entry = new UserEntry(slot, slot.User);
         if (_blocks.Count == 0)
         {
-            _blocks.Add(new List<UserSlot>(_maxBlock + 1) { slot });
+            _blocks.Add(new List<UserEntry>(_maxBlock + 1) { entry });
             Count = 1;
             RebuildTree();
             return;
         }
-        var b = BlockFor(slot.User);
+        var b = BlockFor(entry.Key);
         var block = _blocks[b];
-        block.Insert(LowerBound(block, slot.User), slot);
+        block.Insert(LowerBound(block, entry.Key), entry);
         Count++;
         if (block.Count > _maxBlock)
         {
@@ -73,14 +81,14 @@ internal sealed class UserOrder
         }
     }
 
-    /// <summary>Removes the slot filed under <paramref name="key"/> (its record when it was added); false when absent.</summary>
+    /// <summary>Removes the entry filed under <paramref name="key"/> (same name and id); false when absent.</summary>
     public bool Remove(EmulatedUser key)
     {
         if (_blocks.Count == 0) return false;
         var b = BlockFor(key);
         var block = _blocks[b];
         var i = LowerBound(block, key);
-        if (i >= block.Count || Compare(block[i].User, key) != 0) return false;
+        if (i >= block.Count || Compare(block[i].Key, key) != 0) return false;
         block.RemoveAt(i);
         Count--;
         if (block.Count == 0)
@@ -106,7 +114,7 @@ internal sealed class UserOrder
         while (result.Count < wanted)
         {
             Steps++;
-            result.Add(_blocks[b][i].User);
+            result.Add(_blocks[b][i].Slot.User);
             if (descending)
             {
                 if (--i < 0 && --b >= 0) i = _blocks[b].Count - 1;
@@ -120,19 +128,6 @@ internal sealed class UserOrder
         return result;
     }
 
-    /// <summary>Every slot in order (each one counted as a step).</summary>
-    public IEnumerable<UserSlot> Slots()
-    {
-        foreach (var block in _blocks)
-        {
-            foreach (var slot in block)
-            {
-                Steps++;
-                yield return slot;
-            }
-        }
-    }
-
     // The first block whose last user is not before the key (the last block when the key is after everyone).
     private int BlockFor(EmulatedUser key)
     {
@@ -141,19 +136,19 @@ internal sealed class UserOrder
         {
             Steps++;
             var mid = (lo + hi) >>> 1;
-            if (Compare(_blocks[mid][^1].User, key) < 0) lo = mid + 1; else hi = mid;
+            if (Compare(_blocks[mid][^1].Key, key) < 0) lo = mid + 1; else hi = mid;
         }
         return lo;
     }
 
-    private int LowerBound(List<UserSlot> block, EmulatedUser key)
+    private int LowerBound(List<UserEntry> block, EmulatedUser key)
     {
         int lo = 0, hi = block.Count;
         while (lo < hi)
         {
             Steps++;
             var mid = (lo + hi) >>> 1;
-            if (Compare(block[mid].User, key) < 0) lo = mid + 1; else hi = mid;
+            if (Compare(block[mid].Key, key) < 0) lo = mid + 1; else hi = mid;
         }
         return lo;
     }

@@ -83,7 +83,8 @@ internal static class UserSearchEndpoint
         }
         var hasValue = criterion.Value is not null;
         var hasValues = criterion.Values is { Count: > 0 };
-        if (hasValue == hasValues) return "Each query needs either value or values (a non-empty list), not both.";
+        if (!hasValue && !hasValues) return "Each query needs a value or values (a non-empty list).";
+        if (hasValue && hasValues) return "Each query takes either value or values, not both.";
         if (hasValues && criterion.Values!.Any(v => v is null)) return "values cannot hold null.";
         return null;
     }

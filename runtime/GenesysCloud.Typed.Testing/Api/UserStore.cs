@@ -9,8 +9,10 @@ internal sealed class UserStore
     private static readonly string[] Departments = ["Sales", "Support", "Billing", "Retention", "Onboarding"];
     private static readonly Json.DivisionRef HomeDivision = new("8a3b2c1d-0000-4000-8000-000000000001", "Home", "/api/v2/authorization/divisions/8a3b2c1d-0000-4000-8000-000000000001");
 
-    // Search views kept at once: each costs a pointer per matching user and a little work per PATCH.
-    private const int MaxSearchViews = 16;
+    // Search indexes kept at once: each costs an entry (16 bytes) per matching user and a filter call per PATCH. The
+    // cache is bounded by entries (memory), not by count, so walking many selective searches at once never rebuilds.
+    private const int DefaultMaxSearches = 256;
+    private const int EntriesPerUser = 16;
     private static readonly string[] States = ["any", "active", "inactive", "deleted"];
 
     private readonly object _gate = new();
@@ -18,14 +20,21 @@ internal sealed class UserStore
     // One index per listing state, always kept; one per recent search, kept while used. Every index is in listing
     // order (name, then id) and is updated by each PATCH, so no answer sorts or filters the whole org.
     private readonly Dictionary<string, View> _stateViews = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, View> _searchViews = new(StringComparer.Ordinal);
-    private readonly int _maxBlock;
-    private long _useClock, _retiredSteps, _idLookups;
+    private readonly Dictionary<string, LinkedListNode<SearchView>> _searchViews = new(StringComparer.Ordinal);
+    private readonly LinkedList<SearchView> _searchUse = new();   // most recently used first
+    private readonly List<SearchBuild> _builds = [];             // builds running outside the lock
+    private readonly UserSlot[] _slots;                          // every user; the set never changes, so builds read it unlocked
+    private readonly int _maxBlock, _maxSearches;
+    private readonly long _maxSearchEntries;
+    private long _searchEntries, _retiredSteps, _idLookups;
 
-    // maxBlock: users per index block before it splits; tests make it small to split often.
-    public UserStore(int count, int seed, int maxBlock = 512)
+    // maxBlock: users per index block before it splits; tests make it small to split often. maxSearches and
+    // maxSearchEntries bound the search cache (default: 256 searches holding at most 16 entries per user in all).
+    public UserStore(int count, int seed, int maxBlock = 512, int maxSearches = DefaultMaxSearches, long? maxSearchEntries = null)
     {
         _maxBlock = maxBlock;
+        _maxSearches = maxSearches;
+        _maxSearchEntries = maxSearchEntries ?? EntriesPerUser * (long)Math.Max(count, 1024);
         var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
@@ -51,14 +60,18 @@ internal sealed class UserStore
             };
             _byId.Add(id, new UserSlot(user));
         }
-        var sorted = _byId.Values.ToArray();
-        Array.Sort(sorted, (a, b) => UserOrder.Compare(a.User, b.User));
+        _slots = _byId.Values.ToArray();
+        var sorted = _slots.Select(s => new UserEntry(s, s.User)).ToArray();
+        Array.Sort(sorted, (a, b) => UserOrder.Compare(a.Key, b.Key));
         foreach (var name in States)
         {
             Func<EmulatedUser, bool> filter = name == "any" ? _ => true : u => u.State == name;
-            _stateViews[name] = new View(filter, new UserOrder(name == "any" ? sorted : Array.FindAll(sorted, s => filter(s.User)), maxBlock));
+            _stateViews[name] = new View(filter, new UserOrder(name == "any" ? sorted : Array.FindAll(sorted, e => filter(e.Key)), maxBlock));
         }
     }
+
+    /// <summary>Search indexes cached now and the entries they hold (for tests of the cache's bound).</summary>
+    internal (int Searches, long Entries) SearchCache { get { lock (_gate) return (_searchViews.Count, _searchEntries); } }
 
     public int Count { get { lock (_gate) return _byId.Count; } }
 
@@ -69,7 +82,7 @@ internal sealed class UserStore
         get
         {
             lock (_gate)
-                return _retiredSteps + _idLookups + _stateViews.Values.Sum(v => v.Order.Steps) + _searchViews.Values.Sum(v => v.Order.Steps);
+                return _retiredSteps + _idLookups + _stateViews.Values.Sum(v => v.Order.Steps) + _searchUse.Sum(v => v.Order.Steps);
         }
     }
 
@@ -107,27 +120,70 @@ internal sealed class UserStore
     }
 
     /// <summary>A page of the users a search matches. The first search with a given <paramref name="key"/> reads the whole
-    /// org once to build its index; later pages of it (and PATCHes) cost O(log n + take) while it stays among the
-    /// <see cref="MaxSearchViews"/> most recently used.</summary>
+    /// org once to build its index, outside the store's lock (other callers do not wait for it); later pages of it (and
+    /// PATCHes) cost O(log n + take) while it stays cached: the most recently used searches holding at most
+    /// 16 entries per user in all (256 searches at most).</summary>
     public UserPage Search(string key, Func<EmulatedUser, bool> filter, bool descending, long skip, int take)
     {
+        SearchBuild build;
         lock (_gate)
         {
-            if (!_searchViews.TryGetValue(key, out var view))
-            {
-                if (_searchViews.Count >= MaxSearchViews)
-                {
-                    var oldest = _searchViews.MinBy(kv => kv.Value.LastUsed);
-                    _retiredSteps += oldest.Value.Order.Steps;
-                    _searchViews.Remove(oldest.Key);
-                }
-                var all = _stateViews["any"].Order;
-                view = new View(filter, new UserOrder(all.Slots().Where(s => filter(s.User)).ToArray(), _maxBlock));
-                _searchViews[key] = view;
-            }
-            view.LastUsed = ++_useClock;
-            return new UserPage(view.Order.Range(skip, take, descending), view.Order.Count);
+            if (_searchViews.TryGetValue(key, out var cached)) return Answer(cached, descending, skip, take);
+            build = new SearchBuild();
+            _builds.Add(build);
         }
+
+        // Unlocked: read every slot once (PATCHes meanwhile are logged in the build), sort what matched by the record read.
+        var matches = new List<UserEntry>();
+        foreach (var slot in _slots)
+        {
+            var user = slot.User;
+            if (filter(user)) matches.Add(new UserEntry(slot, user));
+        }
+        matches.Sort((a, b) => UserOrder.Compare(a.Key, b.Key));
+        var order = new UserOrder(matches, _maxBlock);
+
+        lock (_gate)
+        {
+            _builds.Remove(build);
+            _retiredSteps += _slots.Length;
+            if (_searchViews.TryGetValue(key, out var cached))
+            {
+                _retiredSteps += order.Steps;   // another caller built it first
+                return Answer(cached, descending, skip, take);
+            }
+            // Catch up: a user patched during the build may be filed under any record it held since; refile it under its current one.
+            foreach (var (slot, before) in build.Patched)
+            {
+                order.Remove(before);
+            }
+            foreach (var slot in build.Patched.Select(p => p.Slot).Distinct())
+            {
+                order.Remove(slot.User);
+                if (filter(slot.User)) order.Add(slot);
+            }
+            var node = _searchUse.AddFirst(new SearchView(key, filter, order));
+            _searchViews[key] = node;
+            _searchEntries += order.Count + 1;
+            // Evict the least recently used, but never the search just built.
+            while ((_searchViews.Count > _maxSearches || _searchEntries > _maxSearchEntries) && _searchUse.Last != node)
+            {
+                var oldest = _searchUse.Last!.Value;
+                _searchUse.RemoveLast();
+                _searchViews.Remove(oldest.Key);
+                _searchEntries -= oldest.Order.Count + 1;
+                _retiredSteps += oldest.Order.Steps;
+            }
+            return Answer(node, descending, skip, take);
+        }
+    }
+
+    // Under the lock.
+    private UserPage Answer(LinkedListNode<SearchView> node, bool descending, long skip, int take)
+    {
+        _searchUse.Remove(node);
+        _searchUse.AddFirst(node);
+        return new UserPage(node.Value.Order.Range(skip, take, descending), node.Value.Order.Count);
     }
 
     public PatchOutcome TryPatch(string id, Json.UserPatch patch, out EmulatedUser? result)
@@ -148,31 +204,35 @@ internal sealed class UserStore
             };
             // An index moves the user only when it gains or loses them, or when the name (its sort key) changes.
             var renamed = !string.Equals(updated.Name, current.Name, StringComparison.Ordinal);
-            var moves = new List<(View View, bool Now)>();
-            foreach (var view in _stateViews.Values.Concat(_searchViews.Values))
+            var moves = new List<(UserOrder Order, bool Now)>();
+            foreach (var (filter, order) in _stateViews.Values.Select(v => (v.Filter, v.Order)).Concat(_searchUse.Select(v => (v.Filter, v.Order))))
             {
-                bool was = view.Filter(current), now = view.Filter(updated);
+                bool was = filter(current), now = filter(updated);
                 if (was != now || (renamed && now))
                 {
-                    if (was) view.Order.Remove(current);
-                    moves.Add((view, now));
+                    if (was) order.Remove(current);
+                    moves.Add((order, now));
                 }
             }
             slot.User = updated;
-            foreach (var (view, now) in moves)
+            foreach (var (order, now) in moves)
             {
-                if (now) view.Order.Add(slot);
+                if (now) order.Add(slot);
             }
+            foreach (var build in _builds) build.Patched.Add((slot, current));
             result = updated;
             return PatchOutcome.Applied;
         }
     }
 
-    private sealed class View(Func<EmulatedUser, bool> filter, UserOrder order)
+    private sealed record View(Func<EmulatedUser, bool> Filter, UserOrder Order);
+
+    private sealed record SearchView(string Key, Func<EmulatedUser, bool> Filter, UserOrder Order);
+
+    // A search index being built outside the lock: the PATCHes applied meanwhile (the slot and its record before).
+    private sealed class SearchBuild
     {
-        public Func<EmulatedUser, bool> Filter { get; } = filter;
-        public UserOrder Order { get; } = order;
-        public long LastUsed { get; set; }
+        public List<(UserSlot Slot, EmulatedUser Before)> Patched { get; } = [];
     }
 }
 

@@ -30,22 +30,10 @@ internal static class UsersEndpoints
         {
             return ApiErrors.Result(400, "bad.request", error);
         }
-        var sortOrder = query["sortOrder"].ToString().ToLowerInvariant();
-        if (sortOrder is not ("" or "ascending" or "descending" or "asc" or "desc"))
-            return ApiErrors.Result(400, "bad.request", $"sortOrder must be ascending or descending, not '{sortOrder}'.");
-        var userState = query["state"].ToString().ToLowerInvariant();
-        if (userState.Length == 0) userState = "active";
-        if (userState is not ("active" or "inactive" or "deleted" or "any"))
-            return ApiErrors.Result(400, "bad.request", $"state must be active, inactive, deleted or any, not '{userState}'.");
-        // Repeated (id=a&id=b) or comma-separated (id=a,b: how Genesys's own JavaScript SDK sends the list).
-        var ids = query["id"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .ToHashSet(StringComparer.Ordinal);
-
-        var descending = sortOrder.StartsWith("desc", StringComparison.Ordinal);
+        if (!TryFilter(query, out var userState, out var descending, out var ids, out error))
+            return ApiErrors.Result(400, "bad.request", error);
         var skip = (long)(pageNumber - 1) * pageSize;
-        var (entities, total) = ids.Count > 0
-            ? state.Users.PageOf(ids, userState, descending, skip, pageSize)
-            : state.Users.Page(userState, descending, skip, pageSize);
+        var (entities, total) = Page(state, userState, descending, ids, skip, pageSize);
         var pageCount = (total + pageSize - 1) / pageSize;
         string Uri(int number) => Paging.PageUri("/api/v2/users", query, pageSize, number);
         var listing = new UserListing(
@@ -64,12 +52,43 @@ internal static class UsersEndpoints
             return ApiErrors.Result(400, "bad.request", error);
         if (!Paging.TryDecodeCursor(query["cursor"].ToString(), out var offset))
             return ApiErrors.Result(400, "bad.request", "The cursor is not valid.");
-        var (entities, total) = state.Users.Page("active", descending: false, offset, pageSize);
+        // The same state, sortOrder and id filters as the page-number listing, refused with the same errors.
+        if (!TryFilter(query, out var userState, out var descending, out var ids, out error))
+            return ApiErrors.Result(400, "bad.request", error);
+        var (entities, total) = Page(state, userState, descending, ids, offset, pageSize);
         var end = offset + entities.Count;
         var cursor = end < total ? Paging.EncodeCursor(end) : null;
-        var self = "/api/v2/users/query?pageSize=" + pageSize + (offset > 0 ? "&cursor=" + Paging.EncodeCursor(offset) : "");
-        var next = cursor is null ? null : "/api/v2/users/query?pageSize=" + pageSize + "&cursor=" + cursor;
+        var self = Paging.CursorUri("/api/v2/users/query", query, pageSize, offset > 0 ? Paging.EncodeCursor(offset) : null);
+        var next = cursor is null ? null : Paging.CursorUri("/api/v2/users/query", query, pageSize, cursor);
         return TypedResults.Json(new UserCursorListing(entities, cursor, next, self), EmulatorJson.Default.UserCursorListing);
+    }
+
+    private static UserPage Page(EmulatorState state, string userState, bool descending, HashSet<string> ids, long skip, int take) =>
+        ids.Count > 0 ? state.Users.PageOf(ids, userState, descending, skip, take) : state.Users.Page(userState, descending, skip, take);
+
+    // state (default active), sortOrder (ascending or descending) and id, as both listings take them.
+    private static bool TryFilter(IQueryCollection query, out string userState, out bool descending, out HashSet<string> ids, out string error)
+    {
+        error = "";
+        ids = [];
+        userState = query["state"].ToString().ToLowerInvariant();
+        var sortOrder = query["sortOrder"].ToString().ToLowerInvariant();
+        descending = sortOrder.StartsWith("desc", StringComparison.Ordinal);
+        if (sortOrder is not ("" or "ascending" or "descending" or "asc" or "desc"))
+        {
+            error = $"sortOrder must be ascending or descending, not '{sortOrder}'.";
+            return false;
+        }
+        if (userState.Length == 0) userState = "active";
+        if (userState is not ("active" or "inactive" or "deleted" or "any"))
+        {
+            error = $"state must be active, inactive, deleted or any, not '{userState}'.";
+            return false;
+        }
+        // Repeated (id=a&id=b) or comma-separated (id=a,b: how Genesys's own JavaScript SDK sends the list).
+        ids = query["id"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        return true;
     }
 
     private static IResult Get(HttpContext context, EmulatorState state, string userId) =>

@@ -27,6 +27,9 @@ internal sealed record UserListing(
 
 internal sealed record UserCursorListing(IReadOnlyList<EmulatedUser> Entities, string? Cursor, string? NextUri, string SelfUri);
 
+/// <summary><c>GET /emulator/info</c>: what the emulator was seeded with, for clients of an emulator host (not a Genesys API).</summary>
+internal sealed record EmulatorInfo(int Users, int Conversations, DateTimeOffset ConversationsStart, DateTimeOffset ConversationsEnd);
+
 internal sealed record UserPatch(string? Name, string? Department, string? Title, string? Email, string? State, int? Version);
 
 internal sealed record AnalyticsJobRequest(string? Interval);
@@ -66,6 +69,7 @@ internal sealed record DivisionRef(string Id, string Name, string SelfUri);
 [JsonSerializable(typeof(AnalyticsJobStatus))]
 [JsonSerializable(typeof(AnalyticsResults))]
 [JsonSerializable(typeof(LedgerSnapshot))]
+[JsonSerializable(typeof(EmulatorInfo))]
 [JsonSerializable(typeof(UserSearchRequest))]
 [JsonSerializable(typeof(UserSearchResponse))]
 internal sealed partial class EmulatorJson : JsonSerializerContext;
