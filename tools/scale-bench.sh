@@ -3,7 +3,7 @@
 # so the emulator's and the client's CPU and peak RSS are measured separately in the same run.
 #   tools/scale-bench.sh <repo-root> users 250000        # BatchUsers --emulator over 250,000 users
 #   tools/scale-bench.sh <repo-root> export 1000000      # ConversationExport --emulator over 1,000,000 conversations
-# Build first: dotnet build -c Release samples/EmulatorHost samples/BatchUsers samples/ConversationExport
+# Build first: for p in EmulatorHost BatchUsers ConversationExport; do dotnet build -c Release samples/$p; done
 # Prints one line: kind n wall_s items items_per_s client_cpu_s client_cpu_s_per_1000 client_rss_mb host_cpu_s host_cpu_s_per_1000 host_rss_mb
 set -euo pipefail
 root=$1 kind=$2 n=$3
