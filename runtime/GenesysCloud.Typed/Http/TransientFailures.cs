@@ -13,7 +13,9 @@ internal static class TransientFailures
     public static bool ShouldRetry(HttpResponseMessage? response, Exception? failure, bool idempotent) => failure switch
     {
         HttpRequestException http => !IsOwnLimit(http) && (idempotent || Transport.WasNotSent(http)),
-        AttemptTimeoutException or TimeoutRejectedException => idempotent,   // one attempt timed out on the wire: the server may have it
+        // One attempt timed out on the wire: the server may have it — unless a user stage held it and it was never sent.
+        AttemptTimeoutException timeout => idempotent || timeout.InnerException is NotSentException,
+        TimeoutRejectedException => idempotent,
         not null => false,
         null => response is not null && IsTransientStatus((int)response.StatusCode) && (idempotent || !MayHaveBeenProcessed((int)response.StatusCode)),
     };

@@ -18,10 +18,10 @@ internal sealed class Attempts(GenesysRetryOptions options, PipelineObserver obs
         var now = call.Now;
         if (TransientFailures.RetryAfterOf(response, now) is not { } wait) return Backoff(retries);
         // Waiting longer than allowed, or longer than the budget left, only to fail then: answer now instead.
+        // A wait that uses up the whole budget leaves no time to send: that too is an answer now.
         var remaining = call.Deadline - now;
-        var limit = options.MaxRetryAfter < remaining ? options.MaxRetryAfter : remaining;
-        if (wait <= limit) return wait;
-        observer.RetryAfterBeyondLimit(call.Request, wait, limit);
+        if (wait <= options.MaxRetryAfter && wait < remaining) return wait;
+        observer.RetryAfterBeyondLimit(call.Request, wait, options.MaxRetryAfter < remaining ? options.MaxRetryAfter : remaining);
         return null;
     }
 

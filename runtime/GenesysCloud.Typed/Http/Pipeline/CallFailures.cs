@@ -30,7 +30,9 @@ internal sealed class CallFailures(GenesysCloudOptions options, SecretRedactor r
                 PipelineObserver.CallFailed(activity, "timeout");
                 var where = processed
                     ? "it was sent and no answer came in time, so it may have been processed"
-                    : "it was never sent (the time went to pacing, the token or waiting between attempts)";
+                    : call.Sends - call.NeverSent == 0
+                        ? "it was never sent (the time went to pacing, the token or a pipeline stage)"
+                        : $"it was not processed: {Attempts(call.Sends - call.NeverSent)} sent, each refused or unanswered before processing (e.g. 429 or 503), and the budget ran out before another";
                 var cause = ex as TimeoutException ?? new TimeoutException($"The call's budget of {options.Timeout} ran out.", ex);
                 return new GenesysTransportException(
                     $"{request.Sent} did not complete within its budget (Timeout {options.Timeout}, AttemptTimeout {options.AttemptTimeout}): {where}.",
@@ -52,4 +54,6 @@ internal sealed class CallFailures(GenesysCloudOptions options, SecretRedactor r
                 return null;
         }
     }
+
+    private static string Attempts(int sends) => sends == 1 ? "1 attempt" : $"{sends} attempts";
 }

@@ -42,8 +42,11 @@ internal sealed class CallScope : IDisposable
     /// repeating a write. Stays false while every attempt was refused before processing (429, 503, never sent).</summary>
     public bool MayHaveBeenProcessed { get; private set; }
 
-    /// <summary>Attempts sent so far, 401 replays included.</summary>
+    /// <summary>Attempts started so far, 401 replays included.</summary>
     public int Sends { get; set; }
+
+    /// <summary>Attempts that ended inside a user's stage before reaching the transport.</summary>
+    public int NeverSent { get; private set; }
 
     public TimeProvider Time => _owner.Time;
 
@@ -101,6 +104,11 @@ internal sealed class CallScope : IDisposable
     /// anything later (a connection lost mid-request, no answer in time) may have been.</summary>
     public void Learn(Exception failure)
     {
+        if (failure is NotSentException)
+        {
+            NeverSent++;
+            return;
+        }
         if (failure is not HttpRequestException http || !Transport.WasNotSent(http)) MayHaveBeenProcessed = true;
     }
 

@@ -13,7 +13,10 @@ public sealed class GenesysPipelineMessage
     private readonly SecretRedactor _redactor;
     private HttpResponseMessage? _response;
     private ExceptionDispatchInfo? _failure;
+    private Task? _sending;
+    private byte[]? _bodyCopy;
     private bool _sent;
+    private bool _ended;
 
     internal GenesysPipelineMessage(GenesysRequest request, HttpRequestMessage message, int attempt, bool isReplay, SecretRedactor redactor,
         CancellationToken cancellationToken)
@@ -34,8 +37,8 @@ public sealed class GenesysPipelineMessage
     /// <summary>The path as sent, without the query (which may carry personal data).</summary>
     public string Path => _request.Path;
 
-    /// <summary>The body, byte-identical on every attempt; read-only.</summary>
-    public ReadOnlyMemory<byte>? Body => _request.Body;
+    /// <summary>The body as it is sent, byte-identical on every attempt. A copy: changing it changes nothing that is sent.</summary>
+    public ReadOnlyMemory<byte>? Body => _request.Body is { } body ? _bodyCopy ??= body.ToArray() : null;
 
     /// <summary>Repeating it cannot apply it twice (a write that is not is what an audit usually wants).</summary>
     public bool IsIdempotent => _request.IsIdempotent;
@@ -55,6 +58,8 @@ public sealed class GenesysPipelineMessage
     {
         if (_sent) throw new InvalidOperationException($"The header '{name}' comes too late: the attempt was already sent.");
         HeaderRules.CheckCallerHeader(name, value);
+        if (MethodOverrides.Contains(name))
+            throw new ArgumentException($"A pipeline stage cannot set '{name}': it would change the request's method, which stages cannot change.", nameof(name));
         _message.Headers.Remove(name);
         _message.Headers.TryAddWithoutValidation(name, value);
     }
@@ -72,7 +77,19 @@ public sealed class GenesysPipelineMessage
     /// <summary>The answer's correlation id, with any secret blanked.</summary>
     public string? CorrelationId => _response is null ? null : GenesysHeaders.CorrelationIdOf(_response.Headers, _redactor);
 
+    // Headers some gateways read as the request's method.
+    private static readonly HashSet<string> MethodOverrides = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
+    };
+
     internal HttpRequestMessage Request => _message;
+
+    /// <summary>The send a stage started, finished or not (a stage may start next without awaiting it).</summary>
+    internal Task? Sending => _sending;
+
+    /// <summary>The stages returned or were abandoned: a saved next can no longer send.</summary>
+    internal void End() => _ended = true;
 
     internal bool Sent => _sent;
 
@@ -80,12 +97,21 @@ public sealed class GenesysPipelineMessage
 
     internal ExceptionDispatchInfo? Failure => _failure;
 
-    internal async ValueTask SendAsync(HttpClient http, long maxBytes)
+    internal ValueTask SendAsync(HttpClient http, long maxBytes)
     {
+        if (_ended)
+            throw new InvalidOperationException(
+                $"A pipeline stage called next for {_request.Method.Method} {_request.RouteTemplate} after its attempt had ended; nothing was sent.");
         if (_sent)
             throw new InvalidOperationException(
                 $"A pipeline stage sent {_request.Method.Method} {_request.RouteTemplate} twice in one attempt; an attempt is sent once (retries are the pipeline's own).");
         _sent = true;
+        _sending = SendCoreAsync(http, maxBytes);
+        return new ValueTask(_sending);
+    }
+
+    private async Task SendCoreAsync(HttpClient http, long maxBytes)
+    {
         try
         {
             _response = await Transport.SendAsync(http, _message, maxBytes, CancellationToken).ConfigureAwait(false);

@@ -77,6 +77,13 @@ internal sealed class RequestPipeline
                 await call.DelayAsync(delay).ConfigureAwait(false);
             }
         }
+        catch (UserStageException ex)
+        {
+            // A stage's own exception ends the call as it is.
+            PipelineObserver.CallFailed(activity, "stage");
+            ExceptionDispatchInfo.Throw(ex.InnerException!);
+            throw;
+        }
         catch (Exception ex) when (_failures.Translate(ex, call, activity) is { } translated)
         {
             throw translated;
