@@ -15,7 +15,7 @@ internal sealed class UserStages(GenesysPipelineStage[] stages, Func<HttpClient>
         {
             await stagesRun.WaitAsync(cancellationToken).ConfigureAwait(false);
             // Started but not awaited by a stage: the send happened or is happening; its outcome is the attempt's.
-            if (view.Sending is { IsCompleted: false } sending) await sending.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await SendEndedAsync(view).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
@@ -30,7 +30,7 @@ internal sealed class UserStages(GenesysPipelineStage[] stages, Func<HttpClient>
         {
             view.End();
             // A send the stage started goes on to its end first: the call does not end while its request is in flight.
-            if (view.Sending is { IsCompleted: false } sending) await sending.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await SendEndedAsync(view).ConfigureAwait(false);
             view.Response?.Dispose();
             throw new UserStageException(ex);
         }
@@ -52,6 +52,11 @@ internal sealed class UserStages(GenesysPipelineStage[] stages, Func<HttpClient>
     internal ValueTask RunAsync(GenesysPipelineMessage message, int index) => index < stages.Length
         ? stages[index].ProcessAsync(message, new GenesysPipelineNext(this, message, index + 1))
         : message.SendAsync(http(), maxBytes);
+
+    // The send a stage started, once it has ended either way (its failure is on the message, so the task's is observed here).
+    private static Task SendEndedAsync(GenesysPipelineMessage view) => view.Sending is { IsCompleted: false } sending
+        ? sending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+        : Task.CompletedTask;
 
     // A stage still running after the attempt ended: whatever it ends with is observed, and an answer it got is let go.
     private static void Abandon(Task stagesRun, GenesysPipelineMessage view) =>
