@@ -27,6 +27,11 @@ namespace GenesysCloud.Typed.Redis
         internal RedisTokenCache Tokens { get; }
         internal RedisRequestBudget? Budget { get; set; }
 
+        /// <summary>The first refusal this process's fleet coordination met — wrong credentials (also found on a reconnect),
+        /// an ACL, a read-only replica — or null. A refusal is a configuration error, not an outage: whatever else talks to
+        /// the same Redis for the fleet can stop at once instead of waiting for it.</summary>
+        public GenesysRedisConfigurationException? Refusal => Health.Refusal;
+
         /// <summary>True while this process works alone because Redis is unreachable.</summary>
         public bool IsDegraded => Health.IsDegraded;
 

@@ -17,6 +17,7 @@ internal sealed class RedisFleetHealth
     private readonly HashSet<GenesysRedisRefusal> _refusalsLogged = [];
     private readonly HashSet<IConnectionMultiplexer> _watched = [];
     private bool _authenticationRefused;
+    private GenesysRedisConfigurationException? _refusal;
     private IConnectionMultiplexer? _redis;
     private int _probing;
     private DateTimeOffset _probedAt = DateTimeOffset.MinValue;
@@ -54,6 +55,9 @@ internal sealed class RedisFleetHealth
 
     /// <summary>Only an unreachable Redis is an outage; one that answers but refuses is a configuration error. A connection
     /// failure while the multiplexer's last word was a refused authentication is that refusal, whatever shape it takes.</summary>
+    /// <summary>The first refusal any of the fleet's parts met (a configuration error), or null.</summary>
+    public GenesysRedisConfigurationException? Refusal => Volatile.Read(ref _refusal);
+
     public bool IsOutage(Exception ex) => GenesysRedisErrors.IsUnreachable(ex) && !Volatile.Read(ref _authenticationRefused);
 
     /// <summary>Follows the multiplexer's connection events (once per multiplexer).</summary>
@@ -80,6 +84,7 @@ internal sealed class RedisFleetHealth
     {
         var error = GenesysRedisErrors.AsConfigurationError(ex, operation, Volatile.Read(ref _authenticationRefused));
         if (error is null) return null;
+        Interlocked.CompareExchange(ref _refusal, error, null);
         bool wasDegraded;
         lock (_gate)
         {

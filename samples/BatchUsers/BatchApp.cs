@@ -102,7 +102,8 @@ public static class BatchApp
             else
             {
                 var workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
-                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, membership!.KeyId, loggerFactory.CreateLogger("BatchUsers.Fleet"), stop);
+                var fleetRun = new FleetRun(redis, fleet!.RunId, workerId, fleet.Lease, membership!.KeyId, loggerFactory.CreateLogger("BatchUsers.Fleet"), stop,
+                    () => membership.Refusal);
                 var job = new FleetJob(users, settings, progress, fleetRun, fleet.Lease, loggerFactory.CreateLogger("BatchUsers.Fleet"));
                 view.Line($"Fleet worker {workerId} joining run '{fleet.RunId}'.");
                 var run = job.RunAsync(stop);

@@ -115,6 +115,7 @@ public sealed class FleetRun
     private string _instance = "";
     private bool _redisAway;
     private readonly IConnectionMultiplexer _redis;
+    private readonly Func<GenesysRedisConfigurationException?>? _refusal;
     private readonly CancellationToken _stopping;
     private long _stoppedAt;   // Environment.TickCount64 when the worker was told to stop; 0 before
     private long _probedAt;
@@ -127,10 +128,12 @@ public sealed class FleetRun
     /// needs the same key, and the run remembers the one it was started with.</param>
     /// <param name="stopping">The worker's stop signal (SIGTERM, Ctrl+C): from then on no wait for Redis lasts longer than
     /// <see cref="StopGrace"/>, whatever token the call was given.</param>
+    /// <param name="refusal">What the fleet's token cache and budget already know of a refusal on the same Redis.</param>
     public FleetRun(IConnectionMultiplexer redis, string runId, string worker, TimeSpan lease, string keyId, ILogger logger,
-        CancellationToken stopping = default)
+        CancellationToken stopping = default, Func<GenesysRedisConfigurationException?>? refusal = null)
     {
         _redis = redis;
+        _refusal = refusal;
         _stopping = stopping;
         stopping.Register(() => Interlocked.CompareExchange(ref _stoppedAt, Environment.TickCount64, 0));
         _keyId = keyId;
@@ -258,6 +261,8 @@ public sealed class FleetRun
                 // A worker asked to stop gives up on Redis after a while rather than hang: its partition is reclaimed later.
                 if (stop.IsCancellationRequested || PastStopGrace())
                     throw new OperationCanceledException("Stopped while Redis was unreachable.", ex, _stopping);
+                // The fleet's heartbeat or token cache may already have found Redis refusing this worker: not an outage.
+                if (_refusal?.Invoke() is { } known) throw new GenesysRedisConfigurationException(known.Cause, known.Message, ex);
                 // A Redis refused on reconnect (password changed, ACL user deleted) looks unreachable through this
                 // multiplexer; a fresh connection tells the difference. Asked at most every 2 s.
                 if (!_stopping.IsCancellationRequested && Environment.TickCount64 - _probedAt > 2000)
