@@ -2,7 +2,7 @@ namespace GenesysCloud.Typed.Tests;
 
 /// <summary>The body's content type is sent as given (unparsed, for speed), so it is checked where it is set: anything
 /// that is not one media type is refused there, naming the property, and can never add or end a header.</summary>
-public sealed class BodyContentTypeTests
+public sealed class ABodyContentTypeIsOneMediaType
 {
     public static TheoryData<string> Refused()
     {

@@ -3,11 +3,12 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>The fast first send (token in hand, no pacing wait) must end every call exactly as the full Polly pipeline
-/// does: each scenario runs once with a cold connection (the first call waits for a token, so it takes the full pipeline)
-/// and once warm (a token is held, so the first send is the fast one), and both must end alike: the same error type,
-/// status, MayHaveBeenProcessed, requests on the wire, retries and 401 replays.</summary>
-public sealed class FastPathParityTests
+/// <summary>Every ending of a call is the same whether its first attempt had to wait for a token or already held one:
+/// each scenario (success, final errors, 401 replayed or not, transient statuses, dropped connections, attempt and call
+/// timeouts, caller cancellation, disposal) runs on a cold connection and on a warm one, and both end alike: the same
+/// error type, status, MayHaveBeenProcessed, requests on the wire, retries and 401 replays. (Written for the fast first
+/// send, which no longer exists; the single attempt loop must keep the same promise.)</summary>
+public sealed class ACallEndsAlikeWithOrWithoutATokenInHand
 {
     private const string UsersPrefix = "/api/v2/users/";
 

@@ -2,9 +2,9 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>A <c>CancellationToken? cancellationToken = null</c> parameter is the call's token (null: none), as a
-/// <c>CancellationToken</c> is: it stops the call before it is sent, during a retry wait and while paging.</summary>
-public sealed class NullableTokenTests
+/// <summary>A generated method's CancellationToken parameter, or a CancellationToken? one (null: none), is the call's
+/// token: it stops the call before it is sent, during a retry wait and while paging.</summary>
+public sealed class ACancellationTokenParameterIsTheCallsToken
 {
     [Fact]
     public async Task Null_and_a_live_token_both_make_the_call()
@@ -57,5 +57,20 @@ public sealed class NullableTokenTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Single(h.Tap.To("/api/v2/"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_token_given_to_a_paged_method_stops_the_enumeration()
+    {
+        await using var h = await Harness.StartAsync(e => e.UserCount = 200);
+        var users = IUsersApi.Create(h.Connection);
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in users.ListUsersAsync(pageSize: 10, cancellationToken: cancel.Token))
+                if (++seen == 15) cancel.Cancel();
+        });
+        Assert.InRange(h.Tap.To("/api/v2/users").Count(), 2, 3);
     }
 }

@@ -13,9 +13,9 @@ public partial interface ITokensApi
     Task CheckChannelAsync(string channelId, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A <c>[Head]</c> endpoint goes through the whole pipeline like any read: a token, a replay after a 401, a
-/// retry after a 429 or 503, and its answer's status as success or a typed error (there is no body to read).</summary>
-public sealed class HeadTests
+/// <summary>A [Head] endpoint goes through the whole pipeline like any read: a token, a replay after a 401, a retry
+/// after a 429 or 503, and its answer's status as success or a typed error (there is no body to read).</summary>
+public sealed class AHeadIsACallLikeAnyOther
 {
     private const string Me = "/api/v2/tokens/me";
 

@@ -3,9 +3,10 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Asynchronous jobs as one call against the emulator's conversation details jobs: submit, poll, results by
-/// cursor, delete; every way a job can end; resumption from a saved id and cursor.</summary>
-public sealed class JobTests
+/// <summary>An asynchronous job is one call against the emulator's conversation details jobs (submit, poll, results by
+/// cursor, delete): every result once in order, every way a job can end said with its state, the job deleted, and a
+/// saved id and cursor resumed without submitting again.</summary>
+public sealed class AJobDeliversEveryResultOnceAndCleansUp
 {
     private const string Jobs = "/api/v2/analytics/conversations/details/jobs";
     private static readonly byte[] Query = """{"interval":"2026-01-01T00:00:00Z/2027-01-01T00:00:00Z"}"""u8.ToArray();

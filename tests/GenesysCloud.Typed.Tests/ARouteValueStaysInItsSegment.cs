@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace GenesysCloud.Typed.Tests;
@@ -5,7 +6,7 @@ namespace GenesysCloud.Typed.Tests;
 /// <summary>A value bound into a route lands in exactly its one segment, whatever it holds: the request target the
 /// emulator receives has the template's segments, and the bound one decodes to the value. The few values no escaping
 /// can keep in place ("", ".", "..", unpaired surrogates) are refused before anything is sent.</summary>
-public sealed class RouteValueTests
+public sealed class ARouteValueStaysInItsSegment
 {
     // Pieces that URI parsers, proxies and servers treat specially, mixed with ordinary text.
     private static readonly string[] Pieces =
@@ -92,4 +93,14 @@ public sealed class RouteValueTests
     }
 
     private static string Show(string value) => string.Concat(value.Select(c => c is >= ' ' and < '\u007f' ? c.ToString() : $"\\u{(int)c:x4}"));
+
+    [Fact]
+    public async Task Route_values_are_escaped_so_they_cannot_change_the_route()
+    {
+        await using var h = await Harness.StartAsync();
+        var users = IUsersApi.Create(h.Connection);
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => users.GetUserAsync("../roles?x=1"));
+        Assert.Equal(HttpStatusCode.NotFound, error.Status);
+        Assert.Contains(h.Emulator.Ledger.RecentRequests, r => r.PathAndQuery == "/api/v2/users/..%2Froles%3Fx%3D1");
+    }
 }

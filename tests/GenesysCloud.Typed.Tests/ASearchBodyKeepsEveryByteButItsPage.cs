@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using System.Text.Unicode;
+using System.Text;
 using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
@@ -30,10 +30,10 @@ public partial interface IUserSearchApi
     IAsyncEnumerable<User> SearchByTokenAsync([Body] UserSearchRequest search, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A search's next body is the caller's body with one property set in place: the page property is found as
-/// the caller's serializer spelled it (any case), an absent or null one means the first page, and every other byte —
-/// whatever encoder, naming policy or layout wrote them — is the same on every page.</summary>
-public sealed class SearchBodyTests
+/// <summary>A search's next body is the caller's body with one property set in place: the page property is found as the
+/// caller's serializer spelled it (any case), an absent or null one means the first page, and every other byte
+/// (whatever encoder, naming policy or layout wrote them) is the same on every page.</summary>
+public sealed class ASearchBodyKeepsEveryByteButItsPage
 {
     private const string Search = "/api/v2/users/search";
 

@@ -3,10 +3,10 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Searches whose paging lives in the POST body: the next request is the same body with pageNumber or nextPage
-/// set (every other property kept), a search POST is retried like a read, and a nextPage token that loops or names
-/// another place is refused like a bad nextUri.</summary>
-public sealed class SearchPagingTests
+/// <summary>A search whose paging lives in the POST body reads every page: the next request is the same body with
+/// pageNumber or nextPage set (every other property kept), a search POST is retried like a read, pages resume from a
+/// continuation token, and a nextPage token that loops or names another place is refused like a bad nextUri.</summary>
+public sealed class ASearchPagesThroughItsBody
 {
     private const string Search = "/api/v2/users/search";
 

@@ -2,16 +2,15 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
 using GenesysCloud.Typed.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>A user's stage written carelessly — next started and not awaited, its own exceptions, a body changed in
-/// place, the attempt's cancellation ignored or swallowed — cannot make the pipeline lie: what reached the wire is what
-/// the caller is told, a stage's exception is its own (never retried, never "in transport"), and the call still ends
-/// with its deadline, the caller's cancellation or disposal.</summary>
-public sealed class MisbehavingStageTests
+/// <summary>A stage, careless or hostile, cannot make the pipeline lie: it cannot touch the token, the framing headers
+/// or the method, cannot make an answer up or send an attempt twice; next started and not awaited, its own exceptions,
+/// a body changed in place, the attempt's cancellation ignored or swallowed, a saved next called later: what reached
+/// the wire is what the caller is told, a stage's exception is its own (never retried, never "in transport"), and the
+/// call still ends with its deadline, the caller's cancellation or disposal.</summary>
+public sealed class AStageCannotMakeThePipelineLie
 {
     private const string UsersPrefix = "/api/v2/users/";
 
@@ -256,63 +255,72 @@ public sealed class MisbehavingStageTests
     {
         public override ValueTask ProcessAsync(GenesysPipelineMessage message, GenesysPipelineNext next) => process(message, next);
     }
-}
-
-/// <summary>A Retry-After or a backoff is waited only when a send can still follow inside the call's budget; a budget
-/// that ends after attempts were refused says so, not that nothing was sent.</summary>
-public sealed class RetryBudgetTests
-{
-    public static TheoryData<int, int> RetryAfters()
-    {
-        var data = new TheoryData<int, int>();
-        foreach (var seconds in new[] { 1, 10, 30, 120 })
-            foreach (var leftOver in new[] { -1000, -1, 0, 1, 1000 })
-                data.Add(seconds, leftOver);
-        return data;
-    }
 
     [Theory]
-    [MemberData(nameof(RetryAfters))]
-    public void A_retry_after_that_would_use_up_the_budget_is_answered_at_once(int seconds, int leftOverMs)
+    [InlineData("Authorization", "Bearer stolen")]
+    [InlineData("authorization", "Basic x")]
+    [InlineData("Proxy-Authorization", "Bearer stolen")]
+    [InlineData("Host", "evil.example.com")]
+    [InlineData("Content-Type", "text/plain")]
+    [InlineData("Content-Length", "1")]
+    [InlineData("Transfer-Encoding", "chunked")]
+    [InlineData("X-Ok", "line\r\nAuthorization: Bearer stolen")]
+    public async Task A_stage_cannot_set_what_carries_the_token_or_frames_the_request(string name, string value)
     {
-        // The call has 'seconds' + leftOver of its budget left when a 429 asks for 'seconds': the wait is taken only
-        // when time to send remains after it (a wait that ends with the budget ends the call "never sent").
-        var clock = new FakeTimeProvider(Harness.Epoch);
-        var options = new GenesysCloudOptions { TimeProvider = clock, Timeout = TimeSpan.FromMinutes(10) };
-        options.Retry.MaxRetryAfter = TimeSpan.FromMinutes(5);
-        var scopes = new CallScopes(options, CancellationToken.None);
-        using var call = scopes.Start(new GenesysRequest(HttpMethod.Get, "/api/v2/users/x", "/api/v2/users/{userId}"), default);
-        clock.Advance(options.Timeout - TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(leftOverMs));
-        _ = call.Waiting();
-        using var tooMany = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        tooMany.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
-        var attempts = new Attempts(options.Retry, new PipelineObserver(NullLogger.Instance, new GenesysTelemetry(null), new SecretRedactor()));
+        await using var h = await Harness.StartAsync(client: o => o.PipelineStages.Add(new HeaderSetter(name, value)));
+        var path = UsersPrefix + h.Emulator.Users[0].Id;
 
-        var wait = attempts.Next(call, retries: 0, tooMany, failure: null);
+        var error = await Outcome.Of(h.GetUserAsync(h.Emulator.Users[0].Id));
 
-        if (leftOverMs > 0) Assert.Equal(TimeSpan.FromSeconds(seconds), wait);
-        else Assert.Null(wait);
+        var refused = Assert.IsType<ArgumentException>(error);
+        Assert.Contains(name, refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(h.Tap.To(path));
     }
 
     [Fact]
-    public async Task A_budget_that_ends_after_refused_attempts_says_how_many_were_sent_and_that_none_was_processed()
+    public async Task A_stage_that_never_sends_cannot_make_an_answer_up()
     {
-        await using var h = await Harness.StartAsync(client: o =>
+        await using var h = await Harness.StartAsync(client: o => o.PipelineStages.Add(new Swallower()));
+        var path = UsersPrefix + h.Emulator.Users[0].Id;
+
+        var error = await Outcome.Of(h.GetUserAsync(h.Emulator.Users[0].Id));
+
+        Assert.Contains("must call next.ProcessAsync() once", Assert.IsType<InvalidOperationException>(error).Message);
+        Assert.Empty(h.Tap.To(path));
+    }
+
+    [Fact]
+    public async Task A_stage_cannot_send_an_attempt_twice_around_the_pacing_and_retry()
+    {
+        await using var h = await Harness.StartAsync(client: o => o.PipelineStages.Add(new DoubleSender()));
+        var path = UsersPrefix + h.Emulator.Users[0].Id;
+
+        var error = await Outcome.Of(h.GetUserAsync(h.Emulator.Users[0].Id));
+
+        Assert.Contains("sent once", Assert.IsType<InvalidOperationException>(error).Message);
+        Assert.Single(h.Tap.To(path));
+    }
+
+    private sealed class HeaderSetter(string name, string value) : GenesysPipelineStage
+    {
+        public override ValueTask ProcessAsync(GenesysPipelineMessage message, GenesysPipelineNext next)
         {
-            o.Timeout = TimeSpan.FromSeconds(3);
-            o.Retry.MaxRetries = 100;
-        });
-        var user = h.Emulator.Users[0];
-        var path = "/api/v2/users/" + user.Id;
-        h.Emulator.Enqueue(new ScriptedResponse { Path = path, Status = 503, Times = 1000 });
+            message.SetHeader(name, value);
+            return next.ProcessAsync();
+        }
+    }
 
-        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(user.Id), step: TimeSpan.FromMilliseconds(100)));
+    private sealed class Swallower : GenesysPipelineStage
+    {
+        public override ValueTask ProcessAsync(GenesysPipelineMessage message, GenesysPipelineNext next) => default;
+    }
 
-        var sent = h.Tap.To(path).Count();
-        Assert.True(sent >= 2, $"{sent} sent");
-        var timeout = Assert.IsType<GenesysTransportException>(error);
-        Assert.False(timeout.MayHaveBeenProcessed);
-        Assert.Contains($"{sent} attempts sent", timeout.Message);
-        Assert.DoesNotContain("never sent", timeout.Message);
+    private sealed class DoubleSender : GenesysPipelineStage
+    {
+        public override async ValueTask ProcessAsync(GenesysPipelineMessage message, GenesysPipelineNext next)
+        {
+            await next.ProcessAsync();
+            await next.ProcessAsync();
+        }
     }
 }

@@ -2,7 +2,10 @@ using System.Net;
 
 namespace GenesysCloud.Typed.Tests;
 
-public sealed class TokenLifetimeTests
+/// <summary>A call outlives its token: an expired or revoked token costs one fetch for everyone and at most one replay
+/// of each request (a write replayed with a byte-identical body), and a token no fetch can cure (ip.not.authorized, a
+/// static token, bad client credentials) ends the call once with a clear error.</summary>
+public sealed class CallsOutliveTheirTokens
 {
     [Fact]
     public async Task A_thousand_concurrent_requests_with_an_expired_token_cause_exactly_one_token_request()
@@ -109,5 +112,24 @@ public sealed class TokenLifetimeTests
         Assert.Equal(401, error.Status);
         Assert.Contains("client id and secret", error.Message);
         Assert.DoesNotContain("wrong-secret-value", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_patch_replayed_after_a_401_sends_byte_identical_bodies_with_a_new_token()
+    {
+        await using var h = await Harness.StartAsync();
+        var user = h.Emulator.Users[0];
+        await h.GetUserAsync(user.Id);
+        h.Emulator.RevokeAccessTokens("emulator-client");
+
+        var updated = await h.PatchUserAsync(user.Id, new UpdateUser { Department = "Ünïcode ✓", Title = "Lead", Version = user.Version });
+
+        var patches = h.Tap.Requests.Where(r => r.Method == "PATCH").ToList();
+        Assert.Equal(2, patches.Count);
+        Assert.Equal(patches[0].Body, patches[1].Body);
+        Assert.NotEqual(patches[0].Authorization, patches[1].Authorization);
+        Assert.Equal("Ünïcode ✓", updated.Department);
+        Assert.Equal(1, h.Emulator.Ledger.ChangesOf(user.Id));
+        Assert.Equal(1, h.Connection.Telemetry.Counters.AuthReplays);
     }
 }

@@ -17,9 +17,9 @@ public partial interface IContextUsersApi
     Task<User> UpdateUserAsync(string userId, [Body] UpdateUser body, CancellationToken cancellationToken = default);
 }
 
-/// <summary>[GenesysApi(JsonContext = …)]: contracts come from the named context even when the connection's own resolver
-/// knows none of the models, under the connection's options.</summary>
-public sealed class JsonContextTests
+/// <summary>[GenesysApi(JsonContext = …)]: contracts come from the named context even when the connection's own
+/// resolver knows none of the models, under the connection's options.</summary>
+public sealed class ContractsComeFromTheNamedJsonContext
 {
     // A resolver that knows no type at all: anything that works below came from the interface's JsonContext.
     private static Task<Harness> StartWithoutModelsAsync() =>

@@ -1,12 +1,13 @@
 using GenesysCloud.Typed.Testing;
+using static GenesysCloud.Typed.Tests.Retrying;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Every wait a call can be in — pacing, token, retry delay, paging prefetch — ends when the connection is
-/// disposed (ObjectDisposedException) or the caller cancels (OperationCanceledException). The clock is fake and never
-/// moves here, so no wait can end by itself: only disposal or cancellation can end it. The real-time bound on each await
-/// only keeps a regression from hanging the run.</summary>
-public sealed class DisposalTests
+/// <summary>Every wait a call can be in (pacing, a token, a Retry-After, a listing's prefetch, a job's next poll) ends
+/// when the connection is disposed (ObjectDisposedException naming the path) or the caller cancels
+/// (OperationCanceledException), and nothing more is sent. The clock is fake and never moves here, so no wait can end
+/// by itself; the real-time bound on each await only keeps a regression from hanging the run.</summary>
+public sealed class DisposalAndCancellationEndEveryWait
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
@@ -171,5 +172,18 @@ public sealed class DisposalTests
     private sealed class Provider(Task<AccessToken> token) : IGenesysTokenProvider
     {
         public ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken) => new(token.WaitAsync(cancellationToken));
+    }
+
+    [Fact]
+    public async Task Cancellation_during_a_retry_wait_stops_the_call()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(Throttle(UserPath(h), "60"));
+        using var cancel = new CancellationTokenSource();
+        var call = h.GetUserAsync(h.Emulator.Users[0].Id, cancel.Token);
+        await WaitForRetryDecisionAsync(h);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(h.Tap.To("/api/v2/"));
     }
 }

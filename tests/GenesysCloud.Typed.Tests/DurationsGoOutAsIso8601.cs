@@ -3,10 +3,10 @@ using System.Xml;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>TimeSpan route, query and header values go out as ISO 8601 durations (what Genesys Cloud reads for intervals
-/// and granularities): every value, whatever its size, sign or precision, is a well-formed duration that reads back as
-/// exactly the same TimeSpan.</summary>
-public sealed partial class DurationValueTests
+/// <summary>TimeSpan route, query and header values go out as ISO 8601 durations (what Genesys Cloud reads for
+/// intervals and granularities): every value, whatever its size, sign or precision, is a well-formed duration that
+/// reads back as exactly the same TimeSpan.</summary>
+public sealed partial class DurationsGoOutAsIso8601
 {
     public static IEnumerable<object[]> Durations()
     {

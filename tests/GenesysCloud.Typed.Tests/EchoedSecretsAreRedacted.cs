@@ -4,10 +4,11 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>A hostile or broken server echoes what we sent — the Authorization header, the token form — into error
-/// pages, error bodies and bodies of the wrong shape. Whatever of that reaches an exception message, ToString() or a log
-/// line has every secret the connection knows blanked: whole, encoded, at an excerpt's edge, or past its window.</summary>
-public sealed class RedactionTests
+/// <summary>A hostile or broken server (or a proxy's transport failure) echoes what we sent (the Authorization header,
+/// the token form) into error pages, error bodies, bodies of the wrong shape and exceptions. Whatever of that reaches
+/// an exception message, its inner exceptions, ToString() or a log line has every secret the connection knows blanked:
+/// whole, encoded, at an excerpt's edge, or past its window.</summary>
+public sealed class EchoedSecretsAreRedacted
 {
     public static TheoryData<string> ApiEchoes() => new(EchoHandler.ApiVariants);
 
@@ -238,5 +239,43 @@ public sealed class RedactionTests
 
         private static HttpResponseMessage Answer(HttpStatusCode status, string mediaType, string body) =>
             new(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.ResponseEnded)]
+    [InlineData(HttpRequestError.ConnectionError)]
+    [InlineData(HttpRequestError.ConfigurationLimitExceeded)]
+    public async Task A_transport_failure_that_echoes_the_token_or_secret_leaks_it_nowhere_in_the_chain(HttpRequestError kind)
+    {
+        var echo = new Echo(kind);
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            echo.InnerHandler = o.HttpMessageHandler!;
+            o.HttpMessageHandler = echo;
+            o.Retry.MaxRetries = 0;
+        });
+
+        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(h.PatchUserAsync(h.Emulator.Users[0].Id, new UpdateUser { Version = 1 })));
+
+        Assert.IsType<GenesysTransportException>(error);
+        Assert.IsType<HttpRequestException>(error!.InnerException);
+        var everything = error.ToString();
+        Assert.NotNull(echo.Token);
+        Assert.DoesNotContain(echo.Token!, everything);
+        Assert.DoesNotContain(EmulatorClient.Default.ClientSecret!, everything);
+        Assert.Contains("[redacted]", everything);
+    }
+
+    private sealed class Echo(HttpRequestError kind) : DelegatingHandler
+    {
+        public string? Token;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.RequestUri!.AbsolutePath.StartsWith("/api/v2/", StringComparison.Ordinal)) return base.SendAsync(request, cancellationToken);
+            Token = request.Headers.Authorization!.Parameter;
+            var echoed = new HttpRequestException($"proxy said: {request.Headers.Authorization} {EmulatorClient.Default.ClientSecret}");
+            throw new HttpRequestException(kind, $"dropped while sending Bearer {Token}", echoed);
+        }
     }
 }

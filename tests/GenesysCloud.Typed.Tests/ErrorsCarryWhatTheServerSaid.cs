@@ -3,7 +3,10 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-public sealed class ErrorTests
+/// <summary>An error answer becomes a GenesysApiException carrying what the server said (status, code, message,
+/// correlation id, missing permissions, a short one-line excerpt of a page that is not JSON), and a success whose body
+/// is not the model is a GenesysInvalidResponseException.</summary>
+public sealed class ErrorsCarryWhatTheServerSaid
 {
     [Fact]
     public async Task A_genesys_error_surfaces_code_message_and_the_correlation_id()
@@ -69,27 +72,5 @@ public sealed class ErrorTests
         h.Emulator.Enqueue(new ScriptedResponse { Path = "/api/v2/users/*", Status = 200, ContentType = contentType, Body = body });
         var error = await Assert.ThrowsAsync<GenesysInvalidResponseException>(() => h.GetUserAsync("x"));
         Assert.Contains(mention, error.Message);
-    }
-
-    [Fact]
-    public void Retry_after_parsing_handles_seconds_dates_garbage_and_negatives()
-    {
-        var now = Harness.Epoch;
-        TimeSpan? Parse(string value)
-        {
-            using var response = new HttpResponseMessage();
-            response.Headers.TryAddWithoutValidation("Retry-After", value);
-            return RetryAfter.Read(response.Headers, now);
-        }
-        Assert.Equal(TimeSpan.FromSeconds(17), Parse("17"));
-        Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).ToString("r")));
-        Assert.Equal(TimeSpan.Zero, Parse((now - TimeSpan.FromHours(1)).ToString("r")));
-        Assert.Null(Parse("soon"));
-        Assert.Null(Parse("1.5"));                                   // not a date, however lenient parsers see it
-        Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).UtcDateTime.ToString("dddd, dd-MMM-yy HH:mm:ss 'GMT'", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Null(Parse("-3"));
-        Assert.Null(Parse(""));
-        Assert.Equal(TimeSpan.FromDays(365), Parse("99999999999999999"));          // bounded, so now + wait is always a time
-        Assert.Equal(TimeSpan.FromDays(365), Parse("Fri, 31 Dec 9999 23:59:59 GMT"));
     }
 }

@@ -1,16 +1,15 @@
+using GenesysCloud.Typed.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.Json;
-using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
 /// <summary>Every walk ends, and ends with everything: a page count that says there is more is followed even past an
-/// empty page, and a server that keeps pointing to pages without items stops the walk with
-/// <see cref="GenesysPagingException"/> after <see cref="GenesysPagingOptions.MaxConsecutiveEmptyPages"/> of them, in
-/// every paging style (listings by nextUri, page count, cursor and cursors.after; searches by page number and by
-/// nextPage; job results).</summary>
-public sealed class PagingProgressTests
+/// empty page, and a server that keeps pointing to pages without items stops the walk with GenesysPagingException after
+/// GenesysPagingOptions.MaxConsecutiveEmptyPages of them, in every paging style (listings by nextUri, page count,
+/// cursor and cursors.after; searches by page number and by nextPage; job results); a paging field that cannot be read,
+/// a page number with no next, or a next link over 64 KB stops it before anything more is sent.</summary>
+public sealed class EveryWalkEnds
 {
     private const string Users = "/api/v2/users";
     private const string Search = "/api/v2/users/search";

@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Json;
 using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Hostile server input, table-driven: each case scripts what the emulator answers and states the outcome we
-/// promise — the exception type and a phrase of its message, or success — with no hang and no secret in the message.
-/// docs/reliability.md lists the same cases.</summary>
-public sealed class HostileInputTests
+/// <summary>Hostile or broken server input, table-driven: each case scripts what the emulator (or a proxy) answers and
+/// states the outcome we promise (the exception type and a phrase of its message, or success) with no hang, no secret
+/// in the message and nothing sent to another host. docs/reliability.md lists the same cases.</summary>
+public sealed class HostileInputHasADefinedOutcome
 {
     public sealed record Case(string Name, ScriptedResponse[] Script, string Call, Type? Expected, string Mention)
     {
@@ -128,5 +128,49 @@ public sealed class HostileInputTests
     private static async Task Drain(GenesysPageable<User> pages)
     {
         await foreach (var _ in pages) { }
+    }
+
+    public static TheoryData<string> Encodings() => new("gzip", "deflate", "br");
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public async Task A_body_that_does_not_decode_as_its_content_encoding_is_a_transport_error(string encoding)
+    {
+        // The default handler (which decompresses), not the test's tap.
+        await using var h = await Harness.StartAsync(client: o => { o.HttpMessageHandler = null; o.Retry.MaxRetries = 0; });
+        var id = h.Emulator.Users[0].Id;
+        h.Emulator.Enqueue(new ScriptedResponse
+        {
+            Path = "/api/v2/users/" + id, Body = """{"id":"not compressed at all"}""",
+            Headers = new Dictionary<string, string> { ["Content-Encoding"] = encoding },
+        });
+
+        var error = await Assert.ThrowsAsync<GenesysTransportException>(() => h.GetUserAsync(id));
+
+        Assert.Contains("Content-Encoding", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public async Task A_token_answer_that_does_not_decode_is_an_authentication_error(string encoding)
+    {
+        await using var h = await Harness.StartAsync(client: o => { o.HttpMessageHandler = null; o.Retry.MaxRetries = 0; });
+        h.Emulator.Enqueue(new ScriptedResponse
+        {
+            Path = "/oauth/token", Body = """{"access_token":"x"}""", Headers = new Dictionary<string, string> { ["Content-Encoding"] = encoding },
+        });
+
+        var error = await Assert.ThrowsAsync<GenesysAuthenticationException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
+
+        Assert.Contains("unreadable", error.Message);
+    }
+
+    [Fact]
+    public async Task A_truncated_page_is_a_clear_invalid_response()
+    {
+        await using var h = await Harness.StartAsync(e => { e.Faults.MalformedBodyRate = 1; e.Faults.MalformedBody = MalformedBodyKind.TruncatedJson; });
+        var error = await Assert.ThrowsAsync<GenesysInvalidResponseException>(async () => { await foreach (var _ in h.ListUsers(10)) { } });
+        Assert.Contains("cannot be read as a listing of User", error.Message);
+        Assert.NotNull(error.CorrelationId);
     }
 }

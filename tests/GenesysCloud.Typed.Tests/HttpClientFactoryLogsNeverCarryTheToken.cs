@@ -1,13 +1,13 @@
 using GenesysCloud.Typed.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace GenesysCloud.Typed.Tests;
 
 /// <summary>IHttpClientFactory's loggers put raw request headers (the bearer token) into their structured state; the
 /// connection's named client must not log through them, and nothing else may print a token either.</summary>
-public sealed class HttpClientFactoryLoggingTests
+public sealed class HttpClientFactoryLogsNeverCarryTheToken
 {
     private sealed class AuthorizationRecorder : DelegatingHandler
     {

@@ -2,7 +2,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-public sealed class PacingTests
+/// <summary>Optional pacing keeps a connection within the server's rate limit: requests go out at the paced rate after
+/// the burst at any rate a timer can keep, a 429 halves the rate and quiet minutes restore it, inin-ratelimit-* headers
+/// slow it, and a pacing turn is time off the wire (the token is taken after it, and it never counts against
+/// AttemptTimeout).</summary>
+public sealed class PacingKeepsWithinTheRateLimit
 {
     private readonly FakeTimeProvider _clock = new(Harness.Epoch);
 
@@ -152,5 +156,24 @@ public sealed class PacingTests
 
         Assert.Equal(30, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 200));
         Assert.Equal(0, h.Emulator.Ledger.Requests("GET /api/v2/users/{userId}", 401));
+    }
+
+    [Fact]
+    public async Task Waiting_for_pacing_does_not_count_against_the_attempt_timeout()
+    {
+        // 12 writes paced at one a second wait up to 11 s for their turn; each attempt may take 10 s on the wire.
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            o.Pacing.RequestsPerMinute = 60;
+            o.Pacing.Burst = 1;
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+        var users = h.Emulator.Users.Take(12).ToList();
+
+        var writes = users.Select(u => h.PatchUserAsync(u.Id, new UpdateUser { Version = u.Version, Title = "paced" })).ToArray();
+        await h.AdvanceUntilDoneAsync(Task.WhenAll(writes), step: TimeSpan.FromMilliseconds(250));
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        Assert.Equal(12, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
     }
 }

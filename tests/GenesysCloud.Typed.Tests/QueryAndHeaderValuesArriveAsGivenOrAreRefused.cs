@@ -5,7 +5,7 @@ namespace GenesysCloud.Typed.Tests;
 /// <summary>Query and header values over generated strings: a query value arrives as exactly its own key=value pair,
 /// whatever it holds; a header value either arrives unchanged or is refused before anything is sent, never split into a
 /// second header.</summary>
-public sealed class BoundValueTests
+public sealed class QueryAndHeaderValuesArriveAsGivenOrAreRefused
 {
     private static readonly string[] Pieces =
     [

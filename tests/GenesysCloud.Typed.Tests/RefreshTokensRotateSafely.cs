@@ -2,7 +2,10 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-public sealed class AuthorizationCodeTests
+/// <summary>With the authorization-code grant, every rotated refresh token is saved before it is used and concurrent
+/// refreshes never present a dead one; a dead refresh token goes to the Reauthorize callback, or ends in
+/// RequiresReauthorization after one attempt.</summary>
+public sealed class RefreshTokensRotateSafely
 {
     private const string Redirect = "http://localhost:9000/callback";
 

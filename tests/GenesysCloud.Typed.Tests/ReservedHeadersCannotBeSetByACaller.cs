@@ -1,9 +1,9 @@
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>The headers the client sets itself (the token, the host, the body's type and length, the connection's framing)
-/// cannot be added by a caller: refused where they are set, naming the header, so a caller's value can never sit beside
-/// or replace the access token.</summary>
-public sealed class ReservedHeaderTests
+/// <summary>The headers the client sets itself (the token, the host, the body's type and length, the connection's
+/// framing) cannot be added by a caller: refused where they are set, naming the header, so a caller's value can never
+/// sit beside or replace the access token.</summary>
+public sealed class ReservedHeadersCannotBeSetByACaller
 {
     public static TheoryData<string> ReservedInEveryCase()
     {

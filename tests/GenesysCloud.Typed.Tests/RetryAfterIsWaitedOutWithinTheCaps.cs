@@ -1,11 +1,17 @@
+using System.Globalization;
 using System.Net;
 using GenesysCloud.Typed.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static GenesysCloud.Typed.Tests.Retrying;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Retries tell the truth: one Retry-After rule for every retried status, one transient classifier for API
-/// calls and the token endpoint, no retry of our own limits, and MayHaveBeenProcessed only for requests that were sent.</summary>
-public sealed class RetryTruthTests
+/// <summary>A Retry-After (seconds or an HTTP-date, on any retried status, from the API or the login host) is waited
+/// out exactly when it is within Retry.MaxRetryAfter and leaves time to send inside the call's budget; beyond either,
+/// the server's answer comes at once carrying RetryAfter, one request sent, and with pacing on the pacer never pauses
+/// beyond the cap. A Retry-After that cannot be read falls back to backoff with jitter.</summary>
+public sealed class RetryAfterIsWaitedOutWithinTheCaps
 {
     private static readonly int[] RetriedStatuses = [408, 429, 500, 502, 503, 504];
 
@@ -15,15 +21,6 @@ public sealed class RetryTruthTests
         foreach (var status in RetriedStatuses) data.Add(status);
         return data;
     }
-
-    private static ScriptedResponse Answer(string path, int status, string? retryAfter, int times = 1) => new()
-    {
-        Path = path,
-        Status = status,
-        Times = times,
-        Body = $$"""{"message":"try later","code":"status.{{status}}","status":{{status}}}""",
-        Headers = retryAfter is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Retry-After"] = retryAfter },
-    };
 
     [Theory]
     [MemberData(nameof(Statuses))]
@@ -75,98 +72,6 @@ public sealed class RetryTruthTests
     }
 
     [Fact]
-    public async Task A_503_on_a_write_is_retried_because_it_was_not_processed_but_a_500_is_not()
-    {
-        await using var h = await Harness.StartAsync();
-        var user = h.Emulator.Users[0];
-        h.Emulator.Enqueue(Answer("/api/v2/users/" + user.Id, 503, "1") );
-        var patched = await h.AdvanceUntilDoneAsync(h.PatchUserAsync(user.Id, new UpdateUser { Version = user.Version, Title = "t" }),
-            step: TimeSpan.FromMilliseconds(250));
-        Assert.Equal(2, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
-
-        h.Emulator.Enqueue(Answer("/api/v2/users/" + user.Id, 500, "1"));
-        var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Version = user.Version + 1, Title = "u" }));
-        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
-        Assert.Equal(3, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
-    }
-
-    [Fact]
-    public async Task Waiting_for_pacing_does_not_count_against_the_attempt_timeout()
-    {
-        // 12 writes paced at one a second wait up to 11 s for their turn; each attempt may take 10 s on the wire.
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            o.Pacing.RequestsPerMinute = 60;
-            o.Pacing.Burst = 1;
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-        });
-        var users = h.Emulator.Users.Take(12).ToList();
-
-        var writes = users.Select(u => h.PatchUserAsync(u.Id, new UpdateUser { Version = u.Version, Title = "paced" })).ToArray();
-        await h.AdvanceUntilDoneAsync(Task.WhenAll(writes), step: TimeSpan.FromMilliseconds(250));
-
-        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
-        Assert.Equal(12, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
-    }
-
-    [Fact]
-    public async Task A_request_that_timed_out_before_it_was_ever_sent_never_says_it_may_have_been_processed()
-    {
-        // One write a minute and a 5 s budget: the first goes out, the other nine wait for a turn that never comes in time.
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            o.Pacing.RequestsPerMinute = 1;
-            o.Pacing.Burst = 1;
-            o.Timeout = TimeSpan.FromSeconds(5);
-        });
-        var users = h.Emulator.Users.Take(10).ToList();
-
-        var writes = users.Select(u => h.PatchUserAsync(u.Id, new UpdateUser { Version = u.Version, Title = "late" })).ToArray();
-        await h.AdvanceUntilDoneAsync(Task.WhenAll(writes).ContinueWith(_ => { }), step: TimeSpan.FromMilliseconds(250));
-
-        Assert.Single(h.Tap.To("/api/v2/"));
-        _ = Assert.Single(writes, w => w.IsCompletedSuccessfully);
-        var failed = writes.Where(w => w.IsFaulted).Select(w => Assert.IsType<GenesysTransportException>(w.Exception!.InnerException)).ToList();
-        Assert.Equal(9, failed.Count);
-        Assert.All(failed, f => Assert.False(f.MayHaveBeenProcessed, f.Message));
-        Assert.All(failed, f => Assert.Contains("never sent", f.Message));
-    }
-
-    [Fact]
-    public async Task An_answer_over_max_response_bytes_is_not_asked_for_again()
-    {
-        await using var h = await Harness.StartAsync(client: o => o.MaxResponseBytes = 1024);
-
-        var error = await Assert.ThrowsAsync<GenesysTransportException>(async () =>
-        {
-            await foreach (var _ in h.ListUsers(50)) { }
-        });
-
-        Assert.Contains("MaxResponseBytes", error.Message);
-        Assert.Single(h.Tap.To("/api/v2/users"));
-        Assert.Equal(0, h.Connection.Telemetry.Counters.Retries);
-    }
-
-    [Theory]
-    [InlineData(501, 1)]   // not transient: one request, a clear refusal
-    [InlineData(400, 1)]
-    [InlineData(503, 2)]   // transient: retried, then served
-    [InlineData(502, 2)]   // client credentials may be repeated
-    [InlineData(429, 2)]
-    public async Task The_token_endpoint_follows_the_same_transient_rule_as_the_api(int status, int expectedTokenRequests)
-    {
-        await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(new ScriptedResponse { Path = "/oauth/token", Status = status, Body = """{"error":"temporarily_unavailable"}""" });
-
-        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
-        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(250)));
-
-        Assert.Equal(expectedTokenRequests, h.Tap.To("/oauth/token").Count());
-        if (expectedTokenRequests == 1) Assert.IsType<GenesysAuthenticationException>(outcome);
-        else Assert.Null(outcome);
-    }
-
-    [Fact]
     public async Task The_token_endpoint_does_not_wait_out_a_retry_after_beyond_the_cap()
     {
         await using var h = await Harness.StartAsync();
@@ -182,28 +87,158 @@ public sealed class RetryTruthTests
         Assert.Single(h.Tap.To("/oauth/token"));
     }
 
-    [Fact]
-    public async Task A_trickling_token_endpoint_surfaces_as_a_genesys_authentication_error_not_a_timeout_exception()
+    private static TimeSpan ChosenDelay(Harness h)
     {
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            o.Tokens.FetchTimeout = TimeSpan.FromSeconds(10);
-            o.HttpMessageHandler = new StallingHandler("/oauth/token", o.HttpMessageHandler!);
-        });
-
-        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromSeconds(1)));
-
-        var error = Assert.IsType<GenesysAuthenticationException>(outcome);
-        Assert.Contains("FetchTimeout", error.Message);
+        var record = h.Logs.Collector.GetSnapshot().Single(r => r.Message.Contains("was throttled (429); waiting"));
+        var text = record.Message.Split("waiting ")[1].Split(' ')[0];
+        return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A server that accepts the request and never answers on one path.</summary>
-    private sealed class StallingHandler(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
+    [Fact]
+    public async Task A_429_with_retry_after_seconds_waits_exactly_that_long_then_succeeds()
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(Throttle(UserPath(h), "40"));
+
+        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
+        var waited = await h.AdvanceUntilDoneAsync(call);
+
+        Assert.Equal(TimeSpan.FromSeconds(40), ChosenDelay(h));
+        Assert.True(waited >= TimeSpan.FromSeconds(40), waited.ToString());
+        Assert.Equal(2, h.Tap.To("/api/v2/").Count());
+        Assert.Equal(1L, h.Connection.Telemetry.Counters.Throttled);
+        Assert.Equal(1, h.Connection.Telemetry.Counters.Retries);
+    }
+
+    [Fact]
+    public async Task A_429_with_an_http_date_waits_until_that_date()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(Throttle(UserPath(h), (h.Clock.GetUtcNow() + TimeSpan.FromSeconds(30)).ToString("r", CultureInfo.InvariantCulture)));
+
+        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
+        await WaitForRetryDecisionAsync(h);   // no fake time passes before the date is read
+
+        Assert.Equal(TimeSpan.FromSeconds(30), ChosenDelay(h));
+        await h.AdvanceUntilDoneAsync(call);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-5")]
+    [InlineData(null)]
+    public async Task A_429_with_a_garbage_negative_or_missing_retry_after_falls_back_to_backoff(string? retryAfter)
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(Throttle(UserPath(h), retryAfter));
+
+        await h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromMilliseconds(100));
+
+        Assert.InRange(ChosenDelay(h), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));   // backoff from a 1 s base
+        Assert.Equal(2, h.Tap.To("/api/v2/").Count());
+    }
+
+    [Fact]
+    public async Task A_retry_after_of_hours_ends_at_once_in_a_rate_limit_exception_carrying_it()
+    {
+        await using var h = await Harness.StartAsync();
+        h.Emulator.Enqueue(Throttle(UserPath(h), "7200"));
+
+        var error = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
+
+        Assert.Equal(TimeSpan.FromHours(2), error.RetryAfter);
+        Assert.Equal("too.many.requests", error.Code);
+        Assert.Single(h.Tap.To("/api/v2/"));
+        Assert.Contains(h.LogLines(), l => l.Contains("beyond what this call will wait"));
+    }
+
+    [Fact]
+    public async Task A_retry_after_beyond_the_remaining_budget_is_not_waited_out()
+    {
+        await using var h = await Harness.StartAsync(client: o => o.Timeout = TimeSpan.FromSeconds(60));
+        h.Emulator.Enqueue(Throttle(UserPath(h), "90"));   // under the 2-minute cap, over the 60 s budget
+
+        var error = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
+
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.Single(h.Tap.To("/api/v2/"));
+    }
+
+    public static TheoryData<int, int> RetryAfters()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var seconds in new[] { 1, 10, 30, 120 })
+            foreach (var leftOver in new[] { -1000, -1, 0, 1, 1000 })
+                data.Add(seconds, leftOver);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RetryAfters))]
+    public void A_retry_after_that_would_use_up_the_budget_is_answered_at_once(int seconds, int leftOverMs)
+    {
+        // The call has 'seconds' + leftOver of its budget left when a 429 asks for 'seconds': the wait is taken only
+        // when time to send remains after it (a wait that ends with the budget ends the call "never sent").
+        var clock = new FakeTimeProvider(Harness.Epoch);
+        var options = new GenesysCloudOptions { TimeProvider = clock, Timeout = TimeSpan.FromMinutes(10) };
+        options.Retry.MaxRetryAfter = TimeSpan.FromMinutes(5);
+        var scopes = new CallScopes(options, CancellationToken.None);
+        using var call = scopes.Start(new GenesysRequest(HttpMethod.Get, "/api/v2/users/x", "/api/v2/users/{userId}"), default);
+        clock.Advance(options.Timeout - TimeSpan.FromSeconds(seconds) - TimeSpan.FromMilliseconds(leftOverMs));
+        _ = call.Waiting();
+        using var tooMany = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        tooMany.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        var attempts = new Attempts(options.Retry, new PipelineObserver(NullLogger.Instance, new GenesysTelemetry(null), new SecretRedactor()));
+
+        var wait = attempts.Next(call, retries: 0, tooMany, failure: null);
+
+        if (leftOverMs > 0) Assert.Equal(TimeSpan.FromSeconds(seconds), wait);
+        else Assert.Null(wait);
+    }
+
+    [Theory]
+    [InlineData("315360000000")]
+    [InlineData("9223372036854775807")]
+    [InlineData("86400")]
+    public async Task With_pacing_on_a_retry_after_beyond_the_cap_answers_at_once_now_and_for_the_next_call(string retryAfter)
+    {
+        await using var h = await Harness.StartAsync(client: o => { o.Pacing.RequestsPerMinute = 600; o.Pacing.Burst = 5; o.Timeout = TimeSpan.FromMinutes(5); });
+        var id = h.Emulator.Users[0].Id;
+        h.Emulator.Enqueue(new ScriptedResponse
         {
-            if (request.RequestUri!.AbsolutePath == path) await Task.Delay(Timeout.Infinite, cancellationToken);
-            return await base.SendAsync(request, cancellationToken);
+            Path = "/api/v2/users/" + id, Status = 429, Times = 2,
+            Body = """{"message":"daily quota","code":"too.many.requests.retry.after","status":429}""",
+            Headers = new Dictionary<string, string> { ["Retry-After"] = retryAfter },
+        });
+
+        // The fake clock never moves: a call that waited out anything would never end.
+        var first = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(id).WaitAsync(TimeSpan.FromSeconds(30)));
+        var second = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(id).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.True(first.RetryAfter >= TimeSpan.FromDays(1));
+        Assert.Equal(first.RetryAfter, second.RetryAfter);
+        Assert.Equal(2, h.Tap.To("/api/v2/").Count());
+    }
+
+    [Fact]
+    public void Retry_after_parsing_handles_seconds_dates_garbage_and_negatives()
+    {
+        var now = Harness.Epoch;
+        TimeSpan? Parse(string value)
+        {
+            using var response = new HttpResponseMessage();
+            response.Headers.TryAddWithoutValidation("Retry-After", value);
+            return RetryAfter.Read(response.Headers, now);
         }
+        Assert.Equal(TimeSpan.FromSeconds(17), Parse("17"));
+        Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).ToString("r")));
+        Assert.Equal(TimeSpan.Zero, Parse((now - TimeSpan.FromHours(1)).ToString("r")));
+        Assert.Null(Parse("soon"));
+        Assert.Null(Parse("1.5"));                                   // not a date, however lenient parsers see it
+        Assert.Equal(TimeSpan.FromSeconds(90), Parse((now + TimeSpan.FromSeconds(90)).UtcDateTime.ToString("dddd, dd-MMM-yy HH:mm:ss 'GMT'", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(Parse("-3"));
+        Assert.Null(Parse(""));
+        Assert.Equal(TimeSpan.FromDays(365), Parse("99999999999999999"));          // bounded, so now + wait is always a time
+        Assert.Equal(TimeSpan.FromDays(365), Parse("Fri, 31 Dec 9999 23:59:59 GMT"));
     }
 }

@@ -2,8 +2,10 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>Runs real work, failures included, then scans everything a user could see for the actual secret values.</summary>
-public sealed class SecretTests
+/// <summary>Runs real work, failures included, then scans everything a user could see (log lines, exception messages,
+/// ToString() of options, credentials, connection and store) for the actual secret values: access and refresh tokens,
+/// the client secret and the Basic credential never appear.</summary>
+public sealed class SecretsNeverLeak
 {
     [Fact]
     public async Task Tokens_refresh_tokens_and_secrets_never_appear_in_logs_exceptions_or_to_string()
@@ -65,4 +67,3 @@ public sealed class SecretTests
         Assert.DoesNotContain("the-code", new AuthorizationCodeGrant("the-code", "http://x").ToString());
     }
 }
-

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>The token source on its own, with a fetcher the test controls and a fake clock.</summary>
-public sealed class TokenSourceTests
+/// <summary>One fetch serves every caller of an expiring token, a token is refreshed in the background before it
+/// expires, and a failed fetch reaches its waiters without being cached. The token source on its own, with a fetcher
+/// the test controls and a fake clock.</summary>
+public sealed class TokensAreSharedAndRefreshedAhead
 {
     private readonly FakeTimeProvider _clock = new(Harness.Epoch);
 

@@ -1,98 +1,16 @@
-using System.Globalization;
 using System.Net;
 using GenesysCloud.Typed.Testing;
+using Polly;
+using static GenesysCloud.Typed.Tests.Retrying;
 
 namespace GenesysCloud.Typed.Tests;
 
-public sealed class RetryTests
+/// <summary>A transient failure (408, 429, 5xx, a dropped connection on a read) is retried, by the API calls and the
+/// token endpoint alike, until Retry.MaxRetries or the call's budget: no retry starts once the budget is spent, the
+/// last error is the answer, and a token endpoint that never answers is a GenesysAuthenticationException naming
+/// Tokens.FetchTimeout.</summary>
+public sealed class TransientFailuresAreRetriedWithinTheCallsLimits
 {
-    private static ScriptedResponse Throttle(string path, string? retryAfter) => new()
-    {
-        Path = path,
-        Status = 429,
-        Body = """{"message":"Rate limit exceeded the maximum [300] requests within [60] seconds","code":"too.many.requests","status":429}""",
-        Headers = retryAfter is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["Retry-After"] = retryAfter },
-    };
-
-    private static string UserPath(Harness h) => "/api/v2/users/" + h.Emulator.Users[0].Id;
-
-    private static TimeSpan ChosenDelay(Harness h)
-    {
-        var record = h.Logs.Collector.GetSnapshot().Single(r => r.Message.Contains("was throttled (429); waiting"));
-        var text = record.Message.Split("waiting ")[1].Split(' ')[0];
-        return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
-    }
-
-    [Fact]
-    public async Task A_429_with_retry_after_seconds_waits_exactly_that_long_then_succeeds()
-    {
-        await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(Throttle(UserPath(h), "40"));
-
-        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
-        var waited = await h.AdvanceUntilDoneAsync(call);
-
-        Assert.Equal(TimeSpan.FromSeconds(40), ChosenDelay(h));
-        Assert.True(waited >= TimeSpan.FromSeconds(40), waited.ToString());
-        Assert.Equal(2, h.Tap.To("/api/v2/").Count());
-        Assert.Equal(1L, h.Connection.Telemetry.Counters.Throttled);
-        Assert.Equal(1, h.Connection.Telemetry.Counters.Retries);
-    }
-
-    [Fact]
-    public async Task A_429_with_an_http_date_waits_until_that_date()
-    {
-        await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(Throttle(UserPath(h), (h.Clock.GetUtcNow() + TimeSpan.FromSeconds(30)).ToString("r", CultureInfo.InvariantCulture)));
-
-        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
-        await WaitForRetryDecisionAsync(h);   // no fake time passes before the date is read
-
-        Assert.Equal(TimeSpan.FromSeconds(30), ChosenDelay(h));
-        await h.AdvanceUntilDoneAsync(call);
-    }
-
-    [Theory]
-    [InlineData("soon")]
-    [InlineData("-5")]
-    [InlineData(null)]
-    public async Task A_429_with_a_garbage_negative_or_missing_retry_after_falls_back_to_backoff(string? retryAfter)
-    {
-        await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(Throttle(UserPath(h), retryAfter));
-
-        await h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromMilliseconds(100));
-
-        Assert.InRange(ChosenDelay(h), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5));   // backoff from a 1 s base
-        Assert.Equal(2, h.Tap.To("/api/v2/").Count());
-    }
-
-    [Fact]
-    public async Task A_retry_after_of_hours_ends_at_once_in_a_rate_limit_exception_carrying_it()
-    {
-        await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(Throttle(UserPath(h), "7200"));
-
-        var error = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
-
-        Assert.Equal(TimeSpan.FromHours(2), error.RetryAfter);
-        Assert.Equal("too.many.requests", error.Code);
-        Assert.Single(h.Tap.To("/api/v2/"));
-        Assert.Contains(h.LogLines(), l => l.Contains("beyond what this call will wait"));
-    }
-
-    [Fact]
-    public async Task A_retry_after_beyond_the_remaining_budget_is_not_waited_out()
-    {
-        await using var h = await Harness.StartAsync(client: o => o.Timeout = TimeSpan.FromSeconds(60));
-        h.Emulator.Enqueue(Throttle(UserPath(h), "90"));   // under the 2-minute cap, over the 60 s budget
-
-        var error = await Assert.ThrowsAsync<GenesysRateLimitException>(() => h.GetUserAsync(h.Emulator.Users[0].Id));
-
-        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
-        Assert.Single(h.Tap.To("/api/v2/"));
-    }
-
     [Theory]
     [InlineData(500)]
     [InlineData(502)]
@@ -111,38 +29,6 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Server_errors_on_patch_are_not_retried_unless_marked_idempotent()
-    {
-        // A 500 may have been applied; a 503 says it was not, and is retried even for a write (RetryTruthTests).
-        await using var h = await Harness.StartAsync();
-        var user = h.Emulator.Users[0];
-        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
-
-        var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
-        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
-        Assert.Single(h.Tap.To("/api/v2/"));
-
-        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
-        var updated = await WaitAsync(h, h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }, idempotent: true));
-        Assert.Equal("x", updated.Title);
-        Assert.Equal(3, h.Tap.To("/api/v2/").Count());
-    }
-
-    [Fact]
-    public async Task A_patch_whose_connection_dropped_after_it_applied_is_not_replayed_and_says_it_may_have_been_processed()
-    {
-        await using var h = await Harness.StartAsync(e => e.Faults.DropAfterProcessingRate = 1);
-        var user = h.Emulator.Users[0];
-
-        var error = await Assert.ThrowsAsync<GenesysTransportException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
-
-        Assert.True(error.MayHaveBeenProcessed);
-        Assert.Contains("not idempotent", error.Message);
-        Assert.Single(h.Tap.To("/api/v2/"));
-        Assert.Equal(1, h.Emulator.Ledger.ChangesOf(user.Id));
-    }
-
-    [Fact]
     public async Task A_get_whose_connection_dropped_is_retried()
     {
         await using var h = await Harness.StartAsync();
@@ -150,25 +36,6 @@ public sealed class RetryTests
         var user = await WaitAsync(h, h.GetUserAsync(h.Emulator.Users[0].Id));
         Assert.Equal(h.Emulator.Users[0].Id, user.Id);
         Assert.Equal(2, h.Tap.To("/api/v2/").Count());
-    }
-
-    [Fact]
-    public async Task A_patch_replayed_after_a_401_sends_byte_identical_bodies_with_a_new_token()
-    {
-        await using var h = await Harness.StartAsync();
-        var user = h.Emulator.Users[0];
-        await h.GetUserAsync(user.Id);
-        h.Emulator.RevokeAccessTokens("emulator-client");
-
-        var updated = await h.PatchUserAsync(user.Id, new UpdateUser { Department = "Ünïcode ✓", Title = "Lead", Version = user.Version });
-
-        var patches = h.Tap.Requests.Where(r => r.Method == "PATCH").ToList();
-        Assert.Equal(2, patches.Count);
-        Assert.Equal(patches[0].Body, patches[1].Body);
-        Assert.NotEqual(patches[0].Authorization, patches[1].Authorization);
-        Assert.Equal("Ünïcode ✓", updated.Department);
-        Assert.Equal(1, h.Emulator.Ledger.ChangesOf(user.Id));
-        Assert.Equal(1, h.Connection.Telemetry.Counters.AuthReplays);
     }
 
     [Fact]
@@ -185,27 +52,70 @@ public sealed class RetryTests
         Assert.Equal(3, h.Tap.To("/api/v2/").Count());
     }
 
-    [Fact]
-    public async Task Cancellation_during_a_retry_wait_stops_the_call()
+    public static TheoryData<int> SpentBy() => new() { 0, 1, 1000, 60_000 };
+
+    [Theory]
+    [MemberData(nameof(SpentBy))]
+    public async Task No_retry_starts_once_the_calls_budget_is_spent(int spentByMilliseconds)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Harness.Epoch);
+        var options = RetryStrategy.Create(new GenesysRetryOptions(), clock, null, _ => default);
+        var context = ResilienceContextPool.Shared.Get();
+        context.Properties.Set(RetryStrategy.FactsKey, new RetryFacts(idempotent: true, deadline: clock.GetUtcNow() - TimeSpan.FromMilliseconds(spentByMilliseconds)));
+        using var unavailable = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        var retried = await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context, Polly.Outcome.FromResult(unavailable), 0));
+        var timedOut = await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context,
+            Polly.Outcome.FromException<HttpResponseMessage>(new Polly.Timeout.TimeoutRejectedException()), 0));
+
+        Assert.False(retried);
+        Assert.False(timedOut);
+        context.Properties.Set(RetryStrategy.FactsKey, new RetryFacts(idempotent: true, deadline: clock.GetUtcNow() + TimeSpan.FromSeconds(1)));
+        Assert.True(await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context, Polly.Outcome.FromResult(unavailable), 0)));
+        ResilienceContextPool.Shared.Return(context);
+    }
+
+    [Theory]
+    [InlineData(501, 1)]   // not transient: one request, a clear refusal
+    [InlineData(400, 1)]
+    [InlineData(503, 2)]   // transient: retried, then served
+    [InlineData(502, 2)]   // client credentials may be repeated
+    [InlineData(429, 2)]
+    public async Task The_token_endpoint_follows_the_same_transient_rule_as_the_api(int status, int expectedTokenRequests)
     {
         await using var h = await Harness.StartAsync();
-        h.Emulator.Enqueue(Throttle(UserPath(h), "60"));
-        using var cancel = new CancellationTokenSource();
-        var call = h.GetUserAsync(h.Emulator.Users[0].Id, cancel.Token);
-        await WaitForRetryDecisionAsync(h);
-        cancel.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Single(h.Tap.To("/api/v2/"));
+        h.Emulator.Enqueue(new ScriptedResponse { Path = "/oauth/token", Status = status, Body = """{"error":"temporarily_unavailable"}""" });
+
+        var call = h.GetUserAsync(h.Emulator.Users[0].Id);
+        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(250)));
+
+        Assert.Equal(expectedTokenRequests, h.Tap.To("/oauth/token").Count());
+        if (expectedTokenRequests == 1) Assert.IsType<GenesysAuthenticationException>(outcome);
+        else Assert.Null(outcome);
     }
 
-    private static async Task WaitForRetryDecisionAsync(Harness h)
+    [Fact]
+    public async Task A_trickling_token_endpoint_surfaces_as_a_genesys_authentication_error_not_a_timeout_exception()
     {
-        for (var i = 0; i < 2000 && !h.Logs.Collector.GetSnapshot().Any(r => r.Message.Contains("waiting")); i++) await Task.Delay(5);
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            o.Tokens.FetchTimeout = TimeSpan.FromSeconds(10);
+            o.HttpMessageHandler = new StallingHandler("/oauth/token", o.HttpMessageHandler!);
+        });
+
+        var outcome = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromSeconds(1)));
+
+        var error = Assert.IsType<GenesysAuthenticationException>(outcome);
+        Assert.Contains("FetchTimeout", error.Message);
     }
 
-    private static async Task<T> WaitAsync<T>(Harness h, Task<T> call)
+    /// <summary>A server that accepts the request and never answers on one path.</summary>
+    private sealed class StallingHandler(string path, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        await h.AdvanceUntilDoneAsync(call);
-        return await call;
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri!.AbsolutePath == path) await Task.Delay(Timeout.Infinite, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

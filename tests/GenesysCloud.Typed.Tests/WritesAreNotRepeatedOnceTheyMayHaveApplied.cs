@@ -1,37 +1,15 @@
 using System.Net;
 using GenesysCloud.Typed.Testing;
-using Polly;
+using static GenesysCloud.Typed.Tests.Retrying;
 
 namespace GenesysCloud.Typed.Tests;
 
-/// <summary>What an outside review found, each as a class: no attempt starts once the call's budget is spent (whatever
-/// order two timers due at once fire in), a caller's HttpClient.Timeout is a transport failure like any other, and no
-/// exception in the chain a caller receives holds a secret.</summary>
-public sealed class ReviewFindingsTests
+/// <summary>A write that may have been applied (a 500, 502 or 504, a dropped connection, a timeout, the caller's own
+/// HttpClient.Timeout) is not sent again unless it is marked [Idempotent]: the caller gets
+/// GenesysTransportException.MayHaveBeenProcessed or the server's error. An answer that says it was not processed (503,
+/// 408, 429) is retried even for a write.</summary>
+public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
 {
-    public static TheoryData<int> SpentBy() => new() { 0, 1, 1000, 60_000 };
-
-    [Theory]
-    [MemberData(nameof(SpentBy))]
-    public async Task No_retry_starts_once_the_calls_budget_is_spent(int spentByMilliseconds)
-    {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Harness.Epoch);
-        var options = RetryStrategy.Create(new GenesysRetryOptions(), clock, null, _ => default);
-        var context = ResilienceContextPool.Shared.Get();
-        context.Properties.Set(RetryStrategy.FactsKey, new RetryFacts(idempotent: true, deadline: clock.GetUtcNow() - TimeSpan.FromMilliseconds(spentByMilliseconds)));
-        using var unavailable = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
-
-        var retried = await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context, Polly.Outcome.FromResult(unavailable), 0));
-        var timedOut = await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context,
-            Polly.Outcome.FromException<HttpResponseMessage>(new Polly.Timeout.TimeoutRejectedException()), 0));
-
-        Assert.False(retried);
-        Assert.False(timedOut);
-        context.Properties.Set(RetryStrategy.FactsKey, new RetryFacts(idempotent: true, deadline: clock.GetUtcNow() + TimeSpan.FromSeconds(1)));
-        Assert.True(await options.ShouldHandle(new Polly.Retry.RetryPredicateArguments<HttpResponseMessage>(context, Polly.Outcome.FromResult(unavailable), 0)));
-        ResilienceContextPool.Shared.Return(context);
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -57,31 +35,6 @@ public sealed class ReviewFindingsTests
         Assert.Equal(write ? 1 : 2, stall.Seen);   // a read is retried, a write is not
     }
 
-    [Theory]
-    [InlineData(HttpRequestError.ResponseEnded)]
-    [InlineData(HttpRequestError.ConnectionError)]
-    [InlineData(HttpRequestError.ConfigurationLimitExceeded)]
-    public async Task A_transport_failure_that_echoes_the_token_or_secret_leaks_it_nowhere_in_the_chain(HttpRequestError kind)
-    {
-        var echo = new Echo(kind);
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            echo.InnerHandler = o.HttpMessageHandler!;
-            o.HttpMessageHandler = echo;
-            o.Retry.MaxRetries = 0;
-        });
-
-        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(h.PatchUserAsync(h.Emulator.Users[0].Id, new UpdateUser { Version = 1 })));
-
-        Assert.IsType<GenesysTransportException>(error);
-        Assert.IsType<HttpRequestException>(error!.InnerException);
-        var everything = error.ToString();
-        Assert.NotNull(echo.Token);
-        Assert.DoesNotContain(echo.Token!, everything);
-        Assert.DoesNotContain(EmulatorClient.Default.ClientSecret!, everything);
-        Assert.Contains("[redacted]", everything);
-    }
-
     private sealed class Stall : DelegatingHandler
     {
         public string? Path;
@@ -98,16 +51,51 @@ public sealed class ReviewFindingsTests
         }
     }
 
-    private sealed class Echo(HttpRequestError kind) : DelegatingHandler
+    [Fact]
+    public async Task Server_errors_on_patch_are_not_retried_unless_marked_idempotent()
     {
-        public string? Token;
+        // A 500 may have been applied; a 503 says it was not, and is retried even for a write (RetryTruthTests).
+        await using var h = await Harness.StartAsync();
+        var user = h.Emulator.Users[0];
+        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (!request.RequestUri!.AbsolutePath.StartsWith("/api/v2/", StringComparison.Ordinal)) return base.SendAsync(request, cancellationToken);
-            Token = request.Headers.Authorization!.Parameter;
-            var echoed = new HttpRequestException($"proxy said: {request.Headers.Authorization} {EmulatorClient.Default.ClientSecret}");
-            throw new HttpRequestException(kind, $"dropped while sending Bearer {Token}", echoed);
-        }
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Single(h.Tap.To("/api/v2/"));
+
+        h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
+        var updated = await WaitAsync(h, h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }, idempotent: true));
+        Assert.Equal("x", updated.Title);
+        Assert.Equal(3, h.Tap.To("/api/v2/").Count());
+    }
+
+    [Fact]
+    public async Task A_patch_whose_connection_dropped_after_it_applied_is_not_replayed_and_says_it_may_have_been_processed()
+    {
+        await using var h = await Harness.StartAsync(e => e.Faults.DropAfterProcessingRate = 1);
+        var user = h.Emulator.Users[0];
+
+        var error = await Assert.ThrowsAsync<GenesysTransportException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Title = "x", Version = user.Version }));
+
+        Assert.True(error.MayHaveBeenProcessed);
+        Assert.Contains("not idempotent", error.Message);
+        Assert.Single(h.Tap.To("/api/v2/"));
+        Assert.Equal(1, h.Emulator.Ledger.ChangesOf(user.Id));
+    }
+
+    [Fact]
+    public async Task A_503_on_a_write_is_retried_because_it_was_not_processed_but_a_500_is_not()
+    {
+        await using var h = await Harness.StartAsync();
+        var user = h.Emulator.Users[0];
+        h.Emulator.Enqueue(Answer("/api/v2/users/" + user.Id, 503, "1") );
+        var patched = await h.AdvanceUntilDoneAsync(h.PatchUserAsync(user.Id, new UpdateUser { Version = user.Version, Title = "t" }),
+            step: TimeSpan.FromMilliseconds(250));
+        Assert.Equal(2, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
+
+        h.Emulator.Enqueue(Answer("/api/v2/users/" + user.Id, 500, "1"));
+        var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Version = user.Version + 1, Title = "u" }));
+        Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
+        Assert.Equal(3, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
     }
 }
