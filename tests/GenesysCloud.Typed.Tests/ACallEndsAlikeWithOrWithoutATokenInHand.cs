@@ -104,7 +104,7 @@ public sealed class ACallEndsAlikeWithOrWithoutATokenInHand
     public void The_scenarios_cover_every_way_a_first_send_can_end()
     {
         // Success, final error, 401 (replayed or not), transient status, transport failure, attempt timeout, call timeout,
-        // caller cancellation, disposal: each way the fast send hands over or returns has a scenario.
+        // caller cancellation, disposal: each way a first attempt can end has a scenario.
         Assert.Contains(Scenarios, s => s.Stop == Stop.CallerCancels);
         Assert.Contains(Scenarios, s => s.Stop == Stop.Disposal);
         Assert.Contains(Scenarios, s => s.Stalls > 0 && s.Stop == Stop.None);

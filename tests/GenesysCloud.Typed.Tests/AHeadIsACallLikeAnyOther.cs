@@ -3,16 +3,6 @@ using GenesysCloud.Typed.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 
-[GenesysApi]
-public partial interface ITokensApi
-{
-    [Head("/api/v2/tokens/me")]
-    Task CheckTokenAsync(CancellationToken cancellationToken = default);
-
-    [Head("/api/v2/notifications/channels/{channelId}")]
-    Task CheckChannelAsync(string channelId, CancellationToken cancellationToken = default);
-}
-
 /// <summary>A [Head] endpoint goes through the whole pipeline like any read: a token, a replay after a 401, a retry
 /// after a 429 or 503, and its answer's status as success or a typed error (there is no body to read).</summary>
 public sealed class AHeadIsACallLikeAnyOther

@@ -77,7 +77,7 @@ public sealed class ASearchPagesThroughItsBody
         for (var n = 2; n <= pages; n++) Assert.Equal($"tok-{n}==", bodies[n - 1].GetProperty("nextPage").GetString());
     }
 
-    // With a count, the count decides (PagingProgressTests: it is followed past empty pages).
+    // With a count, the count decides (EveryWalkEnds: it is followed past empty pages).
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -1,7 +1,7 @@
 using GenesysCloud.Typed.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace GenesysCloud.Typed.Tests;
 

@@ -54,7 +54,7 @@ public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
     [Fact]
     public async Task Server_errors_on_patch_are_not_retried_unless_marked_idempotent()
     {
-        // A 500 may have been applied; a 503 says it was not, and is retried even for a write (RetryTruthTests).
+        // A 500 may have been applied; a 503 says it was not, and is retried even for a write (A_503_on_a_write_is_retried… below).
         await using var h = await Harness.StartAsync();
         var user = h.Emulator.Users[0];
         h.Emulator.Enqueue(new ScriptedResponse { Method = "PATCH", Path = UserPath(h), Status = 500, Body = """{"message":"boom","code":"internal.server.error","status":500}""" });
