@@ -1,7 +1,7 @@
 namespace GenesysCloud.Typed.Generator.Diagnostics;
 
 /// <summary>Where a member's problem is reported, named without a symbol (the rules read only facts): the analyzer turns it
-/// into a location (<see cref="SiteLocations"/>); the generator, which reports nothing, never needs to.</summary>
+/// into a location (<see cref="Reading.SiteLocations"/>); the generator, which reports nothing, never needs to.</summary>
 /// <param name="Parameter">The parameter's index, for <see cref="SiteKind.Parameter"/> and <see cref="SiteKind.Query"/>.</param>
 internal readonly record struct Site(SiteKind Kind, int Parameter = -1)
 {

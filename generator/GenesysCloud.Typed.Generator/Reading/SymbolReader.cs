@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using GenesysCloud.Typed.Generator.Model;
-using GenesysCloud.Typed.Generator.Rules;
 using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
@@ -17,7 +16,8 @@ internal sealed class SymbolReader
     private readonly KnownSymbols _known;
     private readonly MarkContext _marks;
     private readonly TypeNames _types;
-    private readonly JsonContract? _json;
+    private readonly BindingRule _binding;
+    private readonly JsonCoverage? _json;
     private readonly CancellationToken _cancellationToken;
     // The comparer tells nullability apart but not tuple names, dynamic or nint (spelled differently): those are not shared
     // (as in TypeNames).
@@ -29,11 +29,14 @@ internal sealed class SymbolReader
     private HashSet<int>? _jsonRead;
     private Dictionary<string, EquatableArray<string>>? _scopes;
 
-    public SymbolReader(MarkContext marks, TypeNames types, JsonContract? json, CancellationToken cancellationToken)
+    /// <param name="binding">The rule for what a parameter binds to (what is read of it depends on that).</param>
+    /// <param name="json">What the interface's JsonContext lacks; null without a usable context.</param>
+    public SymbolReader(MarkContext marks, TypeNames types, BindingRule binding, JsonCoverage? json, CancellationToken cancellationToken)
     {
         _known = marks.Known;
         _marks = marks;
         _types = types;
+        _binding = binding;
         _json = json;
         _cancellationToken = cancellationToken;
     }
@@ -150,7 +153,7 @@ internal sealed class SymbolReader
         }
         var facts = _table[type];
         // What is read depends on the binding the rule gives the parameter: no more than the classifier will check.
-        var role = ParameterBinding.Of(parameter.RefKind, query is not null, header is not null, body, facts.IsCancellationToken || facts.IsNullableCancellationToken);
+        var role = _binding(parameter.RefKind, query is not null, header is not null, body, facts.IsCancellationToken || facts.IsNullableCancellationToken);
 
         string? key = null;
         QueryCollectionFormat? format = QueryCollectionFormat.Multi;
@@ -241,7 +244,7 @@ internal sealed class SymbolReader
         var type = _symbols[index];
         // A generic method's T has no contract to declare (typeof(T) does not compile there); GCT0114 says why it is stubbed.
         if (Signatures.Contains(type, static t => t is ITypeParameterSymbol)) return;
-        if (!_json.Covers(type)) _table[index] = _table[index] with { JsonMissing = JsonContract.MissingFacts(type) };
+        if (_json(type) is { } missing) _table[index] = _table[index] with { JsonMissing = missing };
     }
 
     /// <summary>Whether a search body can be a JSON object, read once.</summary>

@@ -55,7 +55,7 @@ internal static class ApiRules
     {
         var result = new Classification();
         var reading = new InterfaceReading();
-        var facts = InterfaceReader.Read(api, known, reading, cancellationToken);
+        var facts = InterfaceClassifier.Read(api, known, reading, cancellationToken);
         result.Problems.AddRange(reading.Problems);
         if (reading.Facts is null) return result;
 

@@ -97,6 +97,9 @@ internal sealed class JsonContract
     public bool Covers(ITypeSymbol type) =>
         _declared.Contains(type) || _covered.Value.Contains(type) || _spellings.Value.Contains(TypeOfSpelling(type));
 
+    /// <summary>How GCT0122 names <paramref name="type"/> when the context lacks it; null when it has a contract for it.</summary>
+    public JsonMissingFacts? Lacks(ITypeSymbol type) => Covers(type) ? null : MissingFacts(type);
+
     /// <summary>How GCT0122 names <paramref name="type"/>, which the context lacks.</summary>
     public static JsonMissingFacts MissingFacts(ITypeSymbol type) =>
         new(TypeOfSpelling(type, SymbolDisplayFormat.CSharpErrorMessageFormat), TypeOfSpelling(type));

@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 
 namespace GenesysCloud.Typed.Generator.Rules;
 
-/// <summary>What a parameter binds to, from how it is declared — decided here alone: the reader asks so it reads only what
-/// that binding needs, the classifier asks again and checks the binding.</summary>
+/// <summary>What a parameter binds to, from how it is declared — decided here alone: the reader is handed <see cref="Of"/>
+/// (as a <see cref="Reading.BindingRule"/>) so it reads only what that binding needs, the classifier asks again and checks
+/// the binding.</summary>
 internal static class ParameterBinding
 {
     /// <summary>The first that applies: passed by reference, or more than one of [Query], [Body] and [Header] — nothing

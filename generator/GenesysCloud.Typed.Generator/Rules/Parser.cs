@@ -1,12 +1,13 @@
 using System.Linq;
 using System.Threading;
+using GenesysCloud.Typed.Generator.Reading;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Reading;
+namespace GenesysCloud.Typed.Generator.Rules;
 
-/// <summary>The generator's read step, run on every compilation: the interface a ForAttributeWithMetadataName on
-/// [GenesysApi] matched, read by <see cref="InterfaceReader"/> into equatable <see cref="InterfaceFacts"/> (null when
-/// nothing is generated for it). The rules (<see cref="Rules.ApiRules.Build"/>) run only when the facts changed, and the
+/// <summary>The generator's first step, run on every compilation: the interface a ForAttributeWithMetadataName on
+/// [GenesysApi] matched, read by <see cref="InterfaceClassifier"/> into equatable <see cref="InterfaceFacts"/> (null when
+/// nothing is generated for it). The rules (<see cref="ApiRules.Build"/>) run only when the facts changed, and the
 /// emitter only when the model did.</summary>
 internal static class Parser
 {
@@ -19,7 +20,7 @@ internal static class Parser
         if (!IsFirstAnnotatedDeclaration(api, context.TargetNode, known, cancellationToken)) return null;
         // A second source type of the same full name (CS0101, already the user's error) would get the same file name.
         if (HasNamesake(api)) return null;
-        return InterfaceReader.Read(api, known, null, cancellationToken);
+        return InterfaceClassifier.Read(api, known, null, cancellationToken);
     }
 
     /// <summary>True when <paramref name="target"/> is the first declaration of the interface that carries [GenesysApi]

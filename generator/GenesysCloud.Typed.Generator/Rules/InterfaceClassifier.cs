@@ -3,18 +3,20 @@ using System.Linq;
 using System.Threading;
 using GenesysCloud.Typed.Generator.Diagnostics;
 using GenesysCloud.Typed.Generator.Model;
-using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Reading;
 using GenesysCloud.Typed.Generator.Shared;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Reading;
+namespace GenesysCloud.Typed.Generator.Rules;
 
-/// <summary>Reads a [GenesysApi] interface into the equatable <see cref="InterfaceFacts"/> the rules classify: its model's
-/// interface-level part, each abstract member it must implement (a method's facts through <see cref="SymbolReader"/>, a
-/// property or event as the stub it becomes), and every type those mention. The generator reads only this on every
-/// compilation; the analyzers read the same, keeping what else they need in an <see cref="InterfaceReading"/>. Never
-/// throws on broken input.</summary>
-internal static class InterfaceReader
+/// <summary>Reads a [GenesysApi] interface into the equatable <see cref="InterfaceFacts"/> the endpoint rules classify,
+/// deciding the interface-level rules on the way (so it sits in Rules/, above the readers it drives): whether a client can
+/// be generated (<see cref="InterfaceRules"/>), its name (<see cref="ClientNames"/>), whether its JsonContext is usable
+/// (<see cref="JsonContract"/>), and the stub a property or event becomes (<see cref="MemberRules"/>). Each method's facts
+/// and every type those mention come from <see cref="SymbolReader"/>. The generator runs only this on every compilation;
+/// the analyzers run the same, keeping what else they need in an <see cref="InterfaceReading"/>. Never throws on broken
+/// input.</summary>
+internal static class InterfaceClassifier
 {
     /// <summary>Reads the interface's facts. Null when nothing can be generated into it; with <paramref name="reading"/> (the
     /// analyzers), its members are read even then, and <paramref name="reading"/> holds what else it found.</summary>
@@ -37,7 +39,7 @@ internal static class InterfaceReader
             reading.Json = json;
             if (jsonProblem is not null) reading.Problems.Add(jsonProblem);
         }
-        var reader = new SymbolReader(markContext, types, json, cancellationToken);
+        var reader = new SymbolReader(markContext, types, ParameterBinding.Of, json is null ? null : json.Lacks, cancellationToken);
         var needsUnsafe = false;
         var interfaceScopes = new Dictionary<INamedTypeSymbol, EquatableArray<string>>(SymbolEqualityComparer.Default);
         foreach (var (declaring, member) in MembersToImplement(api))

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using GenesysCloud.Typed.Generator.Diagnostics;
-using GenesysCloud.Typed.Generator.Rules;
+using GenesysCloud.Typed.Generator.Reading;
 using Microsoft.CodeAnalysis;
 
-namespace GenesysCloud.Typed.Generator.Reading;
+namespace GenesysCloud.Typed.Generator.Rules;
 
 /// <summary>What reading an interface found besides its facts, for the analyzers: the problems of the interface and of its
 /// members that are not methods, and each member with where its problems go.</summary>

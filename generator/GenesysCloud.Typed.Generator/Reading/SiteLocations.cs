@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using GenesysCloud.Typed.Generator.Reading;
+using GenesysCloud.Typed.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace GenesysCloud.Typed.Generator.Diagnostics;
+namespace GenesysCloud.Typed.Generator.Reading;
 
 /// <summary>Turns the <see cref="Site"/>s the rules name (they read facts, never symbols) into the locations the analyzers
 /// report at. The generator reports nothing and never needs them.</summary>
