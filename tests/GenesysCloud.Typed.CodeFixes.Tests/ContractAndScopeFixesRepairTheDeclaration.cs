@@ -9,7 +9,11 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace GenesysCloud.Typed.CodeFixes.Tests;
 
-public sealed class CodeFixTests
+/// <summary>The fixes of the contract and scope checks make the change their diagnostic asks for, and the fixed code has
+/// no diagnostic left: partial added (GCT0101), the narrowest sufficient scope granted (GCT0001), a scope typo replaced
+/// (GCT0002), a route parameter added or the placeholder renamed (GCT0106), a cancellation token added (GCT0005), the
+/// scope inferred from the route (GCT0004), the missing model added to the JsonContext as a type typeof accepts (GCT0122).</summary>
+public sealed class ContractAndScopeFixesRepairTheDeclaration
 {
     private const string Usings = "using System.Threading.Tasks;\nusing GenesysCloud.Typed;\n";
     private const string Models = "public sealed class User { public string Id { get; set; } = \"\"; }\n";

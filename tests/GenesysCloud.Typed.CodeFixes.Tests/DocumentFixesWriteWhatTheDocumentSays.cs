@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace GenesysCloud.Typed.CodeFixes.Tests;
 
-/// <summary>The fixes of the document checks (GCT0201, GCT0206), with a small index as genesys-api.json.</summary>
-public sealed class DocumentCodeFixTests
+/// <summary>The fixes of the document checks, with a small index as genesys-api.json: the nearest documented route
+/// (GCT0201), the document's scopes (GCT0206), the query parameter and header named as the document names them (GCT0203,
+/// GCT0204), each through Fix All too.</summary>
+public sealed class DocumentFixesWriteWhatTheDocumentSays
 {
     private const string Usings = "using System.Threading.Tasks;\nusing GenesysCloud.Typed;\n";
     private const string Models = "public sealed class User { public string Id { get; set; } = \"\"; }\n";
