@@ -6,7 +6,7 @@ namespace GenesysCloud.Typed.Scaffold.Tests;
 
 /// <summary>The names the hostile document forces: every one a distinct identifier C# accepts, nothing clashing with
 /// the context, the interfaces, record members or the framework names System.Text.Json gives context properties.
-/// (ScaffoldedClientTests builds the result with warnings as errors.)</summary>
+/// (AScaffoldedClientBuildsAndRunsAgainstTheEmulator builds the result with warnings as errors.)</summary>
 public sealed class AHostileDocumentsNamesStayDistinctAndKeepTheirJsonNames
 {
     private static readonly ScaffoldPlan Plan = Make();
