@@ -15,7 +15,7 @@ public sealed class EveryDiagnosticLinksToItsDocsAndIsTracked
     public void Every_descriptor_links_to_its_section_of_the_docs_and_is_tracked()
     {
         var descriptors = new ScopeAnalyzer().SupportedDiagnostics.Concat(new ContractAnalyzer().SupportedDiagnostics)
-            .Concat(new CancellationAnalyzer().SupportedDiagnostics).ToList();
+            .Concat(new CancellationAnalyzer().SupportedDiagnostics).Concat(new JsonContextAnalyzer().SupportedDiagnostics).ToList();
         var docs = File.ReadAllText(Path.Combine(Repo(), "docs", "diagnostics.md"));
         var unshipped = File.ReadAllText(Path.Combine(Repo(), "generator", "GenesysCloud.Typed.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
