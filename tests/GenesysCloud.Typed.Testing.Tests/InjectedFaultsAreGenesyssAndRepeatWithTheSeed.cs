@@ -3,7 +3,9 @@ using System.Text.Json;
 
 namespace GenesysCloud.Typed.Testing.Tests;
 
-public sealed class FaultTests
+/// <summary>Injected faults are the ones Genesys shows (5xx with Genesys's codes, 503 with Retry-After, dropped connections before
+/// or after the change applied, an HTML gateway page or truncated JSON), on every route, and the same seed repeats them.</summary>
+public sealed class InjectedFaultsAreGenesyssAndRepeatWithTheSeed
 {
     [Fact]
     public async Task The_same_seed_gives_the_same_faults_in_the_same_order()
@@ -136,5 +138,22 @@ public sealed class FaultTests
         using var wire2 = new Wire(included);
         var (response, _) = await wire2.TokenAsync([new("grant_type", "client_credentials")], Wire.Basic("emulator-client", "emulator-secret"));
         Assert.True((int)response.StatusCode >= 500);
+    }
+
+    [Fact]
+    public async Task Server_errors_reach_job_routes_like_any_other_and_are_counted()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { Faults = { ServerErrorRate = 1 } });
+        using var wire = new Wire(emulator);
+        var token = await wire.ClientCredentialsTokenAsync();
+        foreach (var path in new[] { Jobs.Path + "/x", Jobs.Path + "/x/results" })
+        {
+            var (response, _) = await wire.GetAsync(path, token);
+            Assert.True((int)response.StatusCode >= 500, path);
+        }
+        var (post, _) = await wire.SendAsync(HttpMethod.Post, "/api/v2/users/search", token, "{}");
+        Assert.True((int)post.StatusCode >= 500);
+        Assert.Equal(3, emulator.Ledger.TotalFaults);
+        Assert.Equal(0, emulator.Ledger.JobStatusPolls);
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Testing.Tests;
 
-/// <summary>Job status polls have their own per-client budget, and every other gate (tokens, scopes, faults) applies to jobs.</summary>
-public sealed class AnalyticsPollLimitTests
+/// <summary>Job status polls have a per-client budget of their own: polls beyond it answer 429 with the seconds left, they
+/// do not spend the general budget nor does it block them, and every token of a client shares it.</summary>
+public sealed class JobPollsHaveABudgetOfTheirOwn
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-11-26T10:00:00Z");
     private static readonly DateTimeOffset From = DateTimeOffset.Parse("2026-01-01T00:00:00Z");
@@ -80,67 +81,4 @@ public sealed class AnalyticsPollLimitTests
         }
     }
 
-    [Fact]
-    public async Task Every_job_and_search_route_needs_a_live_token_and_the_scope()
-    {
-        var clock = new FakeTimeProvider(Now);
-        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock, AccessTokenLifetime = TimeSpan.FromMinutes(5) });
-        using var wire = new Wire(emulator);
-        var token = await wire.ClientCredentialsTokenAsync();
-        var jobId = await new Jobs(wire, token).SubmitAsync(From, To);
-        var routes = new (HttpMethod Method, string Path, string? Body, string Scope)[]
-        {
-            (HttpMethod.Post, Jobs.Path, """{"interval":"2026-01-01T00:00:00Z/2026-01-02T00:00:00Z"}""", "analytics"),
-            (HttpMethod.Get, $"{Jobs.Path}/{jobId}", null, "analytics"),
-            (HttpMethod.Get, $"{Jobs.Path}/{jobId}/results", null, "analytics"),
-            (HttpMethod.Delete, $"{Jobs.Path}/{jobId}", null, "analytics"),
-            (HttpMethod.Post, "/api/v2/users/search", "{}", "users"),
-        };
-        var usersOnly = await AuthorizationCodeTokenAsync(emulator, wire, ["users"]);
-        var analyticsOnly = await AuthorizationCodeTokenAsync(emulator, wire, ["analytics:readonly"]);
-        foreach (var (method, path, body, scope) in routes)
-        {
-            var (missing, e1) = await wire.SendAsync(method, path, null, body);
-            Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
-            Assert.Equal("authentication.required", e1.GetProperty("code").GetString());
-            var (forbidden, e2) = await wire.SendAsync(method, path, scope == "users" ? analyticsOnly : usersOnly, body);
-            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-            Assert.Equal("not.authorized", e2.GetProperty("code").GetString());
-        }
-        clock.Advance(TimeSpan.FromMinutes(5));
-        foreach (var (method, path, body, _) in routes)
-        {
-            var (expired, error) = await wire.SendAsync(method, path, token, body);
-            Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
-            Assert.Equal("credentials.expired", error.GetProperty("code").GetString());
-        }
-    }
-
-    private static async Task<string> AuthorizationCodeTokenAsync(GenesysCloudEmulator emulator, Wire wire, string[] scopes)
-    {
-        var client = EmulatorClient.Default;
-        var code = emulator.CreateAuthorizationCode(client.ClientId, "https://app.example/callback", scopes);
-        var (response, json) = await wire.TokenAsync(
-            [new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", "https://app.example/callback")],
-            Wire.Basic(client.ClientId, client.ClientSecret!));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return json.GetProperty("access_token").GetString()!;
-    }
-
-    [Fact]
-    public async Task Server_errors_reach_job_routes_like_any_other_and_are_counted()
-    {
-        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { Faults = { ServerErrorRate = 1 } });
-        using var wire = new Wire(emulator);
-        var token = await wire.ClientCredentialsTokenAsync();
-        foreach (var path in new[] { Jobs.Path + "/x", Jobs.Path + "/x/results" })
-        {
-            var (response, _) = await wire.GetAsync(path, token);
-            Assert.True((int)response.StatusCode >= 500, path);
-        }
-        var (post, _) = await wire.SendAsync(HttpMethod.Post, "/api/v2/users/search", token, "{}");
-        Assert.True((int)post.StatusCode >= 500);
-        Assert.Equal(3, emulator.Ledger.TotalFaults);
-        Assert.Equal(0, emulator.Ledger.JobStatusPolls);
-    }
 }

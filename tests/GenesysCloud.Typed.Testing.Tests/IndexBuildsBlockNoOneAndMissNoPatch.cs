@@ -5,8 +5,8 @@ namespace GenesysCloud.Typed.Testing.Tests;
 
 /// <summary>A search's index is built outside the store's lock: other callers' pages and PATCHes go on meanwhile, and
 /// the PATCHes made during the build are in the index it caches (checked against the naive model of
-/// <see cref="UserIndexTests"/>, with a cache small enough that searches are rebuilt again and again).</summary>
-public sealed class UserIndexConcurrencyTests
+/// <see cref="EveryPageEqualsTheNaiveModel"/>, with a cache small enough that searches are rebuilt again and again).</summary>
+public sealed class IndexBuildsBlockNoOneAndMissNoPatch
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);   // a liveness bound, not a timing target
 
@@ -71,7 +71,7 @@ public sealed class UserIndexConcurrencyTests
                 {
                     try
                     {
-                        for (var i = 0; i < 1 + random.Next(8); i++) UserIndexTests.Patch(store, model, ids, names, random);
+                        for (var i = 0; i < 1 + random.Next(8); i++) NaiveOrg.Patch(store, model, ids, names, random);
                     }
                     catch (Exception ex) { failure = ex; }
                 });
@@ -82,13 +82,13 @@ public sealed class UserIndexConcurrencyTests
             }
             return filter(u);
         };
-        var searches = UserIndexTests.Searches.Select(s => (s.Key, Filter: s.Filter, Watched: During(s.Filter))).ToArray();
+        var searches = NaiveOrg.Searches.Select(s => (s.Key, Filter: s.Filter, Watched: During(s.Filter))).ToArray();
 
         for (var step = 0; step < 1500; step++)
         {
             if (random.Next(3) == 0)
             {
-                UserIndexTests.Patch(store, model, ids, names, random);
+                NaiveOrg.Patch(store, model, ids, names, random);
                 continue;
             }
             var (key, filter, watched) = searches[random.Next(searches.Length)];
@@ -96,11 +96,11 @@ public sealed class UserIndexConcurrencyTests
             countdown = 1 + random.Next(model.Count);
             var page = store.Search(key, watched, descending, skip, take);
             countdown = long.MaxValue;
-            var expected = UserIndexTests.Naive(model.Values, filter, descending);
+            var expected = NaiveOrg.Naive(model.Values, filter, descending);
             Assert.Equal(expected.Count, page.Total);
             Assert.Equal(expected.Skip(skip).Take(take), page.Items);
         }
         Assert.True(patchesDuringBuilds > 100, $"only {patchesDuringBuilds} builds saw PATCHes");
-        Assert.Equal(UserIndexTests.Naive(model.Values, _ => true, descending: false), store.All());
+        Assert.Equal(NaiveOrg.Naive(model.Values, _ => true, descending: false), store.All());
     }
 }

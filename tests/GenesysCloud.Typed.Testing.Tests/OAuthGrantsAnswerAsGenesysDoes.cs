@@ -5,7 +5,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Testing.Tests;
 
-public sealed class OAuthTests
+/// <summary>The token endpoint answers as Genesys's does: client credentials, authorization code (a code works once, for its
+/// redirect URI), refresh with and without rotation, PKCE, revocation, and the OAuth error shape for every refusal.</summary>
+public sealed class OAuthGrantsAnswerAsGenesysDoes
 {
     private const string Redirect = "http://localhost:8080/callback";
 
@@ -135,7 +137,7 @@ public sealed class OAuthTests
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync();
         using var wire = new Wire(emulator);
-        var refresh = await RedeemAsync(emulator, wire);
+        var refresh = await Grants.RedeemAsync(emulator, wire);
 
         for (var i = 0; i < 3; i++)
         {
@@ -152,7 +154,7 @@ public sealed class OAuthTests
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { RotateRefreshTokens = true });
         using var wire = new Wire(emulator);
-        var original = await RedeemAsync(emulator, wire);
+        var original = await Grants.RedeemAsync(emulator, wire);
         var basic = Wire.Basic("emulator-client", "emulator-secret");
 
         var (first, firstJson) = await wire.TokenAsync([new("grant_type", "refresh_token"), new("refresh_token", original)], basic);
@@ -172,7 +174,7 @@ public sealed class OAuthTests
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { RotateRefreshTokens = true });
         using var wire = new Wire(emulator);
-        var original = await RedeemAsync(emulator, wire);
+        var original = await Grants.RedeemAsync(emulator, wire);
         var basic = Wire.Basic("emulator-client", "emulator-secret");
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
@@ -187,7 +189,7 @@ public sealed class OAuthTests
     {
         await using var emulator = await GenesysCloudEmulator.StartAsync();
         using var wire = new Wire(emulator);
-        var refresh = await RedeemAsync(emulator, wire);
+        var refresh = await Grants.RedeemAsync(emulator, wire);
         Assert.Equal(1, emulator.RevokeRefreshTokens("emulator-client"));
 
         var (response, json) = await wire.TokenAsync(
@@ -238,24 +240,5 @@ public sealed class OAuthTests
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
         Assert.Equal("credentials.expired", json.GetProperty("code").GetString());
-    }
-
-    internal static async Task<string> RedeemAsync(GenesysCloudEmulator emulator, Wire wire, IEnumerable<string>? scopes = null)
-    {
-        var code = emulator.CreateAuthorizationCode("emulator-client", Redirect, scopes);
-        var (response, json) = await wire.TokenAsync(
-            [new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", Redirect)],
-            Wire.Basic("emulator-client", "emulator-secret"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return json.GetProperty("refresh_token").GetString()!;
-    }
-
-    internal static async Task<string> AccessTokenWithScopesAsync(GenesysCloudEmulator emulator, Wire wire, params string[] scopes)
-    {
-        var code = emulator.CreateAuthorizationCode("emulator-client", Redirect, scopes);
-        var (_, json) = await wire.TokenAsync(
-            [new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", Redirect)],
-            Wire.Basic("emulator-client", "emulator-secret"));
-        return json.GetProperty("access_token").GetString()!;
     }
 }

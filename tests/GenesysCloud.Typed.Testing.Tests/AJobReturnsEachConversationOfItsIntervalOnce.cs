@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace GenesysCloud.Typed.Testing.Tests;
 
 /// <summary>What a job returns: the conversations of its interval, in order, by cursor, each once.</summary>
-public sealed class AnalyticsResultsTests
+public sealed class AJobReturnsEachConversationOfItsIntervalOnce
 {
     [Fact]
     public async Task Every_interval_returns_exactly_the_conversations_that_start_in_it_in_start_then_id_order()

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace GenesysCloud.Typed.Testing.Tests;
 
-public sealed class RateLimitTests
+/// <summary>Rate limits answer 429 with the time to wait: 300 requests a minute per token (or per client), a daily quota, the
+/// rate-limit headers on request, and a switch to turn them off.</summary>
+public sealed class RateLimitsAnswer429WithTheTimeToWait
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-26T10:00:00Z");
 

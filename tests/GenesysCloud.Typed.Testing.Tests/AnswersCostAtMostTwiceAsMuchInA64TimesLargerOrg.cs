@@ -6,7 +6,7 @@ namespace GenesysCloud.Typed.Testing.Tests;
 /// <summary>What an answer costs, counted (users read, comparisons, tree steps) rather than timed: for each kind of
 /// answer the most expensive of many random ones in a 128,000-user org costs at most twice the most expensive in a
 /// 2,000-user org. Snapshotting or re-sorting the org per answer, as the store once did, costs 64 times as much.</summary>
-public sealed class UserIndexCostTests
+public sealed class AnswersCostAtMostTwiceAsMuchInA64TimesLargerOrg
 {
     private const int Small = 2_000, Large = 128_000, PageSize = 100;
 
