@@ -7,7 +7,7 @@ namespace BatchUsers.Tests;
 /// tokens), 5% 5xx, 3% dropped connections (half after the change applied), latency jitter, rate-limit bursts, the access
 /// token revoked a third of the way and the refresh token two thirds of the way (the job re-authorizes through its
 /// callback). Bounded to two minutes; GENESYS_SOAK_USERS makes it longer.</summary>
-public sealed class ChaosSoakTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
+public sealed class EveryUserIsChangedOnceThroughChaos(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private const string Redirect = "http://localhost:9000/callback";
     private readonly string _directory = Directory.CreateTempSubdirectory("soak-").FullName;

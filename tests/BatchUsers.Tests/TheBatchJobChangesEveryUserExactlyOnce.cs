@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace BatchUsers.Tests;
 
 /// <summary>The whole job against the emulator, faults and short tokens included, checked against the emulator's ledger.</summary>
-public sealed class BatchJobTests : IDisposable
+public sealed class TheBatchJobChangesEveryUserExactlyOnce : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("batchusers-").FullName;
 
