@@ -6,7 +6,7 @@ using GenesysCloud.Typed.Redis.Tests;
 namespace BatchUsers.Fleet.Tests;
 
 /// <summary>Real processes: the emulator host, redis-server and several BatchUsers workers on one OAuth client.</summary>
-public sealed class FleetProcessTests : IAsyncLifetime
+public sealed class AFleetRunChangesEveryUserOnceWhateverStopsMidRun : IAsyncLifetime
 {
     private const int Users = 600;
     private readonly string _tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -8,7 +8,7 @@ namespace BatchUsers.Fleet.Tests;
 /// <summary>Real workers facing a fleet they cannot serve: a Redis that refuses them, a token key that is not the run's, a
 /// run whose state Redis lost. Each exits at once with its own code and a message naming the cause (never a secret), and
 /// none waits forever.</summary>
-public sealed class FleetRefusalTests : IAsyncLifetime
+public sealed class AWorkerThatCannotServeItsRunExitsAtOnceSayingWhy : IAsyncLifetime
 {
     private const int Users = 600;
     private const int ExitFleetConfiguration = 3, ExitRunLost = 4;

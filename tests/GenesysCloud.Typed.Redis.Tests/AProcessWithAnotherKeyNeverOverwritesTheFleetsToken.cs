@@ -7,7 +7,7 @@ namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>Promise: a process whose encryption key is not the one the shared token was written with says so once (naming
 /// the mismatch, never the key), keeps to its own token and never overwrites the fleet's: no ping-pong on the login host.</summary>
-public sealed class KeyMismatchTests : IAsyncLifetime
+public sealed class AProcessWithAnotherKeyNeverOverwritesTheFleetsToken : IAsyncLifetime
 {
     private RedisServer _redis = null!;
     private readonly List<IConnectionMultiplexer> _connections = [];

@@ -7,7 +7,7 @@ namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>Promise: a refusal that begins mid-run through a reconnect (the password changed and the connections were
 /// killed, or the fleet's ACL user deleted) is a configuration error within a bounded time, never "working alone" forever.</summary>
-public sealed class ReconnectRefusalTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ARefusalOnReconnectIsAConfigurationError(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Password = "first-Pa55word-of-the-fleet";
     private const string UserPassword = "dora-Pa55word-7q";

@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
 using GenesysCloud.Typed.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace GenesysCloud.Typed.Redis.Tests;
 
-/// <summary>Whole connections joined through <c>UseRedisFleet</c>, against the emulator and a real redis-server.</summary>
-public sealed class FleetConnectionTests : IAsyncLifetime
+/// <summary>Processes of one OAuth client share one token per lifetime and one budget: whole connections joined through
+/// <c>UseRedisFleet</c>, and hosts through the DI builder with the multiplexer they registered (<c>AddRedisFleet</c>), against the
+/// emulator and a real redis-server.</summary>
+public sealed class ConnectionsOfOneClientShareOneTokenAndOneBudget : IAsyncLifetime
 {
     private RedisServer _redis = null!;
 
@@ -61,5 +64,35 @@ public sealed class FleetConnectionTests : IAsyncLifetime
         Assert.Equal(0, ledger.Throttled);
         // 2400/min across the fleet, not per process.
         Assert.InRange(requests, 1, 2400 * elapsed.TotalMinutes + 10);
+    }
+
+    [Fact]
+    public async Task AddRedisFleet_shares_the_token_between_two_hosts()
+    {
+        await using var emulator = await GenesysCloudEmulator.StartAsync(new EmulatorOptions { UserCount = 5 });
+        var key = RandomNumberGenerator.GetBytes(32);
+        var providers = new List<ServiceProvider>();
+        for (var i = 0; i < 2; i++)
+        {
+            var services = new ServiceCollection();
+            services.AddSingleton<IConnectionMultiplexer>(await _redis.ConnectAsync());
+            services.AddGenesysCloud(o =>
+            {
+                o.BaseAddress = emulator.BaseAddress;
+                o.ClientId = EmulatorClient.Default.ClientId;
+                o.ClientSecret = EmulatorClient.Default.ClientSecret;
+                o.Pacing.RequestsPerMinute = 600;
+            }).AddRedisFleet(f => f.EncryptionKey = key);
+            providers.Add(services.BuildServiceProvider());
+        }
+        foreach (var provider in providers)
+        {
+            var connection = provider.GetRequiredService<GenesysCloudConnection>();
+            Assert.IsAssignableFrom<IGenesysTokenCache>(connection.Options.TokenCache);
+            using var response = await connection.SendRawAsync(new GenesysRequest(HttpMethod.Get, "/api/v2/users/" + emulator.Users[0].Id, "/api/v2/users/{userId}"));
+            Assert.True(response.IsSuccessStatusCode);
+        }
+        Assert.Equal(1, emulator.Ledger.TotalTokenRequests);   // the second host read the first one's token
+        foreach (var provider in providers) await provider.DisposeAsync();
     }
 }

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>Authorization-code tokens of one user shared by processes, with a server that rotates refresh tokens.</summary>
-public sealed class RefreshTokenTests : IAsyncLifetime
+public sealed class EachRotatedRefreshTokenIsRedeemedOnce : IAsyncLifetime
 {
     private const string Redirect = "http://localhost/callback";
     private RedisServer _redis = null!;

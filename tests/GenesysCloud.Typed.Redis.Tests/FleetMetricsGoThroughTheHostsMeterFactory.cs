@@ -9,7 +9,7 @@ namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>The fleet's metrics go through the host's <see cref="IMeterFactory"/>, like the core runtime's: a host's
 /// collector sees its own fleet's outages and no other container's.</summary>
-public sealed class FleetMetricsTests
+public sealed class FleetMetricsGoThroughTheHostsMeterFactory
 {
     private const string Away = "127.0.0.1:1,abortConnect=false,connectTimeout=500,asyncTimeout=500,syncTimeout=500";
 

@@ -1,7 +1,7 @@
 namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>The key layout: every key under the prefix, and the keys one script touches under one Redis Cluster hash tag.</summary>
-public sealed class RedisKeysTests
+public sealed class KeysOfOneScriptShareAHashTag
 {
     public static TheoryData<string, string> Names()
     {

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>The shared budget against a real redis-server, each budget on its own multiplexer like a separate process.</summary>
-public sealed class BudgetTests : IAsyncLifetime
+public sealed class TheFleetKeepsToOneBudget : IAsyncLifetime
 {
     private RedisServer _redis = null!;
     private readonly List<IDisposable> _owned = [];

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace GenesysCloud.Typed.Redis.Tests;
 
 /// <summary>The shared token against a real redis-server: each cache has its own multiplexer, as separate processes would.</summary>
-public sealed class TokenCacheTests : IAsyncLifetime
+public sealed class TheFleetSharesOneEncryptedToken : IAsyncLifetime
 {
     private RedisServer _redis = null!;
     private readonly List<IConnectionMultiplexer> _connections = [];
