@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.Time.Testing;
-
 namespace GenesysCloud.Typed.Testing.Tests;
 
 /// <summary>Emulator and job options out of range are refused at start with a message naming the option.</summary>

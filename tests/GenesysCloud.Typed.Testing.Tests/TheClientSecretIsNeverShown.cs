@@ -1,4 +1,3 @@
-
 namespace GenesysCloud.Typed.Testing.Tests;
 
 /// <summary>A client's secret never shows in its <c>ToString()</c>.</summary>
