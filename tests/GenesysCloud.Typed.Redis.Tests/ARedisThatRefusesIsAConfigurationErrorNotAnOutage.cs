@@ -8,7 +8,7 @@ namespace GenesysCloud.Typed.Redis.Tests;
 /// <summary>Promise: only an unreachable Redis is an outage. A Redis that answers but refuses (authentication, ACL
 /// permissions, a database that does not exist, a read-only replica) is a configuration error that names its cause,
 /// never the password, and is never hidden behind "working alone".</summary>
-public sealed class OnlyAnUnreachableRedisIsAnOutage : IAsyncLifetime
+public sealed class ARedisThatRefusesIsAConfigurationErrorNotAnOutage : IAsyncLifetime
 {
     private const string Password = "right-Pa55word-for-the-fleet";
     private const string AlicePassword = "alice-Pa55word-9z";
