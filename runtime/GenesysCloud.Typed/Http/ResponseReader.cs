@@ -30,20 +30,19 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     /// throws, and so does a body <paramref name="parse"/> cannot read as a <paramref name="model"/> (or, for a
     /// <paramref name="page"/>, a listing of them). A success completes at once: its body is in memory already.</summary>
     public ValueTask<T?> ReadAsync<T, TState>(HttpResponseMessage response, GenesysRequest request, TState state,
-        Func<Stream, TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
+        BodyParser<TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
-        // The transport buffered the body (ResponseContentRead): parse from that buffer, synchronously, without a copy.
-        var stream = response.Content.ReadAsStream(cancellationToken);
+        using var body = BufferedBody.Of(response.Content.ReadAsStream(cancellationToken));
         // A page always has a body: an empty one is not a listing.
-        if (!page && (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0)) return default;
+        if (!page && (response.StatusCode == HttpStatusCode.NoContent || body.Json.IsEmpty)) return default;
         try
         {
-            return new ValueTask<T?>(parse(stream, state));
+            return new ValueTask<T?>(parse(body.Json, state));
         }
         catch (JsonException ex)
         {
-            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", Start(stream), ex);
+            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", Start(body.Bytes), ex);
         }
     }
 
@@ -52,25 +51,20 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     public ValueTask<T?> ReadJsonAsync<T>(HttpResponseMessage response, GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
-        var stream = response.Content.ReadAsStream(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0) return default;
+        using var body = BufferedBody.Of(response.Content.ReadAsStream(cancellationToken));
+        if (response.StatusCode == HttpStatusCode.NoContent || body.Json.IsEmpty) return default;
         try
         {
-            return new ValueTask<T?>(JsonSerializer.Deserialize(stream, typeInfo));
+            return new ValueTask<T?>(JsonSerializer.Deserialize(body.Json, typeInfo));
         }
         catch (JsonException ex)
         {
-            throw Invalid(request, response, $"is not a {typeof(T).Name}", Start(stream), ex);
+            throw Invalid(request, response, $"is not a {typeof(T).Name}", Start(body.Bytes), ex);
         }
     }
 
-    private static byte[] Start(Stream stream)
-    {
-        stream.Position = 0;
-        var start = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
-        stream.ReadExactly(start);
-        return start;
-    }
+    // What an error quotes of a body: its start, as sent.
+    private static ReadOnlySpan<byte> Start(ReadOnlySpan<byte> body) => body[..Math.Min(body.Length, Excerpt.MaxLength * 4)];
 
     private async ValueTask<T?> ThrowErrorAsync<T>(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
     {
@@ -79,7 +73,7 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     }
 
     /// <summary>A success body that does not say what it should: the one shape of that error.</summary>
-    public GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string expected, byte[] body, JsonException ex) =>
+    public GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string expected, ReadOnlySpan<byte> body, JsonException ex) =>
         new($"{request.Sent} answered {(int)response.StatusCode} with a body that {expected} " +
             $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body, redactor)}",
             response.StatusCode, CorrelationIdOf(response), ex);
@@ -88,3 +82,6 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     public GenesysInvalidResponseException Empty(GenesysRequest request, HttpResponseMessage response, Type model) =>
         new($"{request.Sent} answered {(int)response.StatusCode} with no body where a {model.Name} was expected.", response.StatusCode, CorrelationIdOf(response));
 }
+
+/// <summary>Reads a value from a success body in memory.</summary>
+internal delegate T BodyParser<in TState, out T>(ReadOnlySpan<byte> body, TState state);
