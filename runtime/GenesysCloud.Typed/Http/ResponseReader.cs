@@ -30,19 +30,21 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     /// throws, and so does a body <paramref name="parse"/> cannot read as a <paramref name="model"/> (or, for a
     /// <paramref name="page"/>, a listing of them). A success completes at once: its body is in memory already.</summary>
     public ValueTask<T?> ReadAsync<T, TState>(HttpResponseMessage response, GenesysRequest request, TState state,
-        BodyParser<TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
+        Func<Stream, TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
-        using var body = BufferedBody.Of(response.Content.ReadAsStream(cancellationToken));
+        // The transport buffered the body (ResponseContentRead): parse from that buffer, synchronously. A listing keeps the
+        // stream: on a 13 KB page a span measured no faster (2-5% slower, within the noise), unlike a small body.
+        var stream = response.Content.ReadAsStream(cancellationToken);
         // A page always has a body: an empty one is not a listing.
-        if (!page && (response.StatusCode == HttpStatusCode.NoContent || body.Json.IsEmpty)) return default;
+        if (!page && (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0)) return default;
         try
         {
-            return new ValueTask<T?>(parse(body.Json, state));
+            return new ValueTask<T?>(parse(stream, state));
         }
         catch (JsonException ex)
         {
-            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", Start(body.Bytes), ex);
+            throw Invalid(request, response, page ? $"cannot be read as a listing of {model.Name}" : $"is not a {model.Name}", Start(stream), ex);
         }
     }
 
@@ -66,6 +68,14 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     // What an error quotes of a body: its start, as sent.
     private static ReadOnlySpan<byte> Start(ReadOnlySpan<byte> body) => body[..Math.Min(body.Length, Excerpt.MaxLength * 4)];
 
+    private static byte[] Start(Stream stream)
+    {
+        stream.Position = 0;
+        var start = new byte[Math.Min(stream.Length, Excerpt.MaxLength * 4)];
+        stream.ReadExactly(start);
+        return start;
+    }
+
     private async ValueTask<T?> ThrowErrorAsync<T>(HttpResponseMessage response, GenesysRequest request, CancellationToken cancellationToken)
     {
         await ReadBytesAsync(response, request, cancellationToken).ConfigureAwait(false);
@@ -82,6 +92,3 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     public GenesysInvalidResponseException Empty(GenesysRequest request, HttpResponseMessage response, Type model) =>
         new($"{request.Sent} answered {(int)response.StatusCode} with no body where a {model.Name} was expected.", response.StatusCode, CorrelationIdOf(response));
 }
-
-/// <summary>Reads a value from a success body in memory.</summary>
-internal delegate T BodyParser<in TState, out T>(ReadOnlySpan<byte> body, TState state);

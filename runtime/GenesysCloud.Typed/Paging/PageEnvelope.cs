@@ -18,7 +18,7 @@ internal static class PageEnvelope<T>
         Cache.GetValue(items, static _ => new ConcurrentDictionary<string, JsonTypeInfo<PageData<T>>>(StringComparer.Ordinal))
             .GetOrAdd(itemsProperty, static (name, info) => Create(info, name), items);
 
-    public static PageData<T> Read(ReadOnlySpan<byte> body, JsonTypeInfo<PageData<T>> envelope, string itemsProperty)
+    public static PageData<T> Read(Stream body, JsonTypeInfo<PageData<T>> envelope, string itemsProperty)
     {
         PageData<T> data;
         try
