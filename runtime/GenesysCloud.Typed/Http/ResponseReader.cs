@@ -33,7 +33,8 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
         Func<Stream, TState, T> parse, Type model, bool page, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
-        // The transport buffered the body (ResponseContentRead): parse from that buffer, synchronously, without a copy.
+        // The transport buffered the body (ResponseContentRead): parse from that buffer, synchronously. A listing keeps the
+        // stream: on a 13 KB page a span measured no faster (2-5% slower, within the noise), unlike a small body.
         var stream = response.Content.ReadAsStream(cancellationToken);
         // A page always has a body: an empty one is not a listing.
         if (!page && (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0)) return default;
@@ -52,17 +53,20 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     public ValueTask<T?> ReadJsonAsync<T>(HttpResponseMessage response, GenesysRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode) return ThrowErrorAsync<T>(response, request, cancellationToken);
-        var stream = response.Content.ReadAsStream(cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NoContent || stream.Length == 0) return default;
+        using var body = BufferedBody.Of(response.Content.ReadAsStream(cancellationToken));
+        if (response.StatusCode == HttpStatusCode.NoContent || body.Json.IsEmpty) return default;
         try
         {
-            return new ValueTask<T?>(JsonSerializer.Deserialize(stream, typeInfo));
+            return new ValueTask<T?>(JsonSerializer.Deserialize(body.Json, typeInfo));
         }
         catch (JsonException ex)
         {
-            throw Invalid(request, response, $"is not a {typeof(T).Name}", Start(stream), ex);
+            throw Invalid(request, response, $"is not a {typeof(T).Name}", Start(body.Bytes), ex);
         }
     }
+
+    // What an error quotes of a body: its start, as sent.
+    private static ReadOnlySpan<byte> Start(ReadOnlySpan<byte> body) => body[..Math.Min(body.Length, Excerpt.MaxLength * 4)];
 
     private static byte[] Start(Stream stream)
     {
@@ -79,7 +83,7 @@ internal sealed class ResponseReader(SecretRedactor redactor, TimeProvider time)
     }
 
     /// <summary>A success body that does not say what it should: the one shape of that error.</summary>
-    public GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string expected, byte[] body, JsonException ex) =>
+    public GenesysInvalidResponseException Invalid(GenesysRequest request, HttpResponseMessage response, string expected, ReadOnlySpan<byte> body, JsonException ex) =>
         new($"{request.Sent} answered {(int)response.StatusCode} with a body that {expected} " +
             $"({response.Content.Headers.ContentType?.MediaType ?? "no content type"}): {ex.Message} Body starts: {Excerpt.Of(body, redactor)}",
             response.StatusCode, CorrelationIdOf(response), ex);

@@ -4,11 +4,11 @@ namespace GenesysCloud.Typed;
 /// (<see cref="GenesysPageable{T}.AsPages"/>); it is null on the last page.</summary>
 public sealed class GenesysPage<T>
 {
-    internal GenesysPage(IReadOnlyList<T> items, string? continuationToken, int? pageNumber, int? pageCount, long? total, string? correlationId,
+    internal GenesysPage(List<T> items, string? continuationToken, int? pageNumber, int? pageCount, long? total, string? correlationId,
         string? cursor = null)
     {
         Cursor = cursor;
-        Items = items;
+        ItemList = items;
         ContinuationToken = continuationToken;
         PageNumber = pageNumber;
         PageCount = pageCount;
@@ -16,7 +16,10 @@ public sealed class GenesysPage<T>
         CorrelationId = correlationId;
     }
 
-    public IReadOnlyList<T> Items { get; }
+    public IReadOnlyList<T> Items => ItemList;
+
+    /// <summary>The items as read: enumerating them item by item then costs no interface call per item.</summary>
+    internal List<T> ItemList { get; }
 
     /// <summary>The next page's request (a path relative to the API base); null on the last page.</summary>
     public string? ContinuationToken { get; }

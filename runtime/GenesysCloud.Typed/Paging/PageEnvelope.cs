@@ -32,7 +32,7 @@ internal static class PageEnvelope<T>
         if (!data.HasItems) throw new JsonException($"The page has no '{itemsProperty}' array.");
         // An empty org and a broken page must not look alike: null is not an array, and a null item is no item.
         if (data.Items is null) throw new JsonException($"'{itemsProperty}' is null, not an array.");
-        if (!typeof(T).IsValueType && data.Items.FindIndex(static item => item is null) is var at and >= 0)
+        if (!typeof(T).IsValueType && data.Items.IndexOf(default!) is var at and >= 0)
             throw new JsonException($"'{itemsProperty}' holds null at index {at}, not a {typeof(T).Name}.");
         return data;
     }

@@ -4,7 +4,7 @@ namespace GenesysCloud.Typed;
 /// read is then a field read and a completed ValueTask, not a pass through a generated state machine.</summary>
 internal sealed class PageItems<T>(IAsyncEnumerator<GenesysPage<T>> pages) : IAsyncEnumerator<T>
 {
-    private IReadOnlyList<T> _items = [];
+    private List<T> _items = [];
     private int _next;
     private T _current = default!;
 
@@ -21,7 +21,7 @@ internal sealed class PageItems<T>(IAsyncEnumerator<GenesysPage<T>> pages) : IAs
     {
         while (await pages.MoveNextAsync().ConfigureAwait(false))
         {
-            _items = pages.Current.Items;
+            _items = pages.Current.ItemList;
             _next = 0;
             if (_items.Count == 0) continue;
             _current = _items[_next++];
