@@ -83,6 +83,25 @@ public sealed class NextLinksStayInTheirListing
         Assert.Contains("no token was sent there", error.Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-1)]
+    [InlineData(443)]
+    [InlineData(80)]
+    public async Task A_next_uri_on_the_same_host_and_scheme_but_another_port_is_refused_before_sending(int portOrOffset)
+    {
+        // Only the port differs (same scheme, same host): another service on the machine must never receive the token.
+        await using var h = await Harness.StartAsync();
+        var api = h.Emulator.BaseAddress;
+        var port = portOrOffset is 1 or -1 ? api.Port + portOrOffset : portOrOffset;
+        h.Emulator.Enqueue(Page($"{api.Scheme}://{api.Host}:{port}/api/v2/users?pageNumber=2"));
+
+        var error = await Assert.ThrowsAsync<GenesysPagingException>(async () => { await foreach (var _ in h.ListUsers(2)) { } });
+
+        Assert.Contains("no token was sent there", error.Message);
+        Assert.Single(h.Tap.To("/api/v2/users"));
+    }
+
     [Fact]
     public async Task A_same_host_absolute_next_uri_is_followed()
     {

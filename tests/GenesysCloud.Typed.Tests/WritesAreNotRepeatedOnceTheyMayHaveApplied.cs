@@ -35,22 +35,6 @@ public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
         Assert.Equal(write ? 1 : 2, stall.Seen);   // a read is retried, a write is not
     }
 
-    private sealed class Stall : DelegatingHandler
-    {
-        public string? Path;
-        public int Seen;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.RequestUri!.AbsolutePath == Path)
-            {
-                Interlocked.Increment(ref Seen);
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
-
     [Fact]
     public async Task Server_errors_on_patch_are_not_retried_unless_marked_idempotent()
     {
@@ -97,5 +81,83 @@ public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
         var error = await Assert.ThrowsAsync<GenesysApiException>(() => h.PatchUserAsync(user.Id, new UpdateUser { Version = user.Version + 1, Title = "u" }));
         Assert.Equal(HttpStatusCode.InternalServerError, error.Status);
         Assert.Equal(3, h.Tap.To("/api/v2/").Count(r => r.Method == "PATCH"));
+    }
+
+    public static TheoryData<string, int> WritesAndAnswersThatMayHaveApplied()
+    {
+        var data = new TheoryData<string, int>();
+        // PUT and DELETE are idempotent by HTTP's definition and are retried; PATCH and POST are not.
+        foreach (var method in new[] { "PATCH", "POST" })
+            foreach (var status in new[] { 500, 502, 504 }) data.Add(method, status);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(WritesAndAnswersThatMayHaveApplied))]
+    public async Task A_write_answered_500_502_or_504_is_sent_once_and_the_servers_error_reaches_the_caller(string method, int status)
+    {
+        await using var h = await Harness.StartAsync(client: o => o.Retry.MaxRetries = 3);
+        var path = UserPath(h);
+        h.Emulator.Enqueue(new ScriptedResponse { Method = method, Path = path, Status = status, Times = 10,
+            Body = $$"""{"message":"maybe applied","code":"server.error","status":{{status}}}""" });
+
+        var call = h.Connection.SendAsync(new GenesysRequest(new HttpMethod(method), path, "/api/v2/users/{userId}")
+        {
+            Body = h.Connection.SerializeBody(new UpdateUser { Version = 1, Title = "x" }, TestJson.Default.UpdateUser),
+        });
+        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(250), limit: TimeSpan.FromMinutes(10)));
+
+        Assert.Equal((HttpStatusCode)status, Assert.IsType<GenesysApiException>(error).Status);
+        Assert.Single(h.Tap.To("/api/v2/"));
+    }
+
+    [Theory]
+    [InlineData("PATCH")]
+    [InlineData("POST")]
+    public async Task A_write_whose_attempt_timed_out_on_the_wire_is_not_sent_again_and_may_have_been_processed(string method)
+    {
+        var stall = new Stall();
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            stall.InnerHandler = o.HttpMessageHandler!;
+            o.HttpMessageHandler = stall;
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Timeout = TimeSpan.FromMinutes(5);
+            o.Retry.MaxRetries = 3;
+        });
+        var path = UserPath(h);
+        stall.Path = path;
+
+        var call = h.Connection.SendAsync(new GenesysRequest(new HttpMethod(method), path, "/api/v2/users/{userId}")
+        {
+            Body = h.Connection.SerializeBody(new UpdateUser { Version = 1, Title = "x" }, TestJson.Default.UpdateUser),
+        });
+        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromMinutes(10)));
+
+        var transport = Assert.IsType<GenesysTransportException>(error);
+        Assert.True(transport.MayHaveBeenProcessed, transport.Message);
+        Assert.Equal(1, stall.Seen);
+    }
+
+    [Fact]
+    public async Task A_read_whose_attempt_timed_out_is_sent_again_until_the_retries_run_out()
+    {
+        // The counterpart of the write above: the same stall on a GET is retried, so the write's single send is the rule's doing.
+        var stall = new Stall();
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            stall.InnerHandler = o.HttpMessageHandler!;
+            o.HttpMessageHandler = stall;
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            o.Timeout = TimeSpan.FromMinutes(5);
+            o.Retry.MaxRetries = 3;
+        });
+        var user = h.Emulator.Users[0];
+        stall.Path = "/api/v2/users/" + user.Id;
+
+        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(user.Id), step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromMinutes(10)));
+
+        Assert.True(Assert.IsType<GenesysTransportException>(error).MayHaveBeenProcessed);
+        Assert.Equal(4, stall.Seen);
     }
 }
