@@ -95,6 +95,78 @@ public sealed class RefreshTokensRotateSafely
         Assert.Equal(2, store.Saved.Count);
     }
 
+    /// <summary>A store whose saves after the first complete only when the test releases them (a slow database).</summary>
+    private sealed class GatedStore : IRefreshTokenStore
+    {
+        private readonly object _gate = new();
+        private string? _saved;
+        public readonly TaskCompletionSource Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource<string> Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int Saves;
+        public string? Saved { get { lock (_gate) return _saved; } }
+        public ValueTask<string?> LoadAsync(CancellationToken cancellationToken) => new(Saved);
+        public async ValueTask SaveAsync(string refreshToken, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref Saves) > 1)
+            {
+                Started.TrySetResult(refreshToken);
+                await Release.Task.WaitAsync(cancellationToken);
+            }
+            lock (_gate) _saved = refreshToken;
+        }
+    }
+
+    [Fact]
+    public async Task No_request_uses_a_rotated_token_before_a_slow_store_has_saved_it_and_the_next_refresh_presents_the_saved_one()
+    {
+        var store = new GatedStore();
+        GenesysCloudEmulator? emulator = null;
+        await using var h = await Harness.StartAsync(
+            e => { e.RotateRefreshTokens = true; e.AccessTokenLifetime = TimeSpan.FromMinutes(1); e.RateLimit.Enabled = false; },
+            o =>
+            {
+                o.ClientId = null;
+                o.ClientSecret = null;
+                o.Credential = new AuthorizationCodeCredential("emulator-client", "emulator-secret")
+                {
+                    Code = new AuthorizationCodeGrant(emulator!.CreateAuthorizationCode("emulator-client", Redirect), Redirect),
+                    RefreshTokenStore = store,
+                };
+            },
+            fakeClock: true,
+            beforeClient: e => emulator = e);
+        var id = h.Emulator.Users[0].Id;
+        await h.GetUserAsync(id);
+        var firstAuthorization = h.Tap.To("/api/v2/").Single().Authorization;
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));      // the access token expires: the next calls refresh
+
+        var calls = Enumerable.Range(0, 10).Select(_ => h.GetUserAsync(id)).ToList();
+        var rotated = await store.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // While the save is pending, give a product that used the new token anyway every chance to send it.
+        await Task.WhenAny(Task.WhenAll(calls), Task.Delay(TimeSpan.FromMilliseconds(500)));
+
+        Assert.Single(h.Tap.To("/api/v2/"));                // nothing sent since the first call
+        Assert.All(calls, c => Assert.False(c.IsCompleted));
+        Assert.Equal(1, h.Emulator.Ledger.TokenRequests("refresh_token"));
+        store.Release.SetResult();
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(rotated, store.Saved);
+        Assert.Equal(new[] { rotated }, ActiveRefreshTokens(h));
+        var sent = h.Tap.To("/api/v2/").Skip(1).Select(r => r.Authorization).Distinct().ToList();
+        Assert.NotEqual(firstAuthorization, Assert.Single(sent));
+
+        // The next refresh presents exactly the token the store saved.
+        h.FakeClock.Advance(TimeSpan.FromMinutes(1));
+        await h.GetUserAsync(id).WaitAsync(TimeSpan.FromSeconds(30));
+        var refresh = h.Tap.To("/oauth/token").Last();
+        var form = System.Text.Encoding.UTF8.GetString(refresh.Body!);
+        Assert.Contains("grant_type=refresh_token", form);
+        Assert.Contains("refresh_token=" + Uri.EscapeDataString(rotated), form);
+        Assert.Equal(2, h.Emulator.Ledger.TokenRequests("refresh_token"));
+        Assert.Equal(0, h.Emulator.Ledger.TokenErrors("invalid_grant"));
+    }
+
     private static async Task<Harness> StartAsync(RecordingStore store, bool rotate,
         Func<CancellationToken, ValueTask<AuthorizationCodeGrant?>>? reauthorize = null)
     {

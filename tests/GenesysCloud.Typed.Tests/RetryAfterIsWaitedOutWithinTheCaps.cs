@@ -138,6 +138,68 @@ public sealed class RetryAfterIsWaitedOutWithinTheCaps
         Assert.Equal(2, h.Tap.To("/api/v2/").Count());
     }
 
+    private static IReadOnlyList<TimeSpan> ChosenDelays(Harness h) =>
+        h.Logs.Collector.GetSnapshot().Where(r => r.Message.Contains("was throttled (429); waiting"))
+            .Select(r => TimeSpan.Parse(r.Message.Split("waiting ")[1].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-5")]
+    [InlineData(null)]
+    public async Task Successive_429s_without_a_usable_retry_after_wait_twice_as_long_each_time_with_jitter(string? retryAfter)
+    {
+        // 1 s base, a cap far above the waits: retry k waits within the upper half of 2^k s ("equal jitter").
+        const int retries = 5, calls = 4;
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            o.Retry.MaxRetries = retries;
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromMinutes(10);
+        });
+
+        for (var call = 0; call < calls; call++)
+        {
+            h.Emulator.Enqueue(Answer(UserPath(h), 429, retryAfter, times: retries));
+            await h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromMilliseconds(100));
+        }
+
+        var delays = ChosenDelays(h);
+        Assert.Equal(calls * retries, delays.Count);
+        Assert.Equal(calls * (retries + 1), h.Tap.To("/api/v2/").Count());
+        for (var call = 0; call < calls; call++)
+        {
+            for (var k = 0; k < retries; k++)
+            {
+                var ceiling = TimeSpan.FromSeconds(Math.Pow(2, k));
+                Assert.InRange(delays[call * retries + k], ceiling / 2, ceiling);
+                if (k > 0) Assert.InRange(delays[call * retries + k] / delays[call * retries + k - 1], 1.0, 4.0);   // about double
+            }
+        }
+        // Jitter: the same retry of different calls does not wait the same.
+        for (var k = 0; k < retries; k++)
+            Assert.True(Enumerable.Range(0, calls).Select(c => delays[c * retries + k]).Distinct().Count() > 1,
+                $"retry {k + 1} waited {delays[k]} in every call");
+    }
+
+    [Fact]
+    public async Task A_429_without_a_usable_retry_after_never_waits_beyond_max_delay()
+    {
+        const int retries = 6;
+        await using var h = await Harness.StartAsync(client: o =>
+        {
+            o.Retry.MaxRetries = retries;
+            o.Retry.BaseDelay = TimeSpan.FromSeconds(1);
+            o.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        });
+        h.Emulator.Enqueue(Answer(UserPath(h), 429, null, times: retries));
+
+        await h.AdvanceUntilDoneAsync(h.GetUserAsync(h.Emulator.Users[0].Id), step: TimeSpan.FromMilliseconds(100));
+
+        var delays = ChosenDelays(h);
+        Assert.Equal(retries, delays.Count);
+        foreach (var delay in delays.Skip(2)) Assert.InRange(delay, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4));
+    }
+
     [Fact]
     public async Task A_retry_after_of_hours_ends_at_once_in_a_rate_limit_exception_carrying_it()
     {

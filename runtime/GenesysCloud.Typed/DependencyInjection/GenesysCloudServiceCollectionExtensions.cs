@@ -38,6 +38,14 @@ public static class GenesysCloudServiceCollectionExtensions
                 client.MaxResponseContentBufferSize = options.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
             });
+        // RedactLoggedHeaders redacts the factory loggers' messages only: their header records (Trace) still carry the
+        // raw values in their structured state. Should the loggers be added back, those records are filtered out;
+        // the request and response lines (Information) remain.
+        services.Configure<LoggerFilterOptions>(o =>
+        {
+            foreach (var handler in new[] { "LogicalHandler", "ClientHandler" })
+                o.Rules.Add(new LoggerFilterRule(null, $"System.Net.Http.HttpClient.{HttpClientName}.{handler}", LogLevel.Debug, null));
+        });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<GenesysCloudOptions>>().Value;
