@@ -68,23 +68,10 @@ public sealed class AFailedCallSaysWhetherItWasSent
     public async Task A_request_sent_and_left_unanswered_past_its_attempt_timeout_says_it_may_have_been_processed(string method)
     {
         // The other side of "never sent": this request left, so the server may have acted on it.
-        var stall = new Stall();
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            stall.InnerHandler = o.HttpMessageHandler!;
-            o.HttpMessageHandler = stall;
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-            o.Timeout = TimeSpan.FromMinutes(5);
-            o.Retry.MaxRetries = 0;
-        });
-        var path = "/api/v2/users/" + h.Emulator.Users[0].Id;
-        stall.Path = path;
+        var (h, stall, path) = await Stall.StartAsync(maxRetries: 0);
+        await using var _ = h;
 
-        var call = h.Connection.SendAsync(new GenesysRequest(new HttpMethod(method), path, "/api/v2/users/{userId}")
-        {
-            Body = method == "GET" ? null : h.Connection.SerializeBody(new UpdateUser { Version = 1, Title = "x" }, TestJson.Default.UpdateUser),
-        });
-        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromMinutes(10)));
+        var error = await Stall.CallAsync(h, method, path);
 
         var transport = Assert.IsType<GenesysTransportException>(error);
         Assert.True(transport.MayHaveBeenProcessed, transport.Message);

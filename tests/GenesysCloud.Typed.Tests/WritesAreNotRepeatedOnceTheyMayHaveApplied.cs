@@ -116,23 +116,10 @@ public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
     [InlineData("POST")]
     public async Task A_write_whose_attempt_timed_out_on_the_wire_is_not_sent_again_and_may_have_been_processed(string method)
     {
-        var stall = new Stall();
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            stall.InnerHandler = o.HttpMessageHandler!;
-            o.HttpMessageHandler = stall;
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-            o.Timeout = TimeSpan.FromMinutes(5);
-            o.Retry.MaxRetries = 3;
-        });
-        var path = UserPath(h);
-        stall.Path = path;
+        var (h, stall, path) = await Stall.StartAsync(maxRetries: 3);
+        await using var _ = h;
 
-        var call = h.Connection.SendAsync(new GenesysRequest(new HttpMethod(method), path, "/api/v2/users/{userId}")
-        {
-            Body = h.Connection.SerializeBody(new UpdateUser { Version = 1, Title = "x" }, TestJson.Default.UpdateUser),
-        });
-        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(call, step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromMinutes(10)));
+        var error = await Stall.CallAsync(h, method, path);
 
         var transport = Assert.IsType<GenesysTransportException>(error);
         Assert.True(transport.MayHaveBeenProcessed, transport.Message);
@@ -143,19 +130,10 @@ public sealed class WritesAreNotRepeatedOnceTheyMayHaveApplied
     public async Task A_read_whose_attempt_timed_out_is_sent_again_until_the_retries_run_out()
     {
         // The counterpart of the write above: the same stall on a GET is retried, so the write's single send is the rule's doing.
-        var stall = new Stall();
-        await using var h = await Harness.StartAsync(client: o =>
-        {
-            stall.InnerHandler = o.HttpMessageHandler!;
-            o.HttpMessageHandler = stall;
-            o.AttemptTimeout = TimeSpan.FromSeconds(10);
-            o.Timeout = TimeSpan.FromMinutes(5);
-            o.Retry.MaxRetries = 3;
-        });
-        var user = h.Emulator.Users[0];
-        stall.Path = "/api/v2/users/" + user.Id;
+        var (h, stall, path) = await Stall.StartAsync(maxRetries: 3);
+        await using var _ = h;
 
-        var error = await Outcome.Of(h.AdvanceUntilDoneAsync(h.GetUserAsync(user.Id), step: TimeSpan.FromMilliseconds(500), limit: TimeSpan.FromMinutes(10)));
+        var error = await Stall.CallAsync(h, "GET", path);
 
         Assert.True(Assert.IsType<GenesysTransportException>(error).MayHaveBeenProcessed);
         Assert.Equal(4, stall.Seen);
