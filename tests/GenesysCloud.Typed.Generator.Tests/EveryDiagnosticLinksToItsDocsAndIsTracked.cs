@@ -7,9 +7,7 @@ namespace GenesysCloud.Typed.Generator.Tests;
 /// GCT0200–GCT0229 and their own category.</summary>
 public sealed class EveryDiagnosticLinksToItsDocsAndIsTracked
 {
-    // The test project folder is tests/GenesysCloud.Typed.Generator.Tests: the repository is two levels up.
-    private static string Repo([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
+    private static string Repo() => Repository.Root;
 
     [Fact]
     public void Every_descriptor_links_to_its_section_of_the_docs_and_is_tracked()

@@ -40,22 +40,22 @@ public class EveryTestClassKeepsAPromise
     {
         var promised = Promises().Where(p => p.Abbreviation == abbreviation).Select(p => p.Class).ToList();
         var classes = TestClasses(abbreviation).Keys;
-        None(classes.Where(c => !promised.Contains(c)).Select(c => $"{abbreviation}: {c} keeps no promise in docs/reliability.md"));
-        None(promised.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => $"{abbreviation}: {g.Key} is named by {g.Count()} promises"));
+        Findings.None(classes.Where(c => !promised.Contains(c)).Select(c => $"{abbreviation}: {c} keeps no promise in docs/reliability.md"));
+        Findings.None(promised.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => $"{abbreviation}: {g.Key} is named by {g.Count()} promises"));
     }
 
     [Theory, MemberData(nameof(Abbreviations))]
     public void Every_promise_names_a_test_class_that_exists(string abbreviation)
     {
         var classes = TestClasses(abbreviation);
-        None(Promises().Where(p => p.Abbreviation == abbreviation && !classes.ContainsKey(p.Class))
+        Findings.None(Promises().Where(p => p.Abbreviation == abbreviation && !classes.ContainsKey(p.Class))
             .Select(p => $"'{p.Heading}' names {abbreviation}: {p.Class}, which is no test class of {Projects[abbreviation]}"));
     }
 
     [Theory, MemberData(nameof(Abbreviations))]
     public void Test_classes_are_named_for_a_promise_not_for_when_they_were_written(string abbreviation)
     {
-        None(TestClasses(abbreviation).Keys.Where(c => c.EndsWith("Tests", StringComparison.Ordinal)));
+        Findings.None(TestClasses(abbreviation).Keys.Where(c => c.EndsWith("Tests", StringComparison.Ordinal)));
     }
 
     [Theory, MemberData(nameof(Abbreviations))]
@@ -76,14 +76,14 @@ public class EveryTestClassKeepsAPromise
                 if (!found) broken.Add($"{file}: '{m.Value}' names no test method of {name}");
             }
         }
-        None(broken);
+        Findings.None(broken);
     }
 
     [Fact]
     public void No_document_names_a_test_class_by_an_old_name()
     {
         var stale = Documents().SelectMany(d => OldStyleName.Matches(d.Text).Select(m => $"{d.File}: {m.Value}")).Distinct();
-        None(stale);
+        Findings.None(stale);
     }
 
     [Fact]
@@ -92,15 +92,8 @@ public class EveryTestClassKeepsAPromise
         var lines = File.ReadAllLines(Path.Combine(Root, "docs", "reliability.md"));
         var headings = lines.Where(l => l.StartsWith("### ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(headings);
-        None(headings.Where(h => PromiseClass.Matches(h).Count != 1 || !Projects.ContainsKey(PromiseClass.Match(h).Groups["abbr"].Value)));
-        None(headings.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key));
-    }
-
-    // Every finding on its own line, untruncated (Assert.Empty cuts a collection's items short).
-    private static void None(IEnumerable<string> findings)
-    {
-        var list = findings.ToList();
-        Assert.True(list.Count == 0, string.Join("\n", list));
+        Findings.None(headings.Where(h => PromiseClass.Matches(h).Count != 1 || !Projects.ContainsKey(PromiseClass.Match(h).Groups["abbr"].Value)));
+        Findings.None(headings.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key));
     }
 
     private sealed record Promise(string Heading, string Abbreviation, string Class);
@@ -146,12 +139,5 @@ public class EveryTestClassKeepsAPromise
     private static bool IsTest(MethodDeclarationSyntax method) =>
         method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Fact" or "Theory" or "FactAttribute" or "TheoryAttribute" or "Xunit.Fact" or "Xunit.Theory");
 
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root => Repository.Root;
 }

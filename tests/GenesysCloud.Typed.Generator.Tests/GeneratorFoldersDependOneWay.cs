@@ -33,7 +33,7 @@ public class GeneratorFoldersDependOneWay
     public void No_folder_uses_a_folder_above_it()
     {
         var allowed = Layers.ToDictionary(l => l.Folder, l => new HashSet<string>(l.MayUse), StringComparer.Ordinal);
-        None(Uses().Where(u => !allowed[u.From].Contains(u.To))
+        Findings.None(Uses().Where(u => !allowed[u.From].Contains(u.To))
             .Select(u => $"{u.File}: {u.Type} uses {u.Used} ({u.From}/ may not use {u.To}/)")
             .Distinct());
     }
@@ -42,14 +42,14 @@ public class GeneratorFoldersDependOneWay
     public void Every_source_file_sits_in_a_folder_of_the_layering()
     {
         var known = Layers.Select(l => l.Folder).ToHashSet(StringComparer.Ordinal);
-        None(Sources().Where(s => !known.Contains(s.Folder)).Select(s => $"{s.File}: folder '{s.Folder}' is not in the layering"));
+        Findings.None(Sources().Where(s => !known.Contains(s.Folder)).Select(s => $"{s.File}: folder '{s.Folder}' is not in the layering"));
     }
 
     [Fact]
     public void Each_folder_is_its_own_namespace()
     {
         // A using directive then says which folder a file leans on; files compiled in from the runtime keep their own.
-        None(Sources().Where(s => !s.Linked).SelectMany(s => Tree(s).GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>()
+        Findings.None(Sources().Where(s => !s.Linked).SelectMany(s => Tree(s).GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>()
             .Where(n => n.Name.ToString() != Namespace(s.Folder))
             .Select(n => $"{s.File}: namespace {n.Name} should be {Namespace(s.Folder)}")));
     }
@@ -61,7 +61,7 @@ public class GeneratorFoldersDependOneWay
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (folder, mayUse) in Layers)
         {
-            None(mayUse.Where(u => !seen.Contains(u)).Select(u => $"{folder} may use {u}, which is not below it"));
+            Findings.None(mayUse.Where(u => !seen.Contains(u)).Select(u => $"{folder} may use {u}, which is not below it"));
             seen.Add(folder);
         }
     }
@@ -70,7 +70,7 @@ public class GeneratorFoldersDependOneWay
     public void The_check_resolves_every_name_in_the_generator()
     {
         // An unresolved name would be a use this test cannot see, so the generator must compile here without errors.
-        None(Compilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Findings.None(Compilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
         Assert.Contains(Uses(), u => u.From == "Rules" && u.To == "Reading");   // the walk does find uses across folders
     }
 
@@ -119,7 +119,7 @@ public class GeneratorFoldersDependOneWay
         var compilation = Compilation()
             .AddSyntaxTrees(PlantedTargets.Select(t => CSharpSyntaxTree.ParseText(t.Text, ParseOptions, path: t.File)))
             .AddSyntaxTrees(planted);
-        None(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        Findings.None(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
 
         var uses = FindUses(compilation, [planted]);
         Assert.False(Layers.Single(l => l.Folder == FolderOf(file)).MayUse.Contains(above));
@@ -217,19 +217,5 @@ public class GeneratorFoldersDependOneWay
             .Append(MetadataReference.CreateFromFile(typeof(CSharpSyntaxNode).Assembly.Location)),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
 
-    // Every finding on its own line, untruncated.
-    private static void None(IEnumerable<string> findings)
-    {
-        var list = findings.ToList();
-        Assert.True(list.Count == 0, string.Join("\n", list));
-    }
-
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Generator.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root => Repository.Root;
 }
